@@ -1,0 +1,114 @@
+"""Find plan files and load them into Plan models, collecting located problems."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .model import Plan
+from .modelerrors import problems_from_error
+from .problems import Problem
+from .yamlread import Positions, YamlProblem, read_file
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+class MissingPath(Exception):
+    """A path named by the user does not exist: a usage error, not a plan error."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+@dataclass
+class PlanFile:
+    """A plan with the file it came from and where each of its parts stands there."""
+
+    file: str
+    plan: Plan
+    positions: Positions
+
+
+@dataclass
+class LoadResult:
+    files: list[str] = field(default_factory=list)
+    plans: list[PlanFile] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def display_path(path: Path) -> str:
+    """The path as a person and a CI annotation want it: relative to here when inside."""
+    try:
+        return Path(os.path.relpath(path)).as_posix() if path.is_absolute() else path.as_posix()
+    except ValueError:  # another drive on Windows
+        return path.as_posix()
+
+
+def find_plan_files(paths: list[Path]) -> list[Path]:
+    """Plan files named directly or found below the named directories, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise MissingPath(path)
+        if path.is_dir():
+            found.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix in PLAN_SUFFIXES
+                    and p.is_file()
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )
+        else:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def load_plan(path: Path) -> tuple[PlanFile | None, list[Problem]]:
+    file = display_path(path)
+    try:
+        data, positions = read_file(path)
+    except YamlProblem as problem:
+        line, column = problem.position or (None, None)
+        return None, [
+            Problem(
+                problem.code,
+                problem.message,
+                file=file,
+                line=line,
+                column=column,
+                hint=problem.hint,
+            )
+        ]
+    if not isinstance(data, dict):
+        return None, [
+            Problem(
+                "VP008",
+                "en planfil ska bestå av nycklar och värden (id:, kind:, title: …), "
+                f"inte {'en lista' if isinstance(data, list) else 'ett enskilt värde'}",
+                file=file,
+                line=1,
+                column=1,
+            )
+        ]
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as error:
+        return None, problems_from_error(error, data, positions, file, Plan)
+    return PlanFile(file, plan, positions), []
+
+
+def load_plans(paths: list[Path]) -> LoadResult:
+    result = LoadResult()
+    for path in find_plan_files(paths):
+        result.files.append(display_path(path))
+        plan_file, problems = load_plan(path)
+        result.problems.extend(problems)
+        if plan_file is not None:
+            result.plans.append(plan_file)
+    return result
