@@ -1,0 +1,22 @@
+"""The `vp` command line. Each command lives in its own module and imports the core lazily,
+so that `vp --help` starts without pydantic, pandas or jinja2."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="vp",
+    help="vp – verksamhetsplaner som versionshanterad YAML: validera planer, följ upp mål "
+    "mot nyckeltal och skriv rapporten till nämnden.",
+    no_args_is_help=True,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+# Registering the commands; each module only declares its options at import time.
+from . import schema_command, validate_command  # noqa: E402, F401
+
+
+def main() -> None:
+    app()

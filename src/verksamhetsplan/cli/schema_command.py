@@ -1,0 +1,27 @@
+"""vp schema: the plan format as JSON Schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app
+from .common import write_output
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Fil att skriva till (standard: standard ut)."),
+    ] = None,
+) -> None:
+    """Skriv planformatets JSON Schema, för editorer (YAML language server) och andra
+    validerare."""
+    import json
+
+    from ..schema import plan_schema
+
+    write_output(json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n", output)

@@ -1,0 +1,70 @@
+"""vp validate: check plan files, for people and for CI."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app
+from .common import usage_error
+
+
+class Format(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
+
+@app.command()
+def validate(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Planfiler eller kataloger att kontrollera (standard: plans/).",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text för människor, json för verktyg, github för annoteringar i GitHub Actions.",
+        ),
+    ] = Format.TEXT,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Låt även varningar ge felkod 1.")
+    ] = False,
+) -> None:
+    """Kontrollera planfiler: schema, id, referenser mellan filer, år och målvärden.
+
+    Slutkod 0 när planerna är giltiga, 1 när något är fel, 2 vid felaktig användning.
+    """
+    from ..load import MissingPath
+    from ..reporters import to_github, to_json, to_text
+    from ..validate import validate as run_validate
+
+    targets = paths or [Path("plans")]
+    try:
+        result = run_validate(targets)
+    except MissingPath as missing:
+        usage_error(
+            f"sökvägen {missing.path} finns inte",
+            "Ange en planfil eller katalog, t.ex. vp validate plans/"
+            if paths
+            else "Kör vp validate i planförrådets rot eller ange katalogen med planerna.",
+        )
+    if output_format is Format.JSON:
+        typer.echo(to_json(result), nl=False)
+    elif output_format is Format.GITHUB:
+        typer.echo(to_github(result), nl=False)
+    else:
+        colours = {"error": typer.colors.RED, "warning": typer.colors.YELLOW}
+        typer.echo(
+            to_text(result, lambda word, severity: typer.style(word, fg=colours[severity])),
+            nl=False,
+        )
+    raise typer.Exit(result.exit_code(strict))

@@ -1,0 +1,18 @@
+"""The plan format as JSON Schema, for editors and other validators."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .model import Plan
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def plan_schema() -> dict[str, Any]:
+    schema = Plan.model_json_schema()
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "title": "vp – planfil (verksamhetsplan, handlingsplan)",
+        **{k: v for k, v in schema.items() if k != "title"},
+    }
