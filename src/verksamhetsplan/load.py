@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from .model import Plan
 from .modelerrors import problems_from_error
 from .problems import Problem
-from .yamlread import Positions, YamlProblem, read_file
+from .yamlread import Positions, YamlProblem, parse, read_document
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -26,11 +27,18 @@ class MissingPath(Exception):
 
 @dataclass
 class PlanFile:
-    """A plan with the file it came from and where each of its parts stands there."""
+    """A plan with the file it came from; where each part stands is worked out on demand."""
 
     file: str
     plan: Plan
-    positions: Positions
+    text: str
+    _positions: Positions | None = field(default=None, repr=False)
+
+    @property
+    def positions(self) -> Positions:
+        if self._positions is None:
+            self._positions = parse(self.text)[1]
+        return self._positions
 
 
 @dataclass
@@ -69,22 +77,26 @@ def find_plan_files(paths: list[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def load_plan(path: Path) -> tuple[PlanFile | None, list[Problem]]:
-    file = display_path(path)
+Read = tuple[str, Any] | YamlProblem  # a file's text and data, or why it cannot be read
+
+
+def _read(path: Path) -> Read:
     try:
-        data, positions = read_file(path)
+        return read_document(path)
     except YamlProblem as problem:
-        line, column = problem.position or (None, None)
-        return None, [
-            Problem(
-                problem.code,
-                problem.message,
-                file=file,
-                line=line,
-                column=column,
-                hint=problem.hint,
-            )
-        ]
+        return problem
+
+
+def load_plan(path: Path, read: Read | None = None) -> tuple[PlanFile | None, list[Problem]]:
+    file = display_path(path)
+    read = _read(path) if read is None else read
+    if isinstance(read, YamlProblem):
+        line, column = read.position or (None, None)
+        problem = Problem(
+            read.code, read.message, file=file, line=line, column=column, hint=read.hint
+        )
+        return None, [problem]
+    text, data = read
     if not isinstance(data, dict):
         return None, [
             Problem(
@@ -99,15 +111,17 @@ def load_plan(path: Path) -> tuple[PlanFile | None, list[Problem]]:
     try:
         plan = Plan.model_validate(data)
     except ValidationError as error:
-        return None, problems_from_error(error, data, positions, file, Plan)
-    return PlanFile(file, plan, positions), []
+        return None, problems_from_error(error, data, parse(text)[1], file, Plan)
+    return PlanFile(file, plan, text), []
 
 
 def load_plans(paths: list[Path]) -> LoadResult:
     result = LoadResult()
-    for path in find_plan_files(paths):
+    files = find_plan_files(paths)
+    for path in files:
+        read = _read(path)
         result.files.append(display_path(path))
-        plan_file, problems = load_plan(path)
+        plan_file, problems = load_plan(path, read)
         result.problems.extend(problems)
         if plan_file is not None:
             result.plans.append(plan_file)

@@ -178,11 +178,13 @@ def _translate(
     if kind == "extra_forbidden":
         keys = allowed_keys(model, tuple(detail["loc"][:-1]))
         close = suggest(str(name), keys)
-        hint = (
-            f"Menade du {close!r}?"
-            if close
-            else "Tillåtna nycklar här: " + ", ".join(keys) + ". Egna uppgifter läggs under meta:."
-        )
+        if str(name).isdigit():
+            # `{value: 6,5}`: in a flow mapping the comma splits the number into two entries.
+            hint = "Decimaltal skrivs med punkt i YAML: 6.5, inte 6,5."
+        elif close:
+            hint = f"Menade du {close!r}?"
+        else:
+            hint = f"Tillåtna nycklar här: {', '.join(keys)}. Egna uppgifter läggs under meta:."
         return problem("VP101", f"okänd nyckel {name!r}", positions.of_key(path))
     if kind == "missing":
         parent = positions.of_value(path[:-1])

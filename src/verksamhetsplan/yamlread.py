@@ -19,6 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from _ruamel_yaml import CParser
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
 
 Path_ = tuple[str | int, ...]
 Position = tuple[int, int]  # 1-based line and column
@@ -37,6 +46,8 @@ _INT_OCT = re.compile(r"^0o[0-7]+$")
 _INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_MISSING = object()
+_MAY_BE_NON_TEXT = frozenset("0123456789+-.~nNtTfF")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 
 
@@ -57,23 +68,44 @@ class YamlProblem(Exception):
 class Positions:
     """Where each value and each mapping key of a document stands."""
 
-    values: dict[Path_, Position] = field(default_factory=dict)
-    keys: dict[Path_, Position] = field(default_factory=dict)
+    # libyaml's marks, kept as they are: converting each one up front is measurable work.
+    values: dict[Path_, Any] = field(default_factory=dict)
+    keys: dict[Path_, Any] = field(default_factory=dict)
 
     def of_value(self, path: Path_) -> Position | None:
         # A path into aliased or missing content has no entry: fall back to its parent.
         for end in range(len(path), -1, -1):
             found = self.values.get(path[:end])
             if found is not None:
-                return found
+                return _place(found)
         return None
 
     def of_key(self, path: Path_) -> Position | None:
-        return self.keys.get(path) or self.of_value(path)
+        found = self.keys.get(path)
+        return _place(found) if found is not None else self.of_value(path)
+
+    def portable(self) -> Positions:
+        """The same positions as plain ints, which can be sent to another process."""
+        return Positions(
+            {path: _pack(mark) for path, mark in self.values.items()},
+            {path: _pack(mark) for path, mark in self.keys.items()},
+        )
+
+
+def _pack(mark: Any) -> int:
+    return int(mark.line) << 20 | int(mark.column)
+
+
+def _place(found: Any) -> Position:
+    if isinstance(found, int):
+        return ((found >> 20) + 1, (found & 0xFFFFF) + 1)
+    return _pos(found)
 
 
 def resolve_plain(text: str) -> Any:
     """The YAML 1.2 core schema: so `no` stays text and `2017-11-29` stays text."""
+    if text and text[0] not in _MAY_BE_NON_TEXT:
+        return text  # most plan values are words: skip the patterns
     if _NULL.match(text):
         return None
     if _TRUE.match(text):
@@ -95,14 +127,11 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
-def _scalar(event: Any, position: Position) -> Any:
-    tag = event.tag
-    if tag is None:
-        return resolve_plain(event.value) if event.implicit[0] else event.value
+def _tagged_scalar(tag: str, text: str, position: Position) -> Any:
     if tag in ("!", _YAML + "str"):
-        return event.value
+        return text
     if tag in (_YAML + "int", _YAML + "float", _YAML + "bool", _YAML + "null"):
-        value = resolve_plain(event.value)
+        value = resolve_plain(text)
         name = tag.removeprefix(_YAML)
         number = isinstance(value, (int, float)) and not isinstance(value, bool)
         if name == "float" and number:
@@ -114,7 +143,7 @@ def _scalar(event: Any, position: Position) -> Any:
         ):
             return value
         raise YamlProblem(
-            "VP004", f"värdet {event.value!r} passar inte taggen {_short_tag(tag)}", position
+            "VP004", f"värdet {text!r} passar inte taggen {_short_tag(tag)}", position
         )
     raise _forbidden_tag(tag, position)
 
@@ -137,127 +166,129 @@ def _pos(mark: Any) -> Position:
     return (mark.line + 1, mark.column + 1)
 
 
-@dataclass
 class _Open:
     """A mapping or sequence being built, with what is needed to finish it."""
 
-    container: dict[str, Any] | list[Any]
-    path: Path_
-    anchor: str | None
-    nodes_before: int
-    pending_key: str | None = None
-    key_lines: dict[str, int] = field(default_factory=dict)
+    __slots__ = ("anchor", "container", "is_list", "key_lines", "nodes_before", "path", "pending")
+
+    def __init__(
+        self, container: dict[str, Any] | list[Any], path: Path_, anchor: str | None, nodes: int
+    ) -> None:
+        self.container = container
+        self.is_list = isinstance(container, list)
+        self.path = path
+        self.anchor = anchor
+        self.nodes_before = nodes
+        self.pending: str | None = None  # a mapping's key whose value comes next
+        self.key_lines: dict[str, int] = {}
 
 
-def parse(text: str) -> tuple[Any, Positions]:
+def parse(text: str, *, record: bool = True) -> tuple[Any, Positions]:
     """Parse one YAML document into plain data and the positions of its parts.
 
     Raises YamlProblem for anything that is not a single, safe YAML document.
-    An empty document (only comments or whitespace) returns None.
+    An empty document (only comments or whitespace) returns None. With record=False
+    no positions are kept: a valid file never needs them, and keeping them is a
+    third of the parsing time.
     """
     positions = Positions()
+    values, keys = positions.values, positions.keys
     anchors: dict[str, tuple[Any, int]] = {}  # anchor -> (value, node count)
     stack: list[_Open] = []
     nodes = 0
     root: Any = None
     documents = 0
-    parser = CParser(text)
+    get_event = CParser(text).get_event
+    resolved: dict[str, Any] = {}  # plain scalars repeat (month, percent, true): resolve once
 
-    def child_path() -> Path_ | None:
-        if not stack:
-            return ()
-        top = stack[-1]
-        if isinstance(top.container, list):
-            return (*top.path, len(top.container))
-        if top.pending_key is None:
-            return None  # the next node is a key
-        return (*top.path, top.pending_key)
-
-    def attach(value: Any, position: Position) -> None:
-        nonlocal root
-        if not stack:
-            root = value
-            return
-        top = stack[-1]
-        if isinstance(top.container, list):
-            top.container.append(value)
-            return
-        if top.pending_key is None:
-            _take_key(top, value, position, positions)
-            return
-        top.container[top.pending_key] = value
-        top.pending_key = None
-
+    # One loop over libyaml's events, kept flat because it runs once per node of every file.
     try:
         while True:
-            event = parser.get_event()
+            event = get_event()
             if event is None:
                 break
-            kind = type(event).__name__
-            if kind in ("StreamStartEvent", "StreamEndEvent", "DocumentEndEvent"):
+            kind = event.__class__
+            mark = event.start_mark
+            if kind is ScalarEvent:
+                nodes += 1
+                if nodes > MAX_NODES:
+                    raise _too_large(mark)
+                if stack and stack[-1].pending is None and not stack[-1].is_list:
+                    # A mapping key: kept as written (a key `0x1F` is not the number 31).
+                    if event.tag is not None and event.tag not in ("!", _YAML + "str"):
+                        raise _forbidden_tag(event.tag, _pos(mark))
+                    _take_key(stack[-1], event.value, mark, keys if record else None)
+                    continue
+                if event.tag is None:
+                    if event.implicit[0]:
+                        text = event.value
+                        value = resolved.get(text, _MISSING)
+                        if value is _MISSING:
+                            value = resolved[text] = resolve_plain(text)
+                    else:
+                        value = event.value
+                else:
+                    value = _tagged_scalar(event.tag, event.value, _pos(mark))
+                if event.anchor is not None:
+                    anchors[event.anchor] = (value, 1)
+            elif kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.tag is not None and event.tag not in (_YAML + "map", _YAML + "seq"):
+                    raise _forbidden_tag(event.tag, _pos(mark))
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlProblem(
+                        "VP007", f"strukturen är nästlad i mer än {MAX_DEPTH} nivåer", _pos(mark)
+                    )
+                nodes += 1
+                value = {} if kind is MappingStartEvent else []
+            elif kind is MappingEndEvent or kind is SequenceEndEvent:
+                done = stack.pop()
+                if done.anchor is not None:
+                    anchors[done.anchor] = (done.container, nodes - done.nodes_before + 1)
                 continue
-            if kind == "DocumentStartEvent":
+            elif kind is AliasEvent:
+                value, size = _alias(event.anchor, anchors, stack, _pos(mark))
+                nodes += size
+                if nodes > MAX_NODES:
+                    raise _too_large(mark)
+            elif kind is DocumentStartEvent:
                 documents += 1
                 if documents > 1:
                     raise YamlProblem(
                         "VP008",
                         "filen innehåller mer än ett YAML-dokument; en plan ska stå i ett",
-                        _pos(event.start_mark),
+                        _pos(mark),
                         hint="Ta bort raden med '---' eller dela upp planen i flera filer.",
                     )
                 continue
-            position = _pos(event.start_mark)
-            if kind in ("MappingStartEvent", "SequenceStartEvent"):
-                if event.tag is not None and event.tag not in (_YAML + "map", _YAML + "seq"):
-                    raise _forbidden_tag(event.tag, position)
-                if len(stack) >= MAX_DEPTH:
-                    raise YamlProblem(
-                        "VP007",
-                        f"strukturen är nästlad i mer än {MAX_DEPTH} nivåer",
-                        position,
-                    )
-                path = child_path()
-                nodes += 1
-                container: dict[str, Any] | list[Any] = {} if kind == "MappingStartEvent" else []
-                if path is None:
+            else:  # stream start and end, document end
+                continue
+
+            # Place the new value in the container being built, and remember where it stood.
+            path: Path_ = ()
+            if not stack:
+                root = value
+            else:
+                top = stack[-1]
+                if top.is_list:
+                    if record:
+                        path = (*top.path, len(top.container))
+                    top.container.append(value)  # type: ignore[union-attr]
+                elif top.pending is None:
                     raise YamlProblem(
                         "VP008",
-                        "en nyckel måste vara en enkel text, inte en lista eller mappning",
-                        position,
+                        "en nyckel måste vara en enkel text, "
+                        "inte en lista, en mappning eller ett alias",
+                        _pos(mark),
                     )
-                positions.values[path] = position
-                attach(container, position)
-                stack.append(_Open(container, path, event.anchor, nodes))
-                continue
-            if kind in ("MappingEndEvent", "SequenceEndEvent"):
-                done = stack.pop()
-                if done.anchor is not None:
-                    anchors[done.anchor] = (done.container, nodes - done.nodes_before + 1)
-                continue
-            if kind == "AliasEvent":
-                if event.anchor not in anchors:
-                    # Declared but unfinished: the alias points into its own anchor.
-                    raise YamlProblem(
-                        "VP007", f"aliaset *{event.anchor} pekar på sig självt", position
-                    )
-                value, size = anchors[event.anchor]
-                nodes += size
-                _check_size(nodes, position)
-                path = child_path()
-                if path is not None:
-                    positions.values[path] = position
-                attach(value, position)
-                continue
-            # ScalarEvent
-            nodes += 1
-            _check_size(nodes, position)
-            value = _scalar(event, position)
-            path = child_path()
-            if path is not None:
-                positions.values[path] = position
-            if event.anchor is not None:
-                anchors[event.anchor] = (value, 1)
-            attach(value, position)
+                else:
+                    if record:
+                        path = (*top.path, top.pending)
+                    top.container[top.pending] = value  # type: ignore[call-overload]
+                    top.pending = None
+            if record:
+                values[path] = mark
+            if kind is MappingStartEvent or kind is SequenceStartEvent:
+                stack.append(_Open(value, path, event.anchor, nodes))
     except YamlProblem:
         raise
     except Exception as error:  # libyaml's Scanner/Parser/Reader errors
@@ -265,34 +296,39 @@ def parse(text: str) -> tuple[Any, Positions]:
     return root, positions
 
 
-def _take_key(top: _Open, key: Any, position: Position, positions: Positions) -> None:
-    if isinstance(key, (dict, list)):
-        raise YamlProblem(
-            "VP008", "en nyckel måste vara en enkel text, inte en lista eller mappning", position
-        )
-    name = "" if key is None else str(key) if not isinstance(key, bool) else str(key).lower()
+def _alias(
+    anchor: str, anchors: dict[str, tuple[Any, int]], stack: list[_Open], position: Position
+) -> tuple[Any, int]:
+    if anchor in anchors:
+        return anchors[anchor]
+    if any(open_.anchor == anchor for open_ in stack):
+        raise YamlProblem("VP007", f"aliaset *{anchor} pekar på sig självt", position)
+    raise YamlProblem("VP004", f"aliaset *{anchor} är inte definierat (inget &{anchor})", position)
+
+
+def _take_key(top: _Open, name: str, mark: Any, keys: dict[Path_, Any] | None) -> None:
     if name in top.key_lines:
         raise YamlProblem(
             "VP005",
             f"nyckeln {name!r} förekommer redan på rad {top.key_lines[name]}",
-            position,
+            _pos(mark),
             hint="Ta bort eller slå ihop den ena; YAML skulle annars tyst behålla bara den sista.",
         )
-    top.key_lines[name] = position[0]
-    top.pending_key = name
-    positions.keys[(*top.path, name)] = position
+    top.key_lines[name] = mark.line + 1
+    top.pending = name
+    if keys is not None:
+        keys[(*top.path, name)] = mark
 
 
-def _check_size(nodes: int, position: Position) -> None:
-    if nodes > MAX_NODES:
-        raise YamlProblem(
-            "VP007",
-            f"dokumentet växer till mer än {MAX_NODES:,} noder när alias expanderas".replace(
-                ",", "\u00a0"
-            ),
-            position,
-            hint="Filen ser ut som en så kallad alias-bomb; skriv ut innehållet utan alias.",
-        )
+def _too_large(mark: Any) -> YamlProblem:
+    return YamlProblem(
+        "VP007",
+        f"dokumentet växer till mer än {MAX_NODES:,} noder när alias expanderas".replace(
+            ",", "\u00a0"
+        ),
+        _pos(mark),
+        hint="Filen ser ut som en så kallad alias-bomb; skriv ut innehållet utan alias.",
+    )
 
 
 # libyaml's English problem texts and what to tell a plan author instead.
@@ -303,7 +339,6 @@ _SYNTAX_MESSAGES = [
         "mapping values are not allowed",
         "kolon på fel ställe; sätt texten inom citattecken om den innehåller ': '",
     ),
-    ("found undefined alias", "aliaset är inte definierat (ingen matchande &ankare)"),
     ("did not find expected key", "indraget stämmer inte: här förväntades en nyckel"),
     ("could not find expected ':'", "kolon saknas efter nyckeln"),
     ("found unexpected end of stream", "filen tar slut mitt i ett citat eller en struktur"),
@@ -357,7 +392,8 @@ def decode(raw: bytes) -> str:
     except UnicodeDecodeError as error:
         start = error.start
         line = raw.count(b"\n", 0, start) + 1
-        column = start - (raw.rfind(b"\n", 0, start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, start) + 1
+        column = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
         raise YamlProblem(
             "VP002",
             f"filen är inte UTF-8 (byte 0x{raw[start]:02x} kan inte avkodas)",
@@ -366,8 +402,8 @@ def decode(raw: bytes) -> str:
         ) from None
 
 
-def read_file(path: Path) -> tuple[Any, Positions]:
-    """Read and parse a YAML file; every failure is a YamlProblem, never an OSError."""
+def read_text(path: Path) -> str:
+    """A plan file's text; every failure is a YamlProblem, never an OSError."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -375,9 +411,21 @@ def read_file(path: Path) -> tuple[Any, Positions]:
         raw = path.read_bytes()
     except OSError as error:
         raise YamlProblem("VP009", f"filen kan inte läsas ({error.strerror})") from None
-    data, positions = parse(decode(raw))
+    return decode(raw)
+
+
+def read_document(path: Path) -> tuple[str, Any]:
+    """A file's text and its data, without positions (see parse)."""
+    text = read_text(path)
+    data, _ = parse(text, record=False)
     if data is None:
         raise YamlProblem(
             "VP003", "filen är tom", (1, 1), hint="En planfil börjar med till exempel 'id:'."
         )
-    return data, positions
+    return text, data
+
+
+def read_file(path: Path) -> tuple[Any, Positions]:
+    """A file's data with the position of every part."""
+    text, _ = read_document(path)
+    return parse(text)

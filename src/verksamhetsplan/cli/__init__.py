@@ -11,6 +11,8 @@ app = typer.Typer(
     "mot nyckeltal och skriv rapporten till nämnden.",
     no_args_is_help=True,
     add_completion=False,
+    # Plain help: rendering it through rich costs more than the whole `vp --help` budget.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
