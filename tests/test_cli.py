@@ -1,0 +1,140 @@
+"""The vp command line as a user and a CI job meet it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+from conftest import CASES, ROOT
+from verksamhetsplan.cli import app
+
+INVALID = CASES / "invalid" / "VP101" / "unknown-key-near-miss.yaml"
+
+
+def test_every_command_has_help_and_is_documented(run_vp) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
+    assert {"validate", "schema"} <= set(commands)
+    for name in commands:
+        result = run_vp(name, "--help")
+        assert result.exit_code == 0
+        assert len(result.stdout) > 200, f"vp {name} saknar hjälptext"
+        assert f"vp {name}" in readme, f"vp {name} saknas i README.md"
+
+
+def test_validate_defaults_to_plans_directory(run_vp, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = run_vp("validate")
+    assert result.exit_code == 0
+    assert "Inga problem: 3 filer kontrollerade." in result.stdout
+
+
+def test_text_output_names_file_line_column_and_hint(run_vp, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    relative = INVALID.relative_to(ROOT).as_posix()
+    result = run_vp("validate", relative)
+    assert result.exit_code == 1
+    assert f"{relative}:21:5: fel VP101: okänd nyckel 'indicatr'" in result.stdout
+    assert "tips: Menade du 'indicator'?" in result.stdout
+    assert result.stdout.rstrip().endswith("1 fel i 1 fil.")
+
+
+def test_github_format_is_workflow_annotations(run_vp, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = run_vp("validate", "--format", "github", str(INVALID.relative_to(ROOT)))
+    assert result.exit_code == 1
+    first = result.stdout.splitlines()[0]
+    assert first.startswith(
+        "::error file=tests/cases/invalid/VP101/unknown-key-near-miss.yaml,line=21,col=5,"
+        "title=VP101 okänd nyckel::okänd nyckel 'indicatr'"
+    )
+
+
+def test_github_annotations_escape_newlines_and_separators(run_vp, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a,b.yaml").write_text("a: [1\n", encoding="utf-8")
+    result = run_vp("validate", "--format", "github", "a,b.yaml")
+    line = result.stdout.splitlines()[0]
+    assert line.startswith("::error file=a%2Cb.yaml,line=2,col=1,")
+    assert "\n" not in line
+
+
+def test_json_report_is_a_stable_contract(validate_json) -> None:
+    code, report = validate_json(INVALID)
+    assert code == 1
+    assert set(report) == {"valid", "files", "errors", "warnings", "problems"}
+    assert report["valid"] is False and report["errors"] == 1
+    assert set(report["problems"][0]) == {
+        "code",
+        "severity",
+        "message",
+        "file",
+        "line",
+        "column",
+        "hint",
+    }
+
+
+def test_missing_path_is_a_usage_error(run_vp, tmp_path) -> None:
+    result = run_vp("validate", str(tmp_path / "finns-inte.yaml"))
+    assert result.exit_code == 2
+    assert "finns inte" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_missing_default_plans_directory_is_a_usage_error(run_vp, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run_vp("validate")
+    assert result.exit_code == 2
+    assert "plans" in result.stderr
+
+
+def test_unknown_format_is_a_usage_error(run_vp) -> None:
+    assert run_vp("validate", "--format", "xml").exit_code == 2
+
+
+def test_directory_mixes_good_and_bad_files(validate_json, tmp_path) -> None:
+    shutil.copy(CASES / "valid" / "minimal.yaml", tmp_path / "bra.yaml")
+    shutil.copy(INVALID, tmp_path / "trasig.yaml")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "ignored.yaml").write_text("[", encoding="utf-8")
+    code, report = validate_json(tmp_path)
+    assert code == 1
+    assert len(report["files"]) == 2
+    assert {p["file"].rsplit("/", 1)[-1] for p in report["problems"]} == {"trasig.yaml"}
+
+
+def test_unreadable_file_is_reported_not_raised(validate_json, tmp_path) -> None:
+    directory = tmp_path / "plan.yaml"
+    directory.mkdir()
+    plan = directory / "inne.yaml"
+    plan.write_text("id: x\n", encoding="utf-8")
+    plan.chmod(0)
+    try:
+        code, report = validate_json(plan)
+    finally:
+        plan.chmod(0o644)
+    if report["problems"][0]["code"] == "VP009":  # root can read anything
+        assert code == 1
+
+
+def test_vp_runs_as_a_program() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "verksamhetsplan", "validate", str(ROOT / "plans")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Inga problem" in result.stdout
+
+
+def test_schema_command_writes_file_atomically(run_vp, tmp_path) -> None:
+    target = tmp_path / "plan.schema.json"
+    result = run_vp("schema", "-o", str(target))
+    assert result.exit_code == 0
+    schema = json.loads(target.read_text(encoding="utf-8"))
+    assert schema["properties"]["goals"]["description"] == "Mål."
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.schema.json"]
