@@ -56,8 +56,9 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-def find_plan_files(paths: list[Path]) -> list[Path]:
-    """Plan files named directly or found below the named directories, in a stable order."""
+def find_files(paths: list[Path], suffixes: tuple[str, ...]) -> list[Path]:
+    """Files with one of the suffixes, named directly or found below the named directories,
+    in a stable order. Hidden folders (.git) are skipped."""
     found: list[Path] = []
     for path in paths:
         if not path.exists():
@@ -67,12 +68,12 @@ def find_plan_files(paths: list[Path]) -> list[Path]:
                 sorted(
                     p
                     for p in path.rglob("*")
-                    if p.suffix in PLAN_SUFFIXES
+                    if p.suffix in suffixes
                     and p.is_file()
                     and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 )
             )
-        else:
+        elif path.suffix in suffixes:
             found.append(path)
     return list(dict.fromkeys(found))
 
@@ -115,9 +116,9 @@ def load_plan(path: Path, read: Read | None = None) -> tuple[PlanFile | None, li
     return PlanFile(file, plan, text), []
 
 
-def load_plans(paths: list[Path]) -> LoadResult:
+def load_plans(files: list[Path]) -> LoadResult:
+    """Load the given plan files (see find_files)."""
     result = LoadResult()
-    files = find_plan_files(paths)
     for path in files:
         read = _read(path)
         result.files.append(display_path(path))

@@ -15,7 +15,8 @@ class Severity(StrEnum):
 SEVERITY_WORDS = {Severity.ERROR: "fel", Severity.WARNING: "varning"}
 
 # Stable codes: tools filter on them, so a code is never reused for another meaning.
-# VP0xx reading a file, VP1xx the plan format, VP2xx references and plan logic.
+# VP0xx reading a file, VP1xx the plan format, VP2xx references and plan logic,
+# VP3xx indicator data files.
 CODES: dict[str, str] = {
     "VP001": "sökvägen finns inte",
     "VP002": "filen är inte UTF-8",
@@ -43,6 +44,13 @@ CODES: dict[str, str] = {
     "VP209": "procentenheter på ett nyckeltal som inte är en andel",
     "VP210": "bedömning för fel period",
     "VP212": "kön som nyckeltalet inte redovisar",
+    "VP302": "okänd eller saknad kolumn i datafil",
+    "VP303": "okänt nyckeltal i datafil",
+    "VP304": "perioden passar inte nyckeltalets frekvens",
+    "VP305": "värdet är inte ett tal",
+    "VP306": "dubblerat värde",
+    "VP307": "ogiltigt kön",
+    "VP308": "fel antal fält på raden",
 }
 
 

@@ -23,7 +23,8 @@ def validate(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Planfiler eller kataloger att kontrollera (standard: plans/).",
+            help="Planfiler, datafiler (.csv) eller kataloger att kontrollera "
+            "(standard: plans/ och indicators-data/).",
             show_default=False,
         ),
     ] = None,
@@ -39,15 +40,17 @@ def validate(
         bool, typer.Option("--strict", help="Låt även varningar ge felkod 1.")
     ] = False,
 ) -> None:
-    """Kontrollera planfiler: schema, id, referenser mellan filer, år och målvärden.
+    """Kontrollera planfiler och nyckeltalsdata: schema, id, referenser mellan filer, år,
+    målvärden, perioder och värden.
 
     Slutkod 0 när planerna är giltiga, 1 när något är fel, 2 vid felaktig användning.
     """
     from ..load import MissingPath
     from ..reporters import to_github, to_json, to_text
+    from ..validate import default_paths
     from ..validate import validate as run_validate
 
-    targets = paths or [Path("plans")]
+    targets = paths or default_paths()
     try:
         result = run_validate(targets)
     except MissingPath as missing:
