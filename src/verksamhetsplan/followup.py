@@ -1,0 +1,168 @@
+"""A plan's follow-up for a year: every goal evaluated, rolled up per area and council goal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .attainment import Evaluation, Lookup, Observation, Result, evaluate, summary_status
+from .checks import Index
+from .load import PlanFile
+from .model import ActivityStatus, Area, CouncilGoal, iter_areas
+
+
+@dataclass
+class Tally:
+    """Counts per status and the summary status by the documented rule."""
+
+    counts: dict[Result, int] = field(default_factory=dict)
+    summary: Result = Result.NO_DATA
+
+    @classmethod
+    def of(cls, statuses: Sequence[Result]) -> Tally:
+        return cls(dict(Counter(statuses)), summary_status(statuses))
+
+
+@dataclass
+class AreaFollowUp:
+    area: Area
+    depth: int
+    evaluations: list[Evaluation]  # goals of this area and its sub-areas
+    tally: Tally
+
+
+@dataclass
+class CouncilFollowUp:
+    council_goal: CouncilGoal
+    ref: str
+    areas: list[Area]  # areas of this plan that serve it
+    evaluations: list[Evaluation]
+    tally: Tally
+
+
+@dataclass
+class PlanFollowUp:
+    plan_file: PlanFile
+    year: int
+    as_of: dt.date
+    evaluations: list[Evaluation]
+    areas: list[AreaFollowUp]
+    council: list[CouncilFollowUp]
+    tally: Tally
+
+
+def default_year(plan_file: PlanFile, as_of: dt.date) -> int:
+    """The year a follow-up is about when none is asked for: the latest begun year of the plan."""
+    period = plan_file.plan.period
+    return max(period.start, min(period.end, as_of.year))
+
+
+def follow_up(
+    plan_file: PlanFile, plans: list[PlanFile], year: int, as_of: dt.date, lookup: Lookup
+) -> PlanFollowUp:
+    plan = plan_file.plan
+    index = Index(plans)
+    rule = plan.follow_up.partial_rule
+    activities: dict[str, list[ActivityStatus]] = {}
+    for activity in plan.activities:
+        for ref in activity.goals:
+            activities.setdefault(ref.rpartition("/")[2], []).append(activity.status)
+    evaluations = []
+    for goal in plan.goals:
+        if year not in goal.years:
+            continue
+        indicator = None
+        if goal.indicator:
+            entry = index.resolve(goal.indicator, "indicator", plan.id)
+            indicator = entry.value if entry else None
+        evaluations.append(
+            evaluate(goal, year, indicator, lookup, as_of, rule, activities.get(goal.id, ()))
+        )
+    parents = _parents(plan.areas)
+    by_area: dict[str, list[Evaluation]] = {}
+    for evaluation in evaluations:
+        area_id: str | None = evaluation.goal.area.rpartition("/")[2]
+        while area_id is not None:
+            by_area.setdefault(area_id, []).append(evaluation)
+            area_id = parents.get(area_id)
+    areas = [
+        AreaFollowUp(
+            area,
+            len(path) // 2 - 1,
+            by_area.get(area.id, []),
+            Tally.of([e.status for e in by_area.get(area.id, [])]),
+        )
+        for area, path in iter_areas(plan.areas)
+    ]
+    council = _council(plan_file, index, evaluations, parents)
+    return PlanFollowUp(
+        plan_file,
+        year,
+        as_of,
+        evaluations,
+        areas,
+        council,
+        Tally.of([e.status for e in evaluations]),
+    )
+
+
+def _parents(areas: list[Area]) -> dict[str, str | None]:
+    parents: dict[str, str | None] = {}
+
+    def walk(children: list[Area], parent: str | None) -> None:
+        for child in children:
+            parents[child.id] = parent
+            walk(child.areas, child.id)
+
+    walk(areas, None)
+    return parents
+
+
+def _council(
+    plan_file: PlanFile, index: Index, evaluations: list[Evaluation], parents: dict[str, str | None]
+) -> list[CouncilFollowUp]:
+    """Council goals this plan defines or serves, with the areas and goals serving each.
+
+    A council goal that no area serves stays in the list with no areas: that is the
+    coverage gap a board must see.
+    """
+    plan = plan_file.plan
+    areas = {area.id: area for area, _ in iter_areas(plan.areas)}
+    refs: list[str] = [goal.id for goal in plan.council_goals]
+    for area in areas.values():
+        refs.extend(ref for ref in area.serves if ref not in refs)
+    result = []
+    for ref in refs:
+        entry = index.resolve(ref, "council_goal", plan.id)
+        if entry is None:
+            continue
+        # References are compared as written: local ids, or plan-id/id across files.
+        serving = [a for a in areas.values() if ref in a.serves]
+        served_ids = {a.id for a in serving}
+        chosen = [
+            e
+            for e in evaluations
+            if ref in e.goal.serves or served_ids & set(_chain(e.goal.area, parents))
+        ]
+        result.append(
+            CouncilFollowUp(entry.value, ref, serving, chosen, Tally.of([e.status for e in chosen]))
+        )
+    return result
+
+
+def _chain(area_ref: str, parents: dict[str, str | None]) -> list[str]:
+    chain: list[str] = []
+    current: str | None = area_ref.rpartition("/")[2]
+    while current is not None:
+        chain.append(current)
+        current = parents.get(current)
+    return chain
+
+
+def lookup_from(series: dict[tuple[str, str], list[Observation]]) -> Lookup:
+    def lookup(indicator: str, gender: str) -> list[Observation]:
+        return series.get((indicator, gender), [])
+
+    return lookup

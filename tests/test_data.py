@@ -1,0 +1,107 @@
+"""Indicator data files: every format we promise to read, read alike by both readers."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import CASES, ROOT
+from verksamhetsplan import datafmt
+from verksamhetsplan.data import load_series
+
+DATA_CASES = CASES / "data"
+PLAN = DATA_CASES / "plans.yaml"
+VALID = sorted((DATA_CASES / "valid").glob("*.csv"))
+INVALID = sorted((DATA_CASES / "invalid").glob("*/*.csv"))
+
+
+@pytest.mark.parametrize("case", VALID, ids=lambda p: p.name)
+def test_every_accepted_format_validates_and_loads_the_same_values(validate_json, case) -> None:
+    code, report = validate_json(PLAN, case)
+    assert (code, report["problems"]) == (0, [])
+    series = load_series([(case, case.name)])
+    andel = {o.period: o.value for o in series[("andel", "T")]}
+    assert andel == {"2018": 12.5}
+    assert [o.value for o in series[("andel", "K")]] == [14.0]
+    antal = series[("antal", "T")]
+    assert [(o.period, o.value, o.missing) for o in antal] == [
+        ("2018-03", 1234.0, None),
+        ("2018-04", None, "värde saknas"),
+    ]
+    assert antal[0].file == case.name and antal[0].line == 4
+
+
+@pytest.mark.parametrize("case", INVALID, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_bad_data_is_reported_with_file_line_and_column(validate_json, case: Path) -> None:
+    code, report = validate_json(PLAN, case)
+    assert code == 1
+    expected_code = case.parent.name
+    found = [p for p in report["problems"] if p["code"] == expected_code]
+    assert found, [p["code"] for p in report["problems"]]
+    place, _, text = case.with_suffix(".expect").read_text(encoding="utf-8").strip().partition(" ")
+    line, column = map(int, place.split(":"))
+    assert (found[0]["file"].endswith(case.name), found[0]["line"], found[0]["column"]) == (
+        True,
+        line,
+        column,
+    )
+    assert text.lower() in f"{found[0]['message']} {found[0]['hint'] or ''}".lower()
+
+
+@pytest.mark.parametrize("text", ["12,5", "12.5", " 12,5 ", "1 234,5", "1\u00a0234", "-3", "−3"])
+def test_numbers_as_swedes_write_them(text: str) -> None:
+    value, missing = datafmt.parse_value(text)
+    assert missing is None
+    assert (
+        value
+        == {
+            "12,5": 12.5,
+            "12.5": 12.5,
+            " 12,5 ": 12.5,
+            "1 234,5": 1234.5,
+            "1\u00a0234": 1234.0,
+            "-3": -3.0,
+            "−3": -3.0,
+        }[text]
+    )
+
+
+@pytest.mark.parametrize(
+    ("marker", "reason"),
+    [("-", "värde saknas"), (".", "ej tillämpligt"), ("..", "sekretess"), ("", "värde saknas")],
+)
+def test_kolada_markers_are_missing_values_with_their_reason(marker: str, reason: str) -> None:
+    assert datafmt.parse_value(marker) == (None, reason)
+
+
+def test_shipped_data_reads_alike_with_pandas_and_the_stdlib() -> None:
+    for path in sorted((ROOT / "indicators-data").rglob("*.csv")):
+        text, _ = datafmt.decode(path.read_bytes())
+        rows = list(csv.reader(text.splitlines(), delimiter=datafmt.sniff_delimiter(text)))
+        names, _ = datafmt.header_columns(rows[0])
+        plain = set()
+        for row in rows[1:]:
+            cells = dict(zip(names, row, strict=False))
+            gender = datafmt.parse_gender(cells.get("gender", "")) or "T"
+            plain.add(
+                (
+                    cells["indicator"],
+                    cells["period"],
+                    gender,
+                    datafmt.parse_value(cells["value"])[0],
+                )
+            )
+        series = load_series([(path, path.name)])
+        loaded = {(i, o.period, g, o.value) for (i, g), obs in series.items() for o in obs}
+        assert loaded == plain, path.name
+
+
+def test_shipped_data_validates(run_vp, monkeypatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = run_vp("validate", "--format", "json")
+    report = json.loads(result.stdout)
+    assert result.exit_code == 0
+    assert sum(f.endswith(".csv") for f in report["files"]) == 3
