@@ -17,7 +17,12 @@ app = typer.Typer(
 )
 
 # Registering the commands; each module only declares its options at import time.
-from . import schema_command, validate_command  # noqa: E402, F401
+from . import (  # noqa: E402, F401
+    explain_command,
+    schema_command,
+    status_command,
+    validate_command,
+)
 
 
 def main() -> None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import typer
 
@@ -28,3 +29,31 @@ def write_output(text: str, output: Path | None) -> None:
         write_text_atomic(output, text)
     except OSError as error:
         usage_error(f"kan inte skriva {output}: {error.strerror}")
+
+
+def parse_as_of(text: str | None) -> dt.date:
+    """--as-of: the date every computation is made as of (default today)."""
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        usage_error(f"--as-of {text!r} är inget datum", "Skriv datumet som ÅÅÅÅ-MM-DD.")
+
+
+def open_repository_or_exit() -> Any:
+    """The repository in this folder, or the problems that stop a computation, and exit 1."""
+    from ..reporters import to_text
+    from ..repository import open_repository
+
+    if not Path("plans").is_dir():
+        usage_error(
+            "hittar ingen katalog plans/ här",
+            "Kör kommandot i planförrådets rot (där plans/ och indicators-data/ finns).",
+        )
+    repository, result = open_repository()
+    if repository is None:
+        typer.echo(to_text(result), err=True, nl=False)
+        typer.echo("vp: rätta felen ovan först; ingenting har beräknats.", err=True)
+        raise typer.Exit(1)
+    return repository
