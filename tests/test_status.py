@@ -145,3 +145,11 @@ def test_bad_data_stops_status_with_the_place_and_changes_nothing(
     assert "indicators-data/degerfors/integration.csv:5:3: fel VP305" in result.stderr
     assert "ingenting har beräknats" in result.stderr
     assert target.read_text(encoding="utf-8") == broken
+
+
+def test_status_is_the_same_whichever_reader_loads_the_data(in_repo, run_vp, monkeypatch) -> None:
+    from verksamhetsplan import repository
+
+    small = status_json(run_vp, "--as-of", "2020-01-31")
+    monkeypatch.setattr(repository, "PANDAS_FROM_BYTES", 0)
+    assert status_json(run_vp, "--as-of", "2020-01-31") == small

@@ -1,7 +1,9 @@
-"""Check indicator data files row by row, with the standard library only.
+"""Read and check indicator data files row by row, with the standard library only.
 
 `vp validate` runs this in CI on every commit; it must not pay for importing pandas.
-Every problem names the file, the line and the column (field number) it is in.
+Every problem names the file, the line and the column (field number) it is in. The same
+rows feed `vp status` when the data is small enough that importing pandas would cost more
+than reading it (see repository.PANDAS_FROM_BYTES).
 """
 
 from __future__ import annotations
@@ -11,30 +13,55 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import datafmt
+from .attainment import Observation
 from .model import Indicator
 from .modelerrors import suggest
+from .periods import period_order
 from .problems import Problem
 
 DATA_SUFFIXES = (".csv",)
 
 
-def check_data_file(path: Path, file: str, indicators: dict[str, Indicator]) -> list[Problem]:
-    """Every problem in one data file, given the indicators its rows may name."""
+Series = dict[tuple[str, str], list[Observation]]  # (indicator, gender) -> values in order
+
+
+def _read(path: Path, file: str, indicators: dict[str, Indicator] | None) -> Iterator[Row]:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return [Problem("VP009", f"filen kan inte läsas ({error.strerror})", file=file)]
+        yield Problem("VP009", f"filen kan inte läsas ({error.strerror})", file=file)
+        return
     text, _ = datafmt.decode(raw)
     if not text.strip():
-        return [Problem("VP003", "datafilen är tom", file=file, line=1, column=1)]
+        yield Problem("VP003", "datafilen är tom", file=file, line=1, column=1)
+        return
     delimiter = datafmt.sniff_delimiter(text.split("\n", 1)[0])
-    reader = csv.reader(text.splitlines(), delimiter=delimiter)
-    return list(_rows(reader, file, indicators))
+    yield from _rows(csv.reader(text.splitlines(), delimiter=delimiter), file, indicators)
+
+
+def check_data_file(path: Path, file: str, indicators: dict[str, Indicator]) -> list[Problem]:
+    """Every problem in one data file, given the indicators its rows may name."""
+    return [row for row in _read(path, file, indicators) if isinstance(row, Problem)]
+
+
+def read_series(files: list[tuple[Path, str]]) -> Series:
+    """Observations per (indicator, gender), in period order, from checked files."""
+    series: Series = {}
+    for path, file in files:
+        for row in _read(path, file, None):
+            if not isinstance(row, Problem):
+                series.setdefault((row[0], row[1]), []).append(row[2])
+    for observations in series.values():
+        observations.sort(key=lambda o: period_order(o.period))
+    return series
+
+
+Row = Problem | tuple[str, str, Observation]
 
 
 def _rows(
-    reader: Iterator[list[str]], file: str, indicators: dict[str, Indicator]
-) -> Iterator[Problem]:
+    reader: Iterator[list[str]], file: str, indicators: dict[str, Indicator] | None
+) -> Iterator[Row]:
     header = next(reader)
     names, missing = datafmt.header_columns(header)
     for index, name in enumerate(names):
@@ -59,7 +86,7 @@ def _rows(
         return
     where = {name: names.index(name) for name in datafmt.COLUMNS if name in names}
     seen: dict[tuple[str, str, str], int] = {}
-    known = list(indicators)
+    known = list(indicators or ())
     for cells in reader:
         line = reader.line_num  # type: ignore[attr-defined]
         if not any(cell.strip() for cell in cells):
@@ -83,8 +110,10 @@ def _rows(
 
         ident = cells[where["indicator"]].strip()
         period = cells[where["period"]].strip()
-        indicator = indicators.get(ident)
-        if indicator is None:
+        indicator = indicators.get(ident) if indicators is not None else None
+        if indicators is None:
+            pass  # reading rows that were checked before
+        elif indicator is None:
             close = suggest(ident, known)
             yield at(
                 "indicator",
@@ -102,8 +131,9 @@ def _rows(
                 f"Skriv perioden som {example}.",
             )
         try:
-            datafmt.parse_value(cells[where["value"]])
+            value, missing_reason = datafmt.parse_value(cells[where["value"]])
         except ValueError as error:
+            value, missing_reason = None, str(error)
             yield at(
                 "value",
                 "VP305",
@@ -133,6 +163,7 @@ def _rows(
             )
         else:
             seen[key] = line
+        yield ident, gender, Observation(period, value, missing_reason, file, line)
 
 
 _FREQUENCY_WORDS = {"month": "månad", "quarter": "kvartal", "tertial": "tertial", "year": "år"}

@@ -7,11 +7,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .attainment import Lookup
-from .datacheck import DATA_SUFFIXES
+from .datacheck import DATA_SUFFIXES, Series, read_series
 from .followup import PlanFollowUp, default_year, follow_up, lookup_from
 from .load import PlanFile, display_path, find_files
 from .problems import CheckResult
 from .validate import DEFAULT_DATA, DEFAULT_PLANS, check, organisation
+
+# Above this much data pandas reads faster than the row reader, even counting its import
+# (half a second here); below it, importing pandas would be most of `vp status`'s time.
+PANDAS_FROM_BYTES = 2 * 1024 * 1024
+
+
+def load_series(files: list[tuple[Path, str]]) -> Series:
+    """Observations per indicator and gender; both readers give the same (tests/test_data.py)."""
+    if sum(path.stat().st_size for path, _ in files) < PANDAS_FROM_BYTES:
+        return read_series(files)
+    from .data import load_series as load_with_pandas
+
+    return load_with_pandas(files)
 
 
 class NotFound(Exception):
@@ -26,14 +39,13 @@ class Repository:
 
     def lookup_for(self, plan_file: PlanFile) -> Lookup:
         """The data of a plan's organisation (indicators-data/<org>/ for plans/<org>/)."""
-        from .data import load_series  # pandas: only when something is computed
-
         org = organisation(Path(plan_file.file), "plans")
         if org not in self._lookups:
             same = [f for f in self.data_files if organisation(f, "indicators-data") == org]
-            chosen = same or ([] if org else self.data_files)
-            series = load_series([(path, display_path(path)) for path in chosen])
-            self._lookups[org] = lookup_from(series)
+            chosen = [
+                (path, display_path(path)) for path in same or ([] if org else self.data_files)
+            ]
+            self._lookups[org] = lookup_from(load_series(chosen))
         return self._lookups[org]
 
     def plan(self, plan_id: str) -> PlanFile:
