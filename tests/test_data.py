@@ -95,3 +95,25 @@ def test_shipped_data_validates(run_vp, monkeypatch) -> None:
     report = json.loads(result.stdout)
     assert result.exit_code == 0
     assert sum(f.endswith(".csv") for f in report["files"]) == 3
+
+
+@pytest.mark.parametrize("case", INVALID + VALID, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_large_data_path_reports_exactly_what_the_row_checker_does(
+    validate_json, monkeypatch, case: Path
+) -> None:
+    from verksamhetsplan import validate
+
+    expected = validate_json(PLAN, case)
+    monkeypatch.setattr(validate, "LARGE_DATA_BYTES", 0)  # read as if it were national data
+    assert validate_json(PLAN, case) == expected
+
+
+def test_many_problems_of_one_kind_are_counted_not_all_listed(validate_json, tmp_path) -> None:
+    rows = "".join(f"okand-{n},2018,1\n" for n in range(500))
+    (tmp_path / "data.csv").write_text("indicator,period,value\n" + rows, encoding="utf-8")
+    code, report = validate_json(PLAN, tmp_path / "data.csv")
+    assert code == 1
+    listed = [p for p in report["problems"] if p["line"] is not None]
+    assert len(listed) == 20
+    (summary,) = [p for p in report["problems"] if p["line"] is None]
+    assert "ytterligare 480 rader" in summary["message"]

@@ -148,8 +148,8 @@ def test_bad_data_stops_status_with_the_place_and_changes_nothing(
 
 
 def test_status_is_the_same_whichever_reader_loads_the_data(in_repo, run_vp, monkeypatch) -> None:
-    from verksamhetsplan import repository
+    from verksamhetsplan import validate
 
     small = status_json(run_vp, "--as-of", "2020-01-31")
-    monkeypatch.setattr(repository, "PANDAS_FROM_BYTES", 0)
+    monkeypatch.setattr(validate, "LARGE_DATA_BYTES", 0)  # as if it were a whole country
     assert status_json(run_vp, "--as-of", "2020-01-31") == small

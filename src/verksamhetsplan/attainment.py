@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import NamedTuple
 
 from .model import (
     ActivityStatus,
@@ -54,9 +55,11 @@ RANK = {Result.NOT_ACHIEVED: 0, Result.PARTIAL: 1, Result.ACHIEVED: 2}
 EPSILON = 1e-9
 
 
-@dataclass(frozen=True)
-class Observation:
-    """One value of an indicator, with where it came from."""
+class Observation(NamedTuple):
+    """One value of an indicator, with where it came from.
+
+    A NamedTuple rather than a dataclass: national data makes hundreds of thousands.
+    """
 
     period: str
     value: float | None
@@ -157,9 +160,9 @@ def year_outcome(
     return Outcome(year, None if running else value, combine, used, missing, running, forecast)
 
 
-def _forecast(used: Sequence[Observation], periods: list[str], combine: Combine) -> float:
+def _forecast(used: Sequence[Observation], periods: Sequence[str], combine: Combine) -> float:
     """Year-end value from the trend so far: a least-squares line through the known values."""
-    index = {p: i for i, p in enumerate(periods)}
+    index = {p: i for i, p in enumerate(periods)}  # periods: a tuple of the year's periods
     xs = [index[o.period] for o in used]
     ys = [o.value for o in used if o.value is not None]
     if len(xs) > 1:

@@ -3,7 +3,7 @@
 `vp validate` runs this in CI on every commit; it must not pay for importing pandas.
 Every problem names the file, the line and the column (field number) it is in. The same
 rows feed `vp status` when the data is small enough that importing pandas would cost more
-than reading it (see repository.PANDAS_FROM_BYTES).
+than reading it (see validate.LARGE_DATA_BYTES).
 """
 
 from __future__ import annotations
@@ -39,9 +39,32 @@ def _read(path: Path, file: str, indicators: dict[str, Indicator] | None) -> Ite
     yield from _rows(csv.reader(text.splitlines(), delimiter=delimiter), file, indicators)
 
 
+# Beyond this many problems of one kind in a file, the rest are counted, not listed: a file
+# with a wrong column gives one error per row, and nobody reads a million of them.
+MAX_PER_KIND = 20
+
+
 def check_data_file(path: Path, file: str, indicators: dict[str, Indicator]) -> list[Problem]:
-    """Every problem in one data file, given the indicators its rows may name."""
-    return [row for row in _read(path, file, indicators) if isinstance(row, Problem)]
+    """The problems in one data file, given the indicators its rows may name."""
+    problems: list[Problem] = []
+    counts: dict[str, int] = {}
+    for row in _read(path, file, indicators):
+        if isinstance(row, Problem):
+            counts[row.code] = counts.get(row.code, 0) + 1
+            if counts[row.code] <= MAX_PER_KIND:
+                problems.append(row)
+    for code, count in counts.items():
+        if count > MAX_PER_KIND:
+            problems.append(
+                Problem(
+                    code,
+                    f"ytterligare {count - MAX_PER_KIND} rader har samma slags fel ({code})",
+                    file=file,
+                    hint="Rätta felen ovan och kör igen; vp visar de första "
+                    f"{MAX_PER_KIND} av varje slag per fil.",
+                )
+            )
+    return problems
 
 
 def read_series(files: list[tuple[Path, str]]) -> Series:

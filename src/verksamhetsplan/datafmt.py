@@ -57,7 +57,9 @@ PERIOD_EXAMPLES = {
     Frequency.QUARTER: "2018-Q1",
     Frequency.TERTIAL: "2018-T1",
 }
-_NUMBER = re.compile(r"^[-+−]?(\d+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+)([.,]\d+)?$")
+# The spaces are the characters themselves, not \u escapes: pyarrow's RE2 reads this too.
+NUMBER_PATTERN = "[-+−]?(?:\\d+|\\d{1,3}(?:[ \u00a0\u202f]\\d{3})+)(?:[.,]\\d+)?"
+_NUMBER = re.compile(f"^{NUMBER_PATTERN}$")
 
 
 @dataclass(frozen=True)

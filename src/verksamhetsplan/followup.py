@@ -60,10 +60,10 @@ def default_year(plan_file: PlanFile, as_of: dt.date) -> int:
 
 
 def follow_up(
-    plan_file: PlanFile, plans: list[PlanFile], year: int, as_of: dt.date, lookup: Lookup
+    plan_file: PlanFile, index: Index, year: int, as_of: dt.date, lookup: Lookup
 ) -> PlanFollowUp:
+    """Every goal of the plan for the year; index resolves references across all plans."""
     plan = plan_file.plan
-    index = Index(plans)
     rule = plan.follow_up.partial_rule
     activities: dict[str, list[ActivityStatus]] = {}
     for activity in plan.activities:

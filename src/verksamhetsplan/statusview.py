@@ -100,7 +100,8 @@ def to_json(follow_ups: list[PlanFollowUp]) -> str:
                 ],
             }
         )
-    return json.dumps({"plans": plans}, ensure_ascii=False, indent=2) + "\n"
+    # No indent: with one, json falls back to its pure-Python encoder (slow for a country).
+    return json.dumps({"plans": plans}, ensure_ascii=False) + "\n"
 
 
 def _safe_cell(value: Any) -> Any:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .checks import check_plans
 from .datacheck import DATA_SUFFIXES, check_data_file
@@ -21,33 +23,56 @@ def default_paths() -> list[Path]:
 
 def organisation(path: Path, folder: str) -> str | None:
     """The organisation a file belongs to: the folder right under plans/ or indicators-data/."""
-    parts = path.resolve().parts
+    parts = path.absolute().parts
     for index, part in enumerate(parts[:-1]):
         if part == folder and index + 2 < len(parts):
             return parts[index + 1]
     return None
 
 
-def indicators_for(data_file: Path, plans: list[PlanFile]) -> dict[str, Indicator]:
-    """The indicators a data file's rows may name: those of its organisation's plans.
+def indicator_tables(plans: list[PlanFile]) -> dict[str | None, dict[str, Indicator]]:
+    """The indicators data rows may name, per organisation (None: every plan's).
 
-    Without a matching organisation folder every loaded plan counts. Several plans may
-    define the same indicator (one series followed across plan periods); the first wins.
+    Several plans may define the same indicator (one series followed across plan
+    periods); the first definition wins.
     """
-    org = organisation(data_file, "indicators-data")
-    same = [p for p in plans if org is not None and organisation(Path(p.file), "plans") == org]
-    indicators: dict[str, Indicator] = {}
-    for plan_file in same or plans:
+    tables: dict[str | None, dict[str, Indicator]] = {None: {}}
+    for plan_file in plans:
+        org = organisation(Path(plan_file.file), "plans")
         for indicator in plan_file.plan.indicators:
-            indicators.setdefault(indicator.id, indicator)
-    return indicators
+            tables[None].setdefault(indicator.id, indicator)
+            if org is not None:
+                tables.setdefault(org, {}).setdefault(indicator.id, indicator)
+    return tables
 
 
-def check(paths: list[Path]) -> tuple[CheckResult, list[PlanFile]]:
+def indicators_for(
+    data_file: Path, tables: dict[str | None, dict[str, Indicator]]
+) -> dict[str, Indicator]:
+    """A data file's indicators: its organisation's plans', or every plan's without one."""
+    org = organisation(data_file, "indicators-data")
+    return tables.get(org) or tables[None]
+
+
+# Above this much data (a whole region or the country) files are read with pyarrow and
+# pandas; below it, importing them would take longer than reading the rows one by one.
+LARGE_DATA_BYTES = 2 * 1024 * 1024
+
+
+@dataclass
+class Checked:
+    """What a check found, and what it loaded on the way, for commands that go on to compute."""
+
+    result: CheckResult
+    plans: list[PlanFile]
+    data_files: list[Path] = field(default_factory=list)
+    tables: dict[str | None, Any] | None = None  # data.Table per organisation, large data only
+
+
+def check(paths: list[Path]) -> Checked:
     """Schema, references and plan logic across all plans, then every data file's rows.
 
-    Returns the problems and the plans that loaded. Raises load.MissingPath when a named
-    path does not exist.
+    Raises load.MissingPath when a named path does not exist.
     """
     plan_paths = find_files(paths, PLAN_SUFFIXES)
     data_paths = find_files(paths, DATA_SUFFIXES)
@@ -56,13 +81,37 @@ def check(paths: list[Path]) -> tuple[CheckResult, list[PlanFile]]:
     loaded = load_plans(plan_paths)
     result = CheckResult(files=loaded.files, problems=list(loaded.problems))
     result.problems.extend(check_plans(loaded.plans))
-    for data_path in data_paths:
-        file = display_path(data_path)
-        result.files.append(file)
-        indicators = indicators_for(data_path, loaded.plans)
-        result.problems.extend(check_data_file(data_path, file, indicators))
-    return result, loaded.plans
+    indicator_sets = indicator_tables(loaded.plans)
+    files = [(path, display_path(path)) for path in data_paths]
+    result.files.extend(file for _, file in files)
+    checked = Checked(result, loaded.plans, data_paths)
+    if sum(path.stat().st_size for path in data_paths) < LARGE_DATA_BYTES:
+        for path, file in files:
+            result.problems.extend(
+                check_data_file(path, file, indicators_for(path, indicator_sets))
+            )
+        return checked
+    from .data import add_rows, read_table
+
+    checked.tables = {}
+    by_org: dict[str | None, list[tuple[Path, str]]] = {}
+    for path, file in files:
+        by_org.setdefault(organisation(path, "indicators-data"), []).append((path, file))
+    for org, group in by_org.items():
+        table = read_table(
+            [(path, file, indicators_for(path, indicator_sets)) for path, file in group]
+        )
+        passed = []
+        for path, file in group:
+            if path in table.suspicious:
+                problems = check_data_file(path, file, indicators_for(path, indicator_sets))
+                result.problems.extend(problems)
+                if not problems:
+                    passed.append((path, file))
+        add_rows(table, passed)  # files with errors are never read: nothing is computed
+        checked.tables[org] = table
+    return checked
 
 
 def validate(paths: list[Path]) -> CheckResult:
-    return check(paths)[0]
+    return check(paths).result

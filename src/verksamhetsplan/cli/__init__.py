@@ -3,6 +3,9 @@ so that `vp --help` starts without pydantic, pandas or jinja2."""
 
 from __future__ import annotations
 
+import os
+import sys
+
 import typer
 
 app = typer.Typer(
@@ -13,6 +16,7 @@ app = typer.Typer(
     add_completion=False,
     # Plain help: rendering it through rich costs more than the whole `vp --help` budget.
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -26,4 +30,15 @@ from . import (  # noqa: E402, F401
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except Exception as error:  # a bug in vp: say so plainly, never show a traceback
+        if os.environ.get("VP_DEBUG"):
+            raise
+        print(
+            f"vp: internt fel ({type(error).__name__}: {error}). Det är ett fel i vp, inte i "
+            "dina filer, och ingen fil har ändrats. Kör med VP_DEBUG=1 för detaljer och "
+            "rapportera gärna felet.",
+            file=sys.stderr,
+        )
+        sys.exit(70)

@@ -1,0 +1,168 @@
+"""`vp status` at national scale: 290 municipalities, 40 goals each, millions of data rows.
+
+Run from the project root:
+
+    .venv/bin/python benchmarks/national_scale.py --rows 1000000 --rows 10000000
+
+For each size it writes a plan repository (one plan and one data file per municipality,
+in plans/<kommun>/ and indicators-data/<kommun>/), then times `vp status --format json`
+in it as a new process and reads its peak memory. Budget (the attainment issue): 10 million
+rows in at most 10 s and 4 GiB, with time growing linearly with the number of rows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+YEARS = range(2010, 2020)
+FREQUENCIES = ["month", "quarter", "year"]
+PER_YEAR = {"month": 12, "quarter": 4, "year": 1}
+
+
+def periods(frequency: str, year: int) -> list[str]:
+    if frequency == "month":
+        return [f"{year}-{m:02d}" for m in range(1, 13)]
+    if frequency == "quarter":
+        return [f"{year}-Q{q}" for q in range(1, 5)]
+    return [str(year)]
+
+
+def indicators(count: int) -> list[tuple[str, str]]:
+    return [(f"nyckeltal-{i:03d}", FREQUENCIES[i % 3]) for i in range(count)]
+
+
+def plan_yaml(
+    municipality: str, goals: int, defined: list[tuple[str, str]], used: list[tuple[str, str]]
+) -> str:
+    lines = [
+        f"id: {municipality}-sn-2018-2019",
+        "kind: verksamhetsplan",
+        f"title: Verksamhetsplan {municipality}",
+        f"organisation: {municipality}",
+        "period: {start: 2018, end: 2019}",
+        "areas:",
+        "  - id: omrade",
+        "    title: Område",
+        "indicators:",
+    ]
+    for ident, frequency in defined:
+        lines += [
+            f"  - id: {ident}",
+            f"    title: {ident}",
+            "    unit: percent",
+            f"    frequency: {frequency}",
+            "    combine: mean",
+            "    better: lower",
+            "    by_gender: true",
+        ]
+    lines.append("goals:")
+    for g in range(goals):
+        ident, _ = used[g % len(used)]
+        year = 2018 + g % 2
+        lines += [
+            f"  - id: mal-{g}",
+            "    area: omrade",
+            f"    year: {year}",
+            "    text: Andelen minskar med 10 %.",
+            f"    indicator: {ident}",
+            "    target: {kind: relative_change, percent: -10}",
+            "    baseline: {previous_year: true}",
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def write_repository(root: Path, rows: int, municipalities: int, goals: int) -> int:
+    """A repository with about `rows` data rows; returns the exact number written."""
+    rng = random.Random(290)
+    # Rows per indicator and gender over ten years, by frequency: month 120, quarter 40, year 10.
+    per_series = {f: PER_YEAR[f] * len(YEARS) for f in FREQUENCIES}
+    per_indicator = 3 * sum(per_series.values()) / 3  # three genders, frequencies in turn
+    count = max(20, round(rows / municipalities / per_indicator))
+    all_indicators = indicators(count)
+    used = all_indicators[:20]  # goals use 20 indicators; the rest are other key figures
+    written = 0
+    for m in range(municipalities):
+        name = f"kommun-{m:03d}"
+        (root / "plans" / name).mkdir(parents=True)
+        text = plan_yaml(name, goals, all_indicators, used)
+        (root / "plans" / name / "plan.yaml").write_text(text, "utf-8")
+        out = ["indicator,period,value,gender"]
+        for ident, frequency in all_indicators:
+            level = rng.uniform(5, 50)
+            for year in YEARS:
+                for period in periods(frequency, year):
+                    level *= rng.uniform(0.97, 1.02)
+                    total = f"{level:.2f}"
+                    out += (
+                        f"{ident},{period},{total},T",
+                        f"{ident},{period},{level * 1.1:.2f},K",
+                        f"{ident},{period},{level * 0.9:.2f},M",
+                    )
+        (root / "indicators-data" / name).mkdir(parents=True)
+        (root / "indicators-data" / name / "data.csv").write_text("\n".join(out) + "\n", "utf-8")
+        written += len(out) - 1
+    return written
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, action="append", help="data rows (repeatable)")
+    parser.add_argument("--municipalities", type=int, default=290)
+    parser.add_argument("--goals", type=int, default=40)
+    args = parser.parse_args()
+    sizes = args.rows or [1_000_000, 10_000_000]
+    results = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as scratch:
+            root = Path(scratch)
+            start = time.perf_counter()
+            written = write_repository(root, size, args.municipalities, args.goals)
+            made = time.perf_counter() - start
+            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            start = time.perf_counter()
+            done = subprocess.run(
+                [
+                    str(BIN / "vp"),
+                    "status",
+                    "--format",
+                    "json",
+                    "--year",
+                    "2019",
+                    "--as-of",
+                    "2020-06-30",
+                ],
+                cwd=root,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            wall = time.perf_counter() - start
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            if done.returncode != 0:
+                sys.exit(f"vp status failed ({done.returncode}):\n{done.stderr[-2000:]}")
+            goals = done.stdout.count('"goal":')
+            results.append((written, wall, peak if peak > before else None))
+            print(
+                f"{written:>11,} rows, {args.municipalities} plans, {goals:,} goals: "
+                f"{wall:6.2f} s, peak memory {peak / 1024 / 1024:5.2f} GiB "
+                f"(data written in {made:.0f} s)"
+            )
+    if len(results) > 1:
+        (small, t_small, _), (large, t_large, _) = results[0], results[-1]
+        print(
+            f"time per million rows: {t_small / small * 1e6:.2f} s at {small:,}, "
+            f"{t_large / large * 1e6:.2f} s at {large:,} (equal means linear)"
+        )
+    print("budget: 10 million rows in 10 s and 4 GiB")
+
+
+if __name__ == "__main__":
+    main()
