@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
-YEARS = range(2010, 2020)
+KEY_FIGURES = 60  # per municipality; goals use the first 20
 FREQUENCIES = ["month", "quarter", "year"]
 PER_YEAR = {"month": 12, "quarter": 4, "year": 1}
 
@@ -80,14 +80,18 @@ def plan_yaml(
 
 
 def write_repository(root: Path, rows: int, municipalities: int, goals: int) -> int:
-    """A repository with about `rows` data rows; returns the exact number written."""
+    """A repository with about `rows` data rows; returns the exact number written.
+
+    Plans keep the same size whatever the number of rows (60 key figures, 40 goals); more
+    rows means more years of history, as in a national database.
+    """
     rng = random.Random(290)
-    # Rows per indicator and gender over ten years, by frequency: month 120, quarter 40, year 10.
-    per_series = {f: PER_YEAR[f] * len(YEARS) for f in FREQUENCIES}
-    per_indicator = 3 * sum(per_series.values()) / 3  # three genders, frequencies in turn
-    count = max(20, round(rows / municipalities / per_indicator))
-    all_indicators = indicators(count)
-    used = all_indicators[:20]  # goals use 20 indicators; the rest are other key figures
+    # Rows a key figure gets per year: three genders at its frequency (month, quarter, year).
+    per_year = KEY_FIGURES * 3 * sum(PER_YEAR.values()) / len(FREQUENCIES)
+    span = max(2, round(rows / municipalities / per_year))
+    years = range(2020 - span, 2020)
+    all_indicators = indicators(KEY_FIGURES)
+    used = all_indicators[:20]
     written = 0
     for m in range(municipalities):
         name = f"kommun-{m:03d}"
@@ -97,7 +101,7 @@ def write_repository(root: Path, rows: int, municipalities: int, goals: int) -> 
         out = ["indicator,period,value,gender"]
         for ident, frequency in all_indicators:
             level = rng.uniform(5, 50)
-            for year in YEARS:
+            for year in years:
                 for period in periods(frequency, year):
                     level *= rng.uniform(0.97, 1.02)
                     total = f"{level:.2f}"

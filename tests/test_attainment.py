@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 
 from verksamhetsplan.attainment import (
     RANK,
-    Observation,
     Result,
     Trend,
     evaluate,
@@ -20,6 +19,7 @@ from verksamhetsplan.attainment import (
     year_outcome,
 )
 from verksamhetsplan.model import ActivityStatus, Better, Goal, Indicator, PartialRule
+from verksamhetsplan.observation import Observation
 
 AFTER = dt.date(2026, 1, 1)
 

@@ -18,7 +18,7 @@ VALID = sorted((DATA_CASES / "valid").glob("*.csv"))
 INVALID = sorted((DATA_CASES / "invalid").glob("*/*.csv"))
 
 
-READERS = {"pandas": load_series, "stdlib": read_series}
+READERS = {"pyarrow": load_series, "stdlib": read_series}
 
 
 @pytest.mark.parametrize("reader", READERS)
@@ -83,7 +83,7 @@ def test_kolada_markers_are_missing_values_with_their_reason(marker: str, reason
     assert datafmt.parse_value(marker) == (None, reason)
 
 
-def test_shipped_data_reads_alike_with_pandas_and_the_stdlib() -> None:
+def test_shipped_data_reads_alike_with_pyarrow_and_the_stdlib() -> None:
     for path in sorted((ROOT / "indicators-data").rglob("*.csv")):
         files = [(path, path.name)]
         assert load_series(files) == read_series(files), path.name

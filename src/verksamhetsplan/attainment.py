@@ -10,10 +10,9 @@ trend (against the previous year) and, later, comparison with other municipaliti
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import NamedTuple
 
 from .model import (
     ActivityStatus,
@@ -29,6 +28,7 @@ from .model import (
     RelativeChange,
     Status,
 )
+from .observation import Lookup, Observation
 from .periods import period_end, period_order, periods_of_year
 
 
@@ -53,22 +53,6 @@ class Trend(StrEnum):
 RANK = {Result.NOT_ACHIEVED: 0, Result.PARTIAL: 1, Result.ACHIEVED: 2}
 # Floating-point sums such as 6.0 × 0.9 must meet a target of 5.4.
 EPSILON = 1e-9
-
-
-class Observation(NamedTuple):
-    """One value of an indicator, with where it came from.
-
-    A NamedTuple rather than a dataclass: national data makes hundreds of thousands.
-    """
-
-    period: str
-    value: float | None
-    missing: str | None = None  # why the value is missing (Kolada's markers)
-    file: str = ""
-    line: int = 0
-
-
-Lookup = Callable[[str, str], Sequence[Observation]]  # (indicator id, gender) -> values
 
 
 @dataclass(frozen=True)

@@ -26,9 +26,9 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from . import datafmt
-from .attainment import Lookup, Observation
 from .datacheck import Series, read_series
 from .model import Indicator
+from .observation import Lookup, Observation
 from .periods import period_order
 
 _TEXT = pa.dictionary(pa.int32(), pa.string())

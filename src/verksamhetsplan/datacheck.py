@@ -1,8 +1,8 @@
 """Read and check indicator data files row by row, with the standard library only.
 
-`vp validate` runs this in CI on every commit; it must not pay for importing pandas.
+`vp validate` runs this in CI on every commit; it must not pay for importing pyarrow.
 Every problem names the file, the line and the column (field number) it is in. The same
-rows feed `vp status` when the data is small enough that importing pandas would cost more
+rows feed `vp status` when the data is small enough that importing pyarrow would cost more
 than reading it (see validate.LARGE_DATA_BYTES).
 """
 
@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from . import datafmt
-from .attainment import Observation
 from .model import Indicator
 from .modelerrors import suggest
+from .observation import Observation
 from .periods import period_order
 from .problems import Problem
 

@@ -1,7 +1,7 @@
 """The indicator data format: what a value, a period and a header may look like.
 
-Shared by the stdlib checker that `vp validate` uses (no pandas at start-up) and the
-pandas loader that `vp status` uses, so both read a file the same way.
+Shared by the row reader (standard library only, for `vp validate` and small data) and
+the pyarrow reader for large data, so both read a file the same way.
 
 Files come from many places: our own long format (`indicator,period,value`), Excel in
 Swedish (`;` separator, decimal comma, Windows-1252, thousands separated by spaces) and

@@ -7,10 +7,11 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .attainment import Evaluation, Lookup, Observation, Result, evaluate, summary_status
+from .attainment import Evaluation, Result, evaluate, summary_status
 from .checks import Index
 from .load import PlanFile
 from .model import ActivityStatus, Area, CouncilGoal, iter_areas
+from .observation import Lookup, Observation
 
 
 @dataclass

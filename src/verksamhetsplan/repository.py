@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .attainment import Lookup
 from .checks import Index
 from .datacheck import Series, read_series
 from .followup import PlanFollowUp, default_year, follow_up, lookup_from
 from .load import PlanFile, display_path
+from .observation import Lookup
 from .problems import CheckResult
 from .validate import DEFAULT_DATA, DEFAULT_PLANS, check, organisation
 

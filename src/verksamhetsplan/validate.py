@@ -55,7 +55,7 @@ def indicators_for(
 
 
 # Above this much data (a whole region or the country) files are read with pyarrow and
-# pandas; below it, importing them would take longer than reading the rows one by one.
+# numpy; below it, importing them would take longer than reading the rows one by one.
 LARGE_DATA_BYTES = 2 * 1024 * 1024
 
 

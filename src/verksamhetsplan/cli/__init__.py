@@ -1,5 +1,5 @@
 """The `vp` command line. Each command lives in its own module and imports the core lazily,
-so that `vp --help` starts without pydantic, pandas or jinja2."""
+so that `vp --help` starts without pydantic, pyarrow or jinja2."""
 
 from __future__ import annotations
 

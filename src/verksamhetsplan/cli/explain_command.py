@@ -28,8 +28,6 @@ def explain(
 ) -> None:
     """Visa hela beräkningen för ett mål: värdena med period, fil och rad, basvärdet, formeln
     för målvärdet, framsteget, regeln och resultatet."""
-    from ..attainment import evaluate
-    from ..checks import Index
     from ..explain import explain as explain_lines
     from ..modelerrors import suggest
 
@@ -62,5 +60,4 @@ def explain(
         )
     follow_up = repository.follow_up(plan_file, year, when)
     evaluation = next(e for e in follow_up.evaluations if e.goal.id == goal_id)
-    del evaluate, Index
     typer.echo("\n".join(explain_lines(evaluation)))
