@@ -71,27 +71,23 @@ def test_pre_commit_runs_the_hook_from_this_repository(tmp_path) -> None:
     _break(repo)
     _git(repo, "add", "-A")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-cache")}
-    result = subprocess.run(
-        [str(pre_commit), "try-repo", str(ROOT), "vp-validate", "--all-files"],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=900,
-    )
+
+    def try_repo() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(pre_commit), "try-repo", str(ROOT), "vp-validate", "--all-files"],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+            timeout=900,
+        )
+
+    result = try_repo()
     assert result.returncode == 1, result.stdout + result.stderr
     assert "fel VP101: okänd nyckel 'indicatr'" in result.stdout
     (repo / "plans" / "ny.yaml").unlink()
     _git(repo, "add", "-A")
-    result = subprocess.run(
-        [str(pre_commit), "try-repo", str(ROOT), "vp-validate", "--all-files"],
-        cwd=repo,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=False,
-        timeout=900,
-    )
+    result = try_repo()
     assert result.returncode == 0, result.stdout + result.stderr
     assert "vp validate" in result.stdout and "Passed" in result.stdout

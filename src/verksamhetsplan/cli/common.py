@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
 USAGE_ERROR = 2
+
+# Options shared by the commands that compute; declared once so they read alike everywhere.
+AsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", help="Räkna som om det vore detta datum (ÅÅÅÅ-MM-DD); standard: i dag."
+    ),
+]
+
+
+def year_option(default_text: str) -> Any:
+    return typer.Option("--year", "-y", help=f"Året att följa upp (standard: {default_text}).")
 
 
 def usage_error(message: str, hint: str | None = None) -> NoReturn:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import open_repository_or_exit, parse_as_of, usage_error
+from .common import AsOf, open_repository_or_exit, parse_as_of, usage_error, year_option
 
 
 @app.command()
@@ -15,16 +15,8 @@ def explain(
     goal: Annotated[
         str, typer.Argument(help="Målets id, eller plan-id/mål-id.", show_default=False)
     ],
-    year: Annotated[
-        int | None,
-        typer.Option("--year", "-y", help="Året (standard: målets senast påbörjade år)."),
-    ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of", help="Räkna som om det vore detta datum (ÅÅÅÅ-MM-DD); standard: i dag."
-        ),
-    ] = None,
+    year: Annotated[int | None, year_option("målets senast påbörjade år")] = None,
+    as_of: AsOf = None,
 ) -> None:
     """Visa hela beräkningen för ett mål: värdena med period, fil och rad, basvärdet, formeln
     för målvärdet, framsteget, regeln och resultatet."""

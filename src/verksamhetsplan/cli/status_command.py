@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import open_repository_or_exit, parse_as_of, usage_error
+from .common import AsOf, open_repository_or_exit, parse_as_of, usage_error, year_option
 
 
 class Format(StrEnum):
@@ -19,12 +19,7 @@ class Format(StrEnum):
 
 @app.command()
 def status(
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year", "-y", help="Året att följa upp (standard: planens senast påbörjade år)."
-        ),
-    ] = None,
+    year: Annotated[int | None, year_option("planens senast påbörjade år")] = None,
     plan: Annotated[
         str | None, typer.Option("--plan", "-p", help="Bara planen med detta id.")
     ] = None,
@@ -32,12 +27,7 @@ def status(
         str | None,
         typer.Option("--area", "-a", help="Bara målen i detta område (med underområden)."),
     ] = None,
-    as_of: Annotated[
-        str | None,
-        typer.Option(
-            "--as-of", help="Räkna som om det vore detta datum (ÅÅÅÅ-MM-DD); standard: i dag."
-        ),
-    ] = None,
+    as_of: AsOf = None,
     output_format: Annotated[
         Format,
         typer.Option(
