@@ -16,8 +16,11 @@ it cannot parse are read by the row reader too.
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -147,11 +150,11 @@ def _parse_values(distinct: pa.Array) -> tuple[np.ndarray, np.ndarray, bool]:
     return numbers, reasons, bad
 
 
-def read_file(path: Path, file: str, indicators: dict[str, Indicator] | None) -> FileFrame | None:
-    """A file as a FileFrame, or None when it must be read and checked row by row.
+Parsed = tuple[pa.Table, list[str], list[str]] | None  # table, header cells, our names
 
-    Without indicators (reading a file that was checked before) only the format is checked.
-    """
+
+def parse_file(path: Path) -> Parsed:
+    """The first, GIL-free stage of reading: bytes to a pyarrow table (None: row reader)."""
     raw = path.read_bytes()
     if b"\n\n" in raw or b"\n\r\n" in raw:
         return None  # pyarrow skips blank lines, and the line numbers would be off
@@ -177,6 +180,20 @@ def read_file(path: Path, file: str, indicators: dict[str, Indicator] | None) ->
         )
     except pa.ArrowInvalid:
         return None
+    return table, header, [str(name) for name in names]
+
+
+def read_file(
+    path: Path, file: str, indicators: dict[str, Indicator] | None, parsed: Parsed = None
+) -> FileFrame | None:
+    """A file as a FileFrame, or None when it must be read and checked row by row.
+
+    Without indicators (reading a file that was checked before) only the format is checked.
+    """
+    parsed = parse_file(path) if parsed is None else parsed
+    if parsed is None:
+        return None
+    table, header, names = parsed
     columns = {
         name: table.column(cell).combine_chunks() for name, cell in zip(names, header, strict=True)
     }
@@ -218,36 +235,62 @@ def _genders(column: pa.DictionaryArray | None, length: int) -> tuple[list[str],
     return names, remap[column.indices.to_numpy(zero_copy_only=False)]
 
 
+_KINDS = list(datafmt.PERIOD_PATTERNS)
+
+
+@cache
+def _period_kind(period: str) -> int:
+    """Which frequency a period is written for (index into _KINDS), -1 for none."""
+    return next((k for k, f in enumerate(_KINDS) if datafmt.period_fits(period, f)), -1)
+
+
 def _looks_right(frame: FileFrame, indicators: dict[str, Indicator]) -> bool:
     """The row checker's checks, vectorised: only whether something is wrong, not what."""
     if not set(frame.indicators) <= set(indicators):
         return False
     # Every period must fit its indicator's frequency: compare kinds per row.
-    kinds = list(datafmt.PERIOD_PATTERNS)
-    period_kind = np.array(
-        [
-            next((k for k, f in enumerate(kinds) if datafmt.period_fits(p, f)), -1)
-            for p in frame.periods
-        ]
-    )
-    indicator_kind = np.array([kinds.index(indicators[i].frequency) for i in frame.indicators])
+    period_kind = np.array([_period_kind(p) for p in frame.periods])
+    indicator_kind = np.array([_KINDS.index(indicators[i].frequency) for i in frame.indicators])
     if (period_kind[frame.period_codes] != indicator_kind[frame.indicator_codes]).any():
         return False
-    key = (frame.indicator_codes.astype(np.int64) * len(frame.periods) + frame.period_codes) * len(
-        frame.genders
-    ) + frame.gender_codes
-    return len(np.unique(key)) == len(key)
+    # No two rows for the same indicator, period and gender (sorting beats numpy's hashing).
+    key = frame.indicator_codes.astype(np.int64) * len(frame.periods) + frame.period_codes
+    key = np.sort(key * len(frame.genders) + frame.gender_codes)
+    return not (key[1:] == key[:-1]).any()
 
 
-def read_table(files: Sequence[tuple[Path, str, dict[str, Indicator]]]) -> Table:
+def start_parsing(paths: Sequence[Path]) -> list[Future[Parsed]]:
+    """Parse files on a thread per core, in the background.
+
+    pyarrow parses without holding the GIL, so this overlaps with the plans being read
+    meanwhile; and a municipality's file (about a megabyte) is too small for pyarrow to
+    split over the cores by itself.
+    """
+    pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
+    futures = [pool.submit(parse_file, path) for path in paths]
+    pool.shutdown(wait=False)
+    return futures
+
+
+def read_table(
+    files: Sequence[tuple[Path, str, dict[str, Indicator]]], parsed: Sequence[Future[Parsed]]
+) -> Table:
     """Every file as a frame where possible; the rest are left for the row reader."""
     table = Table()
-    for path, file, indicators in files:
-        frame = read_file(path, file, indicators)
-        if frame is None:
-            table.suspicious.append(path)
-        else:
-            table.frames.append(frame)
+
+    def finish(
+        job: tuple[tuple[Path, str, dict[str, Indicator]], Future[Parsed]],
+    ) -> FileFrame | None:
+        (path, file, indicators), future = job
+        return read_file(path, file, indicators, future.result())
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        frames = pool.map(finish, zip(files, parsed, strict=True))
+        for (path, _, _), frame in zip(files, frames, strict=True):
+            if frame is None:
+                table.suspicious.append(path)
+            else:
+                table.frames.append(frame)
     return table
 
 

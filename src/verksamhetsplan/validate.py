@@ -78,6 +78,11 @@ def check(paths: list[Path]) -> Checked:
     data_paths = find_files(paths, DATA_SUFFIXES)
     if data_paths and not plan_paths and DEFAULT_PLANS.is_dir():
         plan_paths = find_files([DEFAULT_PLANS], PLAN_SUFFIXES)  # data is checked against plans
+    large = sum(path.stat().st_size for path in data_paths) >= LARGE_DATA_BYTES
+    if large:
+        from .data import start_parsing
+
+        parsing = dict(zip(data_paths, start_parsing(data_paths), strict=True))
     loaded = load_plans(plan_paths)
     result = CheckResult(files=loaded.files, problems=list(loaded.problems))
     result.problems.extend(check_plans(loaded.plans))
@@ -85,7 +90,7 @@ def check(paths: list[Path]) -> Checked:
     files = [(path, display_path(path)) for path in data_paths]
     result.files.extend(file for _, file in files)
     checked = Checked(result, loaded.plans, data_paths)
-    if sum(path.stat().st_size for path in data_paths) < LARGE_DATA_BYTES:
+    if not large:
         for path, file in files:
             result.problems.extend(
                 check_data_file(path, file, indicators_for(path, indicator_sets))
@@ -99,7 +104,8 @@ def check(paths: list[Path]) -> Checked:
         by_org.setdefault(organisation(path, "indicators-data"), []).append((path, file))
     for org, group in by_org.items():
         table = read_table(
-            [(path, file, indicators_for(path, indicator_sets)) for path, file in group]
+            [(path, file, indicators_for(path, indicator_sets)) for path, file in group],
+            [parsing[path] for path, _ in group],
         )
         passed = []
         for path, file in group:
