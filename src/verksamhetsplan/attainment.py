@@ -169,7 +169,12 @@ def _forecast(used: Sequence[Observation], periods: Sequence[str], combine: Comb
 
 
 def _baseline(
-    goal: Goal, year: int, indicator: Indicator, series: Sequence[Observation], as_of: dt.date
+    goal: Goal,
+    year: int,
+    indicator: Indicator,
+    series: Sequence[Observation],
+    as_of: dt.date,
+    previous: Outcome,
 ) -> BaselineValue:
     baseline = goal.baseline
     if baseline is not None and baseline.value is not None:
@@ -186,8 +191,7 @@ def _baseline(
         single = Outcome(int(period[:4]), found.value, indicator.combine, (found,))
         return BaselineValue(found.value, "period", single, period)
     how = "previous_year" if baseline is not None else "previous_year_default"
-    outcome = year_outcome(series, indicator, year - 1, as_of)
-    return BaselineValue(outcome.value, how, outcome, str(year - 1), outcome.reason)
+    return BaselineValue(previous.value, how, previous, str(year - 1), previous.reason)
 
 
 def target_value(goal: Goal, baseline: float | None) -> tuple[float | None, str | None]:
@@ -312,7 +316,7 @@ def evaluate(
     series = lookup(indicator.id, goal.gender.value)
     outcome = year_outcome(series, indicator, year, as_of)
     previous = year_outcome(series, indicator, year - 1, as_of)
-    baseline = _baseline(goal, year, indicator, series, as_of)
+    baseline = _baseline(goal, year, indicator, series, as_of, previous)
     direction = direction_of(goal, indicator)
     target, target_problem = target_value(goal, baseline.value)
     by_gender = {}

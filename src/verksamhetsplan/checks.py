@@ -95,8 +95,9 @@ def _identified(plan_file: PlanFile) -> Iterator[tuple[str, Path_, Any]]:
             yield kind, (f"{kind}s" if kind != "activity" else "activities", index), item
 
 
-def check_plans(plan_files: list[PlanFile]) -> list[Problem]:
-    index = Index(plan_files)
+def check_plans(plan_files: list[PlanFile], index: Index | None = None) -> list[Problem]:
+    """Problems across the plans; pass the index when the caller has built it already."""
+    index = Index(plan_files) if index is None else index
     problems = [_duplicate(*duplicate) for duplicate in index.duplicates]
     for plan_file in plan_files:
         if index.plans.get(plan_file.plan.id) is not plan_file:

@@ -23,16 +23,10 @@ class NotFound(Exception):
 @dataclass
 class Repository:
     plans: list[PlanFile]
+    index: Index  # every id across the plans, for resolving references
     data_files: list[Path]
     tables: dict[str | None, Any] | None = None  # data.Table per organisation (large data)
     _series: dict[str | None, Series] = field(default_factory=dict)
-    _index: Index | None = None
-
-    @property
-    def index(self) -> Index:
-        if self._index is None:
-            self._index = Index(self.plans)
-        return self._index
 
     def lookup_for(self, plan_file: PlanFile, years: set[int]) -> Lookup:
         """The data of a plan's organisation (indicators-data/<org>/ for plans/<org>/)."""
@@ -80,4 +74,5 @@ def open_repository(root: Path = Path(".")) -> tuple[Repository | None, CheckRes
     checked = check(paths)
     if checked.result.errors:
         return None, checked.result
-    return Repository(checked.plans, checked.data_files, checked.tables), checked.result
+    repository = Repository(checked.plans, checked.index, checked.data_files, checked.tables)
+    return repository, checked.result

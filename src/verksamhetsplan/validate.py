@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .checks import check_plans
+from .checks import Index, check_plans
 from .datacheck import DATA_SUFFIXES, check_data_file
 from .load import PLAN_SUFFIXES, PlanFile, display_path, find_files, load_plans
 from .model import Indicator
@@ -65,6 +65,7 @@ class Checked:
 
     result: CheckResult
     plans: list[PlanFile]
+    index: Index
     data_files: list[Path] = field(default_factory=list)
     tables: dict[str | None, Any] | None = None  # data.Table per organisation, large data only
 
@@ -85,11 +86,12 @@ def check(paths: list[Path]) -> Checked:
         parsing = dict(zip(data_paths, start_parsing(data_paths), strict=True))
     loaded = load_plans(plan_paths)
     result = CheckResult(files=loaded.files, problems=list(loaded.problems))
-    result.problems.extend(check_plans(loaded.plans))
+    index = Index(loaded.plans)
+    result.problems.extend(check_plans(loaded.plans, index))
     indicator_sets = indicator_tables(loaded.plans)
     files = [(path, display_path(path)) for path in data_paths]
     result.files.extend(file for _, file in files)
-    checked = Checked(result, loaded.plans, data_paths)
+    checked = Checked(result, loaded.plans, index, data_paths)
     if not large:
         for path, file in files:
             result.problems.extend(
