@@ -153,3 +153,28 @@ def test_status_is_the_same_whichever_reader_loads_the_data(in_repo, run_vp, mon
     small = status_json(run_vp, "--as-of", "2020-01-31")
     monkeypatch.setattr(validate, "LARGE_DATA_BYTES", 0)  # as if it were a whole country
     assert status_json(run_vp, "--as-of", "2020-01-31") == small
+
+
+@pytest.mark.parametrize("output", ["json", "csv", "table"])
+def test_two_processes_give_the_same_output(in_repo, run_vp, monkeypatch, output) -> None:
+    from verksamhetsplan import parallel
+
+    args = ["status", "--format", output, "--as-of", "2020-01-31"]
+    alone = run_vp(*args)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)  # the two shipped plans, one each
+    together = run_vp(*args)
+    assert (together.exit_code, together.stdout) == (alone.exit_code, alone.stdout)
+    assert "degerfors" in together.stdout.lower() and "brom" in together.stdout.lower()
+
+
+def test_a_failure_in_the_second_process_is_reported() -> None:
+    from verksamhetsplan.parallel import map_in_halves
+
+    def work(items):
+        if 99 in items:
+            raise ValueError("trasigt")
+        return [i * 2 for i in items]
+
+    assert map_in_halves(list(range(40)), work) == [i * 2 for i in range(40)]
+    with pytest.raises(RuntimeError, match="ValueError: trasigt"):
+        map_in_halves(list(range(60, 100)), work)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .attainment import Evaluation, Result, evaluate, summary_status
 from .checks import Index
@@ -167,3 +167,17 @@ def lookup_from(series: dict[tuple[str, str], list[Observation]]) -> Lookup:
         return series.get((indicator, gender), [])
 
     return lookup
+
+
+def restrict_to_area(follow_up: PlanFollowUp, area_id: str) -> PlanFollowUp | None:
+    """The follow-up of one area (with its sub-areas), or None if the plan has no such area."""
+    matching = [a for a in follow_up.areas if a.area.id == area_id]
+    if not matching:
+        return None
+    area = replace(matching[0], depth=0)
+    return replace(
+        follow_up,
+        evaluations=area.evaluations,
+        areas=[area],
+        tally=Tally.of([e.status for e in area.evaluations]),
+    )

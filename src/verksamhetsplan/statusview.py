@@ -71,37 +71,37 @@ def _tally(tally: Tally) -> dict[str, Any]:
     }
 
 
-def to_json(follow_ups: list[PlanFollowUp]) -> str:
-    plans = []
-    for f in follow_ups:
-        plan = f.plan_file.plan
-        plans.append(
+def plan_record(f: PlanFollowUp) -> dict[str, Any]:
+    """One plan's follow-up as the JSON contract documented in README."""
+    plan = f.plan_file.plan
+    return {
+        "plan": plan.id,
+        "title": plan.title,
+        "organisation": plan.organisation,
+        "year": f.year,
+        "as_of": f.as_of.isoformat(),
+        "partial_rule": plan.follow_up.partial_rule.value,
+        **_tally(f.tally),
+        "goals": [goal_record(plan.id, e) for e in f.evaluations],
+        "areas": [
+            {"area": a.area.id, "title": a.area.title, "depth": a.depth, **_tally(a.tally)}
+            for a in f.areas
+        ],
+        "council_goals": [
             {
-                "plan": plan.id,
-                "title": plan.title,
-                "organisation": plan.organisation,
-                "year": f.year,
-                "as_of": f.as_of.isoformat(),
-                "partial_rule": plan.follow_up.partial_rule.value,
-                **_tally(f.tally),
-                "goals": [goal_record(plan.id, e) for e in f.evaluations],
-                "areas": [
-                    {"area": a.area.id, "title": a.area.title, "depth": a.depth, **_tally(a.tally)}
-                    for a in f.areas
-                ],
-                "council_goals": [
-                    {
-                        "council_goal": c.ref,
-                        "title": c.council_goal.title,
-                        "served_by": [a.id for a in c.areas],
-                        **_tally(c.tally),
-                    }
-                    for c in f.council
-                ],
+                "council_goal": c.ref,
+                "title": c.council_goal.title,
+                "served_by": [a.id for a in c.areas],
+                **_tally(c.tally),
             }
-        )
+            for c in f.council
+        ],
+    }
+
+
+def to_json(records: list[dict[str, Any]]) -> str:
     # No indent: with one, json falls back to its pure-Python encoder (slow for a country).
-    return json.dumps({"plans": plans}, ensure_ascii=False) + "\n"
+    return json.dumps({"plans": records}, ensure_ascii=False) + "\n"
 
 
 def _safe_cell(value: Any) -> Any:
@@ -111,14 +111,20 @@ def _safe_cell(value: Any) -> Any:
     return value
 
 
-def to_csv(follow_ups: list[PlanFollowUp]) -> str:
+def csv_rows(f: PlanFollowUp) -> list[dict[str, Any]]:
+    """One plan's goals as CSV rows, cells a spreadsheet would run as formulas quoted."""
+    rows = []
+    for e in f.evaluations:
+        record = goal_record(f.plan_file.plan.id, e)
+        rows.append({k: _safe_cell(v) for k, v in record.items() if k in CSV_FIELDS})
+    return rows
+
+
+def to_csv(rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(out, CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
-    for f in follow_ups:
-        for e in f.evaluations:
-            record = goal_record(f.plan_file.plan.id, e)
-            writer.writerow({k: _safe_cell(v) for k, v in record.items()})
+    writer.writerows(rows)
     return out.getvalue()
 
 
@@ -139,6 +145,22 @@ def _cells(e: Evaluation) -> list[str]:
     else:
         outcome = amount(e.outcome.value if e.outcome else None, unit)
     return [baseline, target, outcome]
+
+
+def table_text(f: PlanFollowUp, like: Any) -> str:
+    """One plan's tables as text, rendered as the console `like` would render them."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=like.width,
+        color_system=like.color_system,
+        force_terminal=like.is_terminal,
+        highlight=False,
+    )
+    render_table([f], console)
+    return buffer.getvalue()
 
 
 def render_table(follow_ups: list[PlanFollowUp], console: Any) -> None:

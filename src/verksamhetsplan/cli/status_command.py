@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -39,8 +40,11 @@ def status(
 
     Planer och data kontrolleras först; med fel i dem beräknas ingenting (slutkod 1).
     """
+    from ..followup import PlanFollowUp, restrict_to_area
+    from ..load import PlanFile
+    from ..parallel import map_in_halves
     from ..repository import NotFound
-    from ..statusview import render_table, to_csv, to_json
+    from ..statusview import csv_rows, plan_record, table_text, to_csv, to_json
 
     when = parse_as_of(as_of)
     repository = open_repository_or_exit()
@@ -51,35 +55,41 @@ def status(
             f"planen {plan!r} finns inte",
             "Planernas id: " + ", ".join(p.plan.id for p in repository.plans),
         )
-    follow_ups = []
-    for plan_file in chosen:
-        if (
-            year is not None
-            and not plan_file.plan.period.start <= year <= plan_file.plan.period.end
-        ):
-            if plan:
-                p = plan_file.plan.period
-                usage_error(f"{year} ligger utanför planperioden {p.start}–{p.end}")
-            continue
-        follow_up = repository.follow_up(plan_file, year, when)
-        if area:
-            matching = [a for a in follow_up.areas if a.area.id == area]
-            if not matching:
-                continue
-            follow_up.evaluations = matching[0].evaluations
-            follow_up.areas = [a for a in follow_up.areas if a.area.id == area or a in matching]
-            from ..followup import Tally
-
-            follow_up.tally = Tally.of([e.status for e in follow_up.evaluations])
-            follow_up.areas[0].depth = 0
-        follow_ups.append(follow_up)
-    if not follow_ups:
-        usage_error("inga mål att visa för det valda året, planen eller området")
-    if output_format is Format.JSON:
-        typer.echo(to_json(follow_ups), nl=False)
-    elif output_format is Format.CSV:
-        typer.echo(to_csv(follow_ups), nl=False)
-    else:
+    if year is not None:
+        outside = [p for p in chosen if not p.plan.period.start <= year <= p.plan.period.end]
+        if plan and outside:
+            period = outside[0].plan.period
+            usage_error(f"{year} ligger utanför planperioden {period.start}–{period.end}")
+        chosen = [p for p in chosen if p not in outside]
+    console: Any = None
+    if output_format is Format.TABLE:
         from rich.console import Console
 
-        render_table(follow_ups, Console())
+        console = Console()
+
+    def render(follow_up: PlanFollowUp) -> Any:
+        if output_format is Format.JSON:
+            return plan_record(follow_up)
+        if output_format is Format.CSV:
+            return csv_rows(follow_up)
+        return table_text(follow_up, console)
+
+    def work(plan_files: Sequence[PlanFile]) -> list[Any]:
+        rendered = []
+        for plan_file in plan_files:
+            follow_up: PlanFollowUp | None = repository.follow_up(plan_file, year, when)
+            if area and follow_up is not None:
+                follow_up = restrict_to_area(follow_up, area)
+            if follow_up is not None:
+                rendered.append(render(follow_up))
+        return rendered
+
+    parts = map_in_halves(chosen, work)  # two processes at national scale
+    if not parts:
+        usage_error("inga mål att visa för det valda året, planen eller området")
+    if output_format is Format.JSON:
+        typer.echo(to_json(parts), nl=False)
+    elif output_format is Format.CSV:
+        typer.echo(to_csv([row for rows in parts for row in rows]), nl=False)
+    else:
+        typer.echo("".join(parts), nl=False)
