@@ -155,7 +155,10 @@ Parsed = tuple[pa.Table, list[str], list[str]] | None  # table, header cells, ou
 
 def parse_file(path: Path) -> Parsed:
     """The first, GIL-free stage of reading: bytes to a pyarrow table (None: row reader)."""
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None  # the row checker says why, with the file's name
     if b"\n\n" in raw or b"\n\r\n" in raw:
         return None  # pyarrow skips blank lines, and the line numbers would be off
     try:

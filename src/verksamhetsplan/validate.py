@@ -98,9 +98,20 @@ def check(paths: list[Path]) -> Checked:
                 check_data_file(path, file, indicators_for(path, indicator_sets))
             )
         return checked
+    checked.tables = _check_large_data(files, indicator_sets, parsing, result)
+    return checked
+
+
+def _check_large_data(
+    files: list[tuple[Path, str]],
+    indicator_sets: dict[str | None, dict[str, Indicator]],
+    parsing: dict[Path, Any],
+    result: CheckResult,
+) -> dict[str | None, Any]:
+    """Read large data per organisation; files the fast checks doubt get the row checker."""
     from .data import add_rows, read_table
 
-    checked.tables = {}
+    tables: dict[str | None, Any] = {}
     by_org: dict[str | None, list[tuple[Path, str]]] = {}
     for path, file in files:
         by_org.setdefault(organisation(path, "indicators-data"), []).append((path, file))
@@ -117,8 +128,8 @@ def check(paths: list[Path]) -> Checked:
                 if not problems:
                     passed.append((path, file))
         add_rows(table, passed)  # files with errors are never read: nothing is computed
-        checked.tables[org] = table
-    return checked
+        tables[org] = table
+    return tables
 
 
 def validate(paths: list[Path]) -> CheckResult:
