@@ -23,6 +23,7 @@ app = typer.Typer(
 # Registering the commands; each module only declares its options at import time.
 from . import (  # noqa: E402, F401
     explain_command,
+    report_command,
     schema_command,
     status_command,
     validate_command,

@@ -1,0 +1,82 @@
+"""vp report: the follow-up report for the nämnd, as HTML or Markdown."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app
+from .common import AsOf, open_repository_or_exit, parse_as_of, usage_error, write_output
+
+
+class Format(StrEnum):
+    HTML = "html"
+    MD = "md"
+
+
+@app.command()
+def report(
+    year: Annotated[int, typer.Option("--year", "-y", help="Året som rapporten följer upp.")],
+    plan: Annotated[
+        str | None, typer.Option("--plan", "-p", help="Planen (standard: alla planer för året).")
+    ] = None,
+    as_of: AsOf = None,
+    output_format: Annotated[
+        Format, typer.Option("--format", "-f", help="html (för utskick och PDF) eller md.")
+    ] = Format.HTML,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Fil att skriva (standard: reports/<plan>-<år>); - för standard ut.",
+        ),
+    ] = None,
+) -> None:
+    """Skriv uppföljningsrapporten till nämnden: sammanfattning, målen per område, nyckeltal,
+    aktiviteter, KF-målen och metoden, på svenska.
+
+    En egen mall i planförrådets templates/ ersätter den inbyggda med samma namn.
+    """
+    from jinja2 import TemplateError
+
+    from ..report import build, plan_revision, render, template_error
+    from ..repository import NotFound
+
+    when = parse_as_of(as_of)
+    repository = open_repository_or_exit()
+    try:
+        candidates = [repository.plan(plan)] if plan else repository.with_goals()
+    except NotFound:
+        usage_error(
+            f"planen {plan!r} finns inte",
+            "Planernas id: " + ", ".join(p.plan.id for p in repository.plans),
+        )
+    chosen = [p for p in candidates if p.plan.period.start <= year <= p.plan.period.end]
+    if not chosen:
+        usage_error(f"ingen plan med mål gäller {year}")
+    if output is not None and str(output) != "-" and len(chosen) > 1:
+        usage_error(
+            "flera planer gäller året; välj en med --plan när du anger -o",
+            "Planer: " + ", ".join(p.plan.id for p in chosen),
+        )
+    for plan_file in chosen:
+        period = plan_file.plan.period
+        follow_ups = [
+            repository.follow_up(plan_file, y, when) for y in range(period.start, period.end + 1)
+        ]
+        lookup = repository.lookup_for(plan_file, set(range(period.start - 1, period.end + 1)))
+        context = build(follow_ups, year, lookup, plan_revision(Path(plan_file.file)))
+        try:
+            text = render(context, output_format.value, Path("templates"))
+        except TemplateError as error:
+            typer.echo(template_error(error), err=True)
+            typer.echo("vp: fel i rapportmallen; ingen rapport skrevs.", err=True)
+            raise typer.Exit(1) from None
+        target = output or Path("reports") / f"{plan_file.plan.id}-{year}.{output_format.value}"
+        write_output(text, target)
+        if str(target) != "-":
+            typer.echo(f"Skrev {target}", err=True)
