@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from verksamhetsplan.datacheck import read_series
+from verksamhetsplan.load import load_plan
 
 SN = "degerfors-sn-2018-2019"
 AS_OF = "2020-01-31"
@@ -57,8 +59,12 @@ def test_every_goal_and_the_status_counts_of_vp_status(in_repo, run_vp, year, ou
         expected = status["counts"][count]
         if output == "md":
             assert re.search(rf"\| . {word} \| {expected} \|", text), (word, expected)
-        else:
-            assert "Totalt</th>" in text
+    if output == "html":
+        total = re.search(r'<th scope="row">Totalt</th>(.*?)</tr>', text, re.S)
+        assert total is not None
+        numbers = [int(n) for n in re.findall(r'<td class="number">(\d+)</td>', total[1])]
+        keys = ("achieved", "partial", "not_achieved", "no_data", "not_due")
+        assert numbers == [status["counts"][k] for k in keys]
     assert "Uppföljning av verksamhetsplan" in text
     assert "29 november 2017" in text  # dates in words
     assert "31 januari 2020" in text
@@ -138,3 +144,23 @@ def test_year_without_a_plan_is_a_usage_error(in_repo, run_vp) -> None:
     result = run_vp("report", "--year", "2030")
     assert result.exit_code == 2
     assert "ingen plan" in result.stderr
+
+
+def test_key_figures_have_a_chart_with_title_description_and_the_values_beside(
+    in_repo, run_vp
+) -> None:
+    html = report(run_vp, "--year", "2019", "--plan", SN)
+    charts = re.findall(r'<svg role="img" aria-labelledby="(kf\d+t) (kf\d+d)".*?</svg>', html, re.S)
+    series = read_series([(p, p.name) for p in sorted((ROOT / "indicators-data").rglob("*.csv"))])
+    plan, _ = load_plan(ROOT / "plans" / "degerfors" / "socialnamnden-2018-2019.yaml")
+    assert plan is not None
+    charted = [
+        i
+        for i in plan.plan.indicators
+        if i.key_figure and len([o for o in series.get((i.id, "T"), []) if o.value is not None]) > 1
+    ]
+    assert len(charts) == len(charted) > 0  # every key figure with two values or more
+    title_id, desc_id = charts[0]
+    assert f'<title id="{title_id}">Utvecklingen för' in html
+    assert f'<desc id="{desc_id}">De senaste värdena' in html
+    assert "2019-Q4: 42,9\u00a0%" in html  # the chart's values also stand as text

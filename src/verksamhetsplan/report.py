@@ -243,6 +243,22 @@ def _matrix(follow_ups: list[PlanFollowUp], plan: Plan) -> dict[str, Any]:
     return {"years": years, "rows": rows}
 
 
+CHART_WIDTH, CHART_HEIGHT = 160, 36
+
+
+def sparkline(values: list[float]) -> str | None:
+    """SVG polyline points for a small chart of values over time (None for fewer than two)."""
+    if len(values) < 2:
+        return None
+    low, high = min(values), max(values)
+    spread = (high - low) or 1.0
+    step = (CHART_WIDTH - 8) / (len(values) - 1)
+    return " ".join(
+        f"{4 + i * step:.1f},{CHART_HEIGHT - 4 - (v - low) / spread * (CHART_HEIGHT - 8):.1f}"
+        for i, v in enumerate(values)
+    )
+
+
 def _key_figures(plan: Plan, lookup: Lookup, year: int, as_of: dt.date) -> list[dict[str, Any]]:
     area_titles = {area.id: area.title for area, _ in iter_areas(plan.areas)}
     base = plan.follow_up.baseline_period
@@ -256,7 +272,7 @@ def _key_figures(plan: Plan, lookup: Lookup, year: int, as_of: dt.date) -> list[
         # "Nuläge": the baseline year's value by the indicator's rule (a monthly figure has
         # no value for the period "2017", only for its months).
         baseline = year_outcome(values, indicator, int(base[:4]), as_of).value if base else None
-        recent = [o for o in values if o.value is not None][-4:]
+        recent = [o for o in values if o.value is not None][-8:]
         rows.append(
             {
                 "area": area_titles.get((indicator.area or "").rpartition("/")[2], "–"),
@@ -267,6 +283,7 @@ def _key_figures(plan: Plan, lookup: Lookup, year: int, as_of: dt.date) -> list[
                     {"period": o.period, "value": amount(o.value, indicator.unit)} for o in recent
                 ],
                 "kolada": indicator.source.kolada if indicator.source else None,
+                "chart": sparkline([o.value for o in recent if o.value is not None]),
             }
         )
     return rows
