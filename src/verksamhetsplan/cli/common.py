@@ -69,3 +69,16 @@ def open_repository_or_exit() -> Any:
         typer.echo("vp: rätta felen ovan först; ingenting har beräknats.", err=True)
         raise typer.Exit(1)
     return repository
+
+
+def chosen_plans(repository: Any, plan: str | None) -> list[Any]:
+    """The plan named by --plan, or every plan with goals; an unknown id is a usage error."""
+    from ..repository import NotFound
+
+    try:
+        return [repository.plan(plan)] if plan else list(repository.with_goals())
+    except NotFound:
+        usage_error(
+            f"planen {plan!r} finns inte",
+            "Planernas id: " + ", ".join(p.plan.id for p in repository.plans),
+        )

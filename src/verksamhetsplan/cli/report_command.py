@@ -9,7 +9,14 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import AsOf, open_repository_or_exit, parse_as_of, usage_error, write_output
+from .common import (
+    AsOf,
+    chosen_plans,
+    open_repository_or_exit,
+    parse_as_of,
+    usage_error,
+    write_output,
+)
 
 
 class Format(StrEnum):
@@ -44,17 +51,10 @@ def report(
     from jinja2 import TemplateError
 
     from ..report import build, plan_revision, render, template_error
-    from ..repository import NotFound
 
     when = parse_as_of(as_of)
     repository = open_repository_or_exit()
-    try:
-        candidates = [repository.plan(plan)] if plan else repository.with_goals()
-    except NotFound:
-        usage_error(
-            f"planen {plan!r} finns inte",
-            "Planernas id: " + ", ".join(p.plan.id for p in repository.plans),
-        )
+    candidates = chosen_plans(repository, plan)
     chosen = [p for p in candidates if p.plan.period.start <= year <= p.plan.period.end]
     if not chosen:
         usage_error(f"ingen plan med mål gäller {year}")

@@ -9,7 +9,14 @@ from typing import Annotated, Any
 import typer
 
 from . import app
-from .common import AsOf, open_repository_or_exit, parse_as_of, usage_error, year_option
+from .common import (
+    AsOf,
+    chosen_plans,
+    open_repository_or_exit,
+    parse_as_of,
+    usage_error,
+    year_option,
+)
 
 
 class Format(StrEnum):
@@ -43,18 +50,11 @@ def status(
     from ..followup import PlanFollowUp, restrict_to_area
     from ..load import PlanFile
     from ..parallel import map_in_halves
-    from ..repository import NotFound
     from ..statusview import csv_rows, plan_record, table_text, to_csv, to_json
 
     when = parse_as_of(as_of)
     repository = open_repository_or_exit()
-    try:
-        chosen = [repository.plan(plan)] if plan else repository.with_goals()
-    except NotFound:
-        usage_error(
-            f"planen {plan!r} finns inte",
-            "Planernas id: " + ", ".join(p.plan.id for p in repository.plans),
-        )
+    chosen = chosen_plans(repository, plan)
     if year is not None:
         outside = [p for p in chosen if not p.plan.period.start <= year <= p.plan.period.end]
         if plan and outside:
