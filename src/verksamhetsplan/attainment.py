@@ -68,6 +68,11 @@ class Outcome:
     forecast: float | None = None  # year-end forecast for a running year
     reason: str | None = None  # why there is no value
 
+    @property
+    def current(self) -> float | None:
+        """What the year is judged on: the outcome, or in a running year the forecast."""
+        return self.forecast if self.running else self.value
+
 
 @dataclass(frozen=True)
 class BaselineValue:
@@ -97,6 +102,7 @@ class Evaluation:
     override_reason: str | None = None
     override_without_reason: bool = False
     assessment_comment: str | None = None
+    assessed: bool = False  # the status is a person's assessment (milestones)
     trend: Trend | None = None
     previous: Outcome | None = None
     by_gender: dict[str, Outcome] = field(default_factory=dict)
@@ -309,6 +315,7 @@ def evaluate(
                 rule=rule,
                 assessment_comment=comment,
                 reason="bedömning",
+                assessed=True,
             )
         status, basis = _from_activities(activity_statuses)
         return Evaluation(goal, year, status, indicator, rule=rule, reason=basis)
@@ -325,7 +332,7 @@ def evaluate(
             split = lookup(indicator.id, gender)
             if split:
                 by_gender[gender] = year_outcome(split, indicator, year, as_of)
-    current = outcome.forecast if outcome.running else outcome.value
+    current = outcome.current
     base = Evaluation(
         goal,
         year,

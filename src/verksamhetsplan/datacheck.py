@@ -150,7 +150,7 @@ def _rows(
                 "period",
                 "VP304",
                 f"perioden {period!r} passar inte {ident!r}, som redovisas per "
-                f"{_FREQUENCY_WORDS[indicator.frequency]}",
+                f"{datafmt.FREQUENCY_WORDS[indicator.frequency]}",
                 f"Skriv perioden som {example}.",
             )
         try:
@@ -187,6 +187,3 @@ def _rows(
         else:
             seen[key] = line
         yield ident, gender, Observation(period, value, missing_reason, file, line)
-
-
-_FREQUENCY_WORDS = {"month": "månad", "quarter": "kvartal", "tertial": "tertial", "year": "år"}

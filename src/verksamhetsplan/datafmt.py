@@ -51,6 +51,8 @@ PERIOD_PATTERNS = {
     Frequency.QUARTER: re.compile(r"^\d{4}-Q[1-4]$"),
     Frequency.TERTIAL: re.compile(r"^\d{4}-T[1-3]$"),
 }
+# How a frequency is said in a sentence ("redovisas per månad").
+FREQUENCY_WORDS = {"month": "månad", "quarter": "kvartal", "tertial": "tertial", "year": "år"}
 PERIOD_EXAMPLES = {
     Frequency.YEAR: "2018",
     Frequency.MONTH: "2018-03",

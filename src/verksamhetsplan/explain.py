@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .attainment import BaselineValue, Evaluation, Outcome, Result
+from .datafmt import FREQUENCY_WORDS
 from .fmt import PARTIAL_RULE_TEXT, amount, number, points, status_text, trend_text
 from .model import AtLeast, AtMost, Better, Combine, Milestone, PointsChange, RelativeChange, Unit
 
@@ -16,7 +17,6 @@ BETTER_WORDS = {
     Better.LOWER: "lägre är bättre",
     Better.NONE: "inget håll är bättre",
 }
-FREQUENCY_WORDS = {"month": "månad", "quarter": "kvartal", "tertial": "tertial", "year": "år"}
 
 
 def _outcome(label: str, outcome: Outcome, unit: Unit, indent: str = "") -> list[str]:
@@ -83,7 +83,7 @@ def _milestone(e: Evaluation, lines: list[str]) -> list[str]:
     assert isinstance(e.goal.target, Milestone)
     lines.append("Milstolpe med kriterierna:")
     lines += [f"  - {criterion}" for criterion in e.goal.target.criteria]
-    if e.reason == "bedömning":
+    if e.assessed:
         comment = f": {e.assessment_comment.strip()}" if e.assessment_comment else "."
         lines.append(f"Status enligt bedömningen{comment}")
     else:
@@ -110,7 +110,7 @@ def explain(e: Evaluation) -> list[str]:
     lines += _outcome("Utfall", outcome, unit)
     lines += _baseline(baseline, unit)
     lines.append(_target(e, unit))
-    current = outcome.forecast if outcome.running else outcome.value
+    current = outcome.current
     word = "prognos" if outcome.running else "utfall"
     base = baseline.value
     if e.progress is not None and current is not None and base is not None and e.target:
@@ -140,7 +140,6 @@ def explain(e: Evaluation) -> list[str]:
             f"{previous.year}: {trend_text(e.trend)} (mot förra året, inte mot målet)"
         )
     for gender, split in sorted(e.by_gender.items()):
-        value = split.forecast if split.running else split.value
         label = "Prognos" if split.running else "Utfall"
-        lines.append(f"{label} {gender}: {amount(value, unit)}")
+        lines.append(f"{label} {gender}: {amount(split.current, unit)}")
     return lines

@@ -15,6 +15,8 @@ STATUS = {
     Result.NO_DATA: ("ej mätbart", "?", "blue"),
     Result.NOT_DUE: ("ej aktuellt än", "–", "bright_black"),
 }
+# The order statuses are listed in, in counts and tables alike.
+STATUS_ORDER = list(STATUS)
 TREND = {
     Trend.BETTER: ("bättre", "↗"),
     Trend.UNCHANGED: ("oförändrat", "→"),

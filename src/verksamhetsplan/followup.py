@@ -81,13 +81,11 @@ def follow_up(
         evaluations.append(
             evaluate(goal, year, indicator, lookup, as_of, rule, activities.get(goal.id, ()))
         )
-    parents = _parents(plan.areas)
+    parents = area_parents(plan.areas)
     by_area: dict[str, list[Evaluation]] = {}
     for evaluation in evaluations:
-        area_id: str | None = evaluation.goal.area.rpartition("/")[2]
-        while area_id is not None:
+        for area_id in area_chain(evaluation.goal.area, parents):
             by_area.setdefault(area_id, []).append(evaluation)
-            area_id = parents.get(area_id)
     areas = [
         AreaFollowUp(
             area,
@@ -109,7 +107,8 @@ def follow_up(
     )
 
 
-def _parents(areas: list[Area]) -> dict[str, str | None]:
+def area_parents(areas: list[Area]) -> dict[str, str | None]:
+    """Each area's parent area (None for a top-level area), nested ones included."""
     parents: dict[str, str | None] = {}
 
     def walk(children: list[Area], parent: str | None) -> None:
@@ -145,7 +144,7 @@ def _council(
         chosen = [
             e
             for e in evaluations
-            if ref in e.goal.serves or served_ids & set(_chain(e.goal.area, parents))
+            if ref in e.goal.serves or served_ids & set(area_chain(e.goal.area, parents))
         ]
         result.append(
             CouncilFollowUp(entry.value, ref, serving, chosen, Tally.of([e.status for e in chosen]))
@@ -153,7 +152,8 @@ def _council(
     return result
 
 
-def _chain(area_ref: str, parents: dict[str, str | None]) -> list[str]:
+def area_chain(area_ref: str, parents: dict[str, str | None]) -> list[str]:
+    """An area and the areas above it, innermost first; the last is the top-level area."""
     chain: list[str] = []
     current: str | None = area_ref.rpartition("/")[2]
     while current is not None:

@@ -142,6 +142,10 @@ class PlanPeriod(Strict):
     start: Year = Field(description="Planperiodens första år.")
     end: Year = Field(description="Planperiodens sista år.")
 
+    @property
+    def years(self) -> range:
+        return range(self.start, self.end + 1)
+
     @model_validator(mode="after")
     def _ordered(self) -> PlanPeriod:
         if self.end < self.start:

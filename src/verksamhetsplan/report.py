@@ -15,13 +15,13 @@ from typing import Any
 from babel.dates import format_date
 
 from .attainment import Evaluation, Result, year_outcome
-from .fmt import PARTIAL_RULE_TEXT, STATUS, amount, number, trend_text
-from .followup import PlanFollowUp, Tally
+from .datafmt import FREQUENCY_WORDS
+from .fmt import PARTIAL_RULE_TEXT, STATUS, STATUS_ORDER, amount, number, trend_text
+from .followup import PlanFollowUp, Tally, area_chain, area_parents
 from .model import ActivityStatus, Milestone, Plan, iter_areas
 from .observation import Lookup
 from .periods import period_end
 
-ORDER = [Result.ACHIEVED, Result.PARTIAL, Result.NOT_ACHIEVED, Result.NO_DATA, Result.NOT_DUE]
 ACTIVITY_WORDS = {
     ActivityStatus.PLANNED: "planerad",
     ActivityStatus.ONGOING: "pågår",
@@ -36,7 +36,6 @@ KIND_WORDS = {
     "strategisk_plan": "strategisk plan",
     "verksamhetsberattelse": "verksamhetsberättelse",
 }
-FREQUENCY_WORDS = {"month": "Månad", "quarter": "Kvartal", "tertial": "Tertial", "year": "År"}
 SUMMARY_RULE = (
     "Ett områdes samlade status räknas utan mål som saknar data eller ännu inte är aktuella: "
     "är alla övriga uppnådda är området uppnått, är inget uppnått eller delvis uppnått är det "
@@ -59,7 +58,7 @@ def status(result: Result) -> dict[str, str]:
 
 
 def counts(tally: Tally) -> list[dict[str, Any]]:
-    return [{**status(r), "count": tally.counts.get(r, 0)} for r in ORDER]
+    return [{**status(r), "count": tally.counts.get(r, 0)} for r in STATUS_ORDER]
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,6 @@ def _goal(e: Evaluation, plan: Plan, areas: dict[str, str]) -> dict[str, Any]:
 
     outcome = e.outcome
     running = outcome is not None and outcome.running
-    shown = None if outcome is None else outcome.forecast if outcome.running else outcome.value
     activities = [
         {
             "text": a.text.strip(),
@@ -117,17 +115,16 @@ def _goal(e: Evaluation, plan: Plan, areas: dict[str, str]) -> dict[str, Any]:
         "indicator": e.indicator.title if e.indicator else None,
         "baseline": show(e.baseline.value if e.baseline else None),
         "target": show(e.target),
-        "outcome": show(shown),
+        "outcome": show(outcome.current if outcome else None),
         "forecast": running,
         "progress": "–" if e.progress is None else number(e.progress, 2),
         "status": status(e.status),
         "computed": status(e.computed) if e.computed else None,
         "override_reason": e.override_reason,
-        "reason": e.reason if e.reason != "bedömning" else None,
+        "reason": None if e.assessed else e.reason,
         "trend": trend_text(e.trend),
         "by_gender": [
-            {"gender": g, "value": show(o.forecast if o.running else o.value)}
-            for g, o in sorted(e.by_gender.items())
+            {"gender": g, "value": show(o.current)} for g, o in sorted(e.by_gender.items())
         ],
         "assessment": (e.assessment_comment or "").strip() or None,
         "activities": activities,
@@ -143,8 +140,9 @@ def build(
     area_titles = {area.id: area.title for area, _ in iter_areas(plan.areas)}
     goals = [_goal(e, plan, area_titles) for e in current.evaluations]
     by_area: dict[str, list[dict[str, Any]]] = {}
+    parents = area_parents(plan.areas)
     for goal, e in zip(goals, current.evaluations, strict=True):
-        top = _top_area(e.goal.area.rpartition("/")[2], plan)
+        top = area_chain(e.goal.area, parents)[-1]
         by_area.setdefault(top, []).append(goal)
     sections = []
     for summary in (a for a in current.areas if a.depth == 0):
@@ -181,7 +179,7 @@ def build(
         },
         "matrix": _matrix(follow_ups, plan),
         "areas": sections,
-        "key_figures": _key_figures(plan, lookup, year, current.as_of),
+        "key_figures": _key_figures(plan, area_titles, lookup, year, current.as_of),
         "activities": [
             {
                 "area": area_titles.get((a.area or "").rpartition("/")[2], "–"),
@@ -213,14 +211,6 @@ def build(
             ),
         },
     }
-
-
-def _top_area(area_id: str, plan: Plan) -> str:
-    """The top-level area an area belongs to (itself when it is one)."""
-    for top in plan.areas:
-        if any(area.id == area_id for area, _ in iter_areas([top])):
-            return str(top.id)
-    return area_id
 
 
 def _matrix(follow_ups: list[PlanFollowUp], plan: Plan) -> dict[str, Any]:
@@ -259,8 +249,9 @@ def sparkline(values: list[float]) -> str | None:
     )
 
 
-def _key_figures(plan: Plan, lookup: Lookup, year: int, as_of: dt.date) -> list[dict[str, Any]]:
-    area_titles = {area.id: area.title for area, _ in iter_areas(plan.areas)}
+def _key_figures(
+    plan: Plan, area_titles: dict[str, str], lookup: Lookup, year: int, as_of: dt.date
+) -> list[dict[str, Any]]:
     base = plan.follow_up.baseline_period
     rows = []
     for indicator in (i for i in plan.indicators if i.key_figure):
@@ -277,7 +268,7 @@ def _key_figures(plan: Plan, lookup: Lookup, year: int, as_of: dt.date) -> list[
             {
                 "area": area_titles.get((indicator.area or "").rpartition("/")[2], "–"),
                 "title": indicator.title,
-                "frequency": FREQUENCY_WORDS[indicator.frequency.value],
+                "frequency": FREQUENCY_WORDS[indicator.frequency.value].capitalize(),
                 "baseline": amount(baseline, indicator.unit),
                 "recent": [
                     {"period": o.period, "value": amount(o.value, indicator.unit)} for o in recent

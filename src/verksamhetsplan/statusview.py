@@ -7,13 +7,11 @@ import io
 import json
 from typing import Any
 
-from .attainment import Evaluation, Result
-from .fmt import PARTIAL_RULE_TEXT, STATUS, amount, number, status_text, trend_text
+from .attainment import Evaluation
+from .fmt import PARTIAL_RULE_TEXT, STATUS, STATUS_ORDER, amount, number, status_text, trend_text
 from .followup import PlanFollowUp, Tally
 from .model import Milestone
 
-# Order in which counts are listed everywhere.
-ORDER = [Result.ACHIEVED, Result.PARTIAL, Result.NOT_ACHIEVED, Result.NO_DATA, Result.NOT_DUE]
 CSV_FIELDS = [
     "plan",
     "year",
@@ -66,7 +64,7 @@ def goal_record(plan_id: str, evaluation: Evaluation) -> dict[str, Any]:
 
 def _tally(tally: Tally) -> dict[str, Any]:
     return {
-        "counts": {r.value: tally.counts.get(r, 0) for r in ORDER},
+        "counts": {r.value: tally.counts.get(r, 0) for r in STATUS_ORDER},
         "summary": tally.summary.value,
     }
 
@@ -129,14 +127,14 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
 
 
 def counts_text(tally: Tally) -> str:
-    parts = [f"{tally.counts[r]} {STATUS[r][0]}" for r in ORDER if tally.counts.get(r)]
+    parts = [f"{tally.counts[r]} {STATUS[r][0]}" for r in STATUS_ORDER if tally.counts.get(r)]
     return ", ".join(parts) if parts else "inga mål"
 
 
 def _cells(e: Evaluation) -> list[str]:
     unit = e.indicator.unit if e.indicator else None
     if isinstance(e.goal.target, Milestone) or unit is None:
-        basis = "bedömning" if e.reason == "bedömning" else "–"
+        basis = "bedömning" if e.assessed else "–"
         return ["–", "milstolpe", basis]
     baseline = amount(e.baseline.value if e.baseline else None, unit)
     target = amount(e.target, unit)

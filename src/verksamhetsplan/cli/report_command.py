@@ -55,7 +55,7 @@ def report(
     when = parse_as_of(as_of)
     repository = open_repository_or_exit()
     candidates = chosen_plans(repository, plan)
-    chosen = [p for p in candidates if p.plan.period.start <= year <= p.plan.period.end]
+    chosen = [p for p in candidates if year in p.plan.period.years]
     if not chosen:
         usage_error(f"ingen plan med mål gäller {year}")
     if output is not None and str(output) != "-" and len(chosen) > 1:
@@ -65,9 +65,7 @@ def report(
         )
     for plan_file in chosen:
         period = plan_file.plan.period
-        follow_ups = [
-            repository.follow_up(plan_file, y, when) for y in range(period.start, period.end + 1)
-        ]
+        follow_ups = [repository.follow_up(plan_file, y, when) for y in period.years]
         lookup = repository.lookup_for(plan_file, set(range(period.start - 1, period.end + 1)))
         context = build(follow_ups, year, lookup, plan_revision(Path(plan_file.file)))
         try:

@@ -56,7 +56,7 @@ def status(
     repository = open_repository_or_exit()
     chosen = chosen_plans(repository, plan)
     if year is not None:
-        outside = [p for p in chosen if not p.plan.period.start <= year <= p.plan.period.end]
+        outside = [p for p in chosen if year not in p.plan.period.years]
         if plan and outside:
             period = outside[0].plan.period
             usage_error(f"{year} ligger utanför planperioden {period.start}–{period.end}")
