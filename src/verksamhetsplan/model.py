@@ -8,7 +8,6 @@ that plan authors see in their editor.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -412,7 +411,3 @@ def iter_areas(areas: list[Area], path: tuple[str | int, ...] = ("areas",)) -> A
 
 def period_year(period: str) -> int:
     return int(period[:4])
-
-
-def is_period(text: str) -> bool:
-    return re.match(PERIOD_PATTERN, text) is not None

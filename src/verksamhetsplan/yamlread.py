@@ -77,29 +77,12 @@ class Positions:
         for end in range(len(path), -1, -1):
             found = self.values.get(path[:end])
             if found is not None:
-                return _place(found)
+                return _pos(found)
         return None
 
     def of_key(self, path: Path_) -> Position | None:
         found = self.keys.get(path)
-        return _place(found) if found is not None else self.of_value(path)
-
-    def portable(self) -> Positions:
-        """The same positions as plain ints, which can be sent to another process."""
-        return Positions(
-            {path: _pack(mark) for path, mark in self.values.items()},
-            {path: _pack(mark) for path, mark in self.keys.items()},
-        )
-
-
-def _pack(mark: Any) -> int:
-    return int(mark.line) << 20 | int(mark.column)
-
-
-def _place(found: Any) -> Position:
-    if isinstance(found, int):
-        return ((found >> 20) + 1, (found & 0xFFFFF) + 1)
-    return _pos(found)
+        return _pos(found) if found is not None else self.of_value(path)
 
 
 def resolve_plain(text: str) -> Any:
