@@ -82,3 +82,30 @@ def chosen_plans(repository: Any, plan: str | None) -> list[Any]:
             f"planen {plan!r} finns inte",
             "Planernas id: " + ", ".join(p.plan.id for p in repository.plans),
         )
+
+
+def refused(error: Any) -> NoReturn:
+    """A change that was not made (safewrite.Refused): why, the problems, and a hint."""
+    from ..problems import CheckResult
+    from ..reporters import to_text
+
+    if error.problems:
+        files = sorted({p.file for p in error.problems if p.file})
+        typer.echo(to_text(CheckResult(files, error.problems)), err=True, nl=False)
+    typer.echo(f"vp: {error.message}", err=True)
+    if error.hint:
+        typer.echo(f"    tips: {error.hint}", err=True)
+    raise typer.Exit(USAGE_ERROR if error.usage else 1)
+
+
+def apply_changes(changes: list[Any]) -> None:
+    """Write the changes atomically and say what each did; a refusal exits without writing."""
+    from ..safewrite import Refused, write_changes
+
+    try:
+        write_changes(changes)
+    except Refused as error:
+        refused(error)
+    for change in changes:
+        for line in change.done:
+            typer.echo(line)
