@@ -22,6 +22,9 @@ app = typer.Typer(
 
 # Registering the commands; each module only declares its options at import time.
 from . import (  # noqa: E402, F401
+    activity_command,
+    assess_command,
+    data_command,
     explain_command,
     report_command,
     schema_command,

@@ -1,0 +1,71 @@
+"""vp assess: record a person's judgement of a goal in the plan file."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+import typer
+
+from . import app
+from .common import apply_changes, open_repository_or_exit, parse_as_of, refused, usage_error
+
+PERIOD = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|T[1-3]))?$")
+
+
+@app.command()
+def assess(
+    goal: Annotated[
+        str, typer.Argument(help="Målets id, eller plan-id/mål-id.", show_default=False)
+    ],
+    status: Annotated[
+        str,
+        typer.Option(
+            "--status",
+            "-s",
+            help="achieved, partial, not_achieved eller no_data (eller uppnått, delvis, "
+            "ej uppnått, ej mätbart).",
+            show_default=False,
+        ),
+    ],
+    comment: Annotated[
+        str, typer.Option("--comment", "-c", help="Analys och kommentar.", show_default=False)
+    ],
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", help="Året bedömningen avser.")
+    ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option("--period", help="En del av året i stället, t.ex. 2018-T2 eller 2018-Q3."),
+    ] = None,
+    reason: Annotated[
+        str | None,
+        typer.Option(
+            "--reason", help="Skälet, när bedömningen avviker från den beräknade statusen."
+        ),
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Vem som bedömer.")] = None,
+    date: Annotated[
+        str | None, typer.Option("--date", help="Bedömningens datum (ÅÅÅÅ-MM-DD); standard: i dag.")
+    ] = None,
+) -> None:
+    """Skriv in en bedömning av ett mål i planfilen: ett milstolpsmål som uppnått, eller en
+    bedömning som avviker från den beräknade statusen (kräver --reason). Finns redan en
+    bedömning för samma period ersätts den, och vp säger vilken."""
+    from ..planedit import assess as assess_goal
+    from ..safewrite import Refused
+
+    if (year is None) == (period is None):
+        usage_error("ange antingen --year eller --period", "Till exempel --year 2018.")
+    chosen = str(year) if period is None else period.strip()
+    if not PERIOD.match(chosen):
+        usage_error(
+            f"perioden {chosen!r} är ingen period", "Skriv 2018, 2018-T2, 2018-Q3 eller 2018-03."
+        )
+    when = parse_as_of(date)
+    repository = open_repository_or_exit()
+    try:
+        change = assess_goal(repository, goal, chosen, status, comment, reason, by, when)
+    except Refused as error:
+        refused(error)
+    apply_changes([change])
