@@ -25,12 +25,15 @@ DATA_SUFFIXES = (".csv",)
 Series = dict[tuple[str, str], list[Observation]]  # (indicator, gender) -> values in order
 
 
-def _read(path: Path, file: str, indicators: dict[str, Indicator] | None) -> Iterator[Row]:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        yield Problem("VP009", f"filen kan inte läsas ({error.strerror})", file=file)
-        return
+def _read(
+    path: Path, file: str, indicators: dict[str, Indicator] | None, raw: bytes | None = None
+) -> Iterator[Row]:
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            yield Problem("VP009", f"filen kan inte läsas ({error.strerror})", file=file)
+            return
     text, _ = datafmt.decode(raw)
     if not text.strip():
         yield Problem("VP003", "datafilen är tom", file=file, line=1, column=1)
@@ -44,11 +47,14 @@ def _read(path: Path, file: str, indicators: dict[str, Indicator] | None) -> Ite
 MAX_PER_KIND = 20
 
 
-def check_data_file(path: Path, file: str, indicators: dict[str, Indicator]) -> list[Problem]:
-    """The problems in one data file, given the indicators its rows may name."""
+def check_data_file(
+    path: Path, file: str, indicators: dict[str, Indicator], raw: bytes | None = None
+) -> list[Problem]:
+    """The problems in one data file (or in `raw`, its content-to-be), given the indicators
+    its rows may name."""
     problems: list[Problem] = []
     counts: dict[str, int] = {}
-    for row in _read(path, file, indicators):
+    for row in _read(path, file, indicators, raw):
         if isinstance(row, Problem):
             counts[row.code] = counts.get(row.code, 0) + 1
             if counts[row.code] <= MAX_PER_KIND:

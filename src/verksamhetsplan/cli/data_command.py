@@ -1,0 +1,99 @@
+"""vp data add and vp data import: record indicator values without editing CSV by hand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app
+from .common import apply_changes, open_repository_or_exit, refused
+
+data_app = typer.Typer(
+    help="Registrera nyckeltalsvärden: ett i taget eller från Kolada.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(data_app, name="data")
+
+FileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--file",
+        "-f",
+        help="Datafilen att skriva i; standard: filen som redan har nyckeltalets värden.",
+    ),
+]
+
+
+@data_app.command("add")
+def add(
+    indicator: Annotated[str, typer.Argument(help="Nyckeltalets id.", show_default=False)],
+    period: Annotated[
+        str, typer.Argument(help="Perioden, t.ex. 2018, 2018-03, 2018-Q1.", show_default=False)
+    ],
+    value: Annotated[
+        str, typer.Argument(help="Värdet, med decimalkomma eller punkt.", show_default=False)
+    ],
+    gender: Annotated[
+        str, typer.Option("--gender", "-g", help="Kön: K, M eller T (totalt).")
+    ] = "T",
+    note: Annotated[str, typer.Option("--note", help="Kommentar på raden, om den är ny.")] = "",
+    file: FileOption = None,
+) -> None:
+    """Registrera ett värde: läggs till i rätt datafil, eller ersätter värdet för samma
+    period och kön (vp säger vilket). Filens avgränsare, decimaltecken och teckenkodning
+    behålls."""
+    from ..dataedit import add_value
+    from ..safewrite import Refused
+
+    chosen = gender.strip().upper()
+    if chosen not in ("K", "M", "T"):
+        refused(
+            Refused(f"könet {gender!r} är inte tillåtet", hint="Tillåtna: K, M, T.", usage=True)
+        )
+    repository = open_repository_or_exit()
+    try:
+        changes = add_value(repository, indicator, period.strip(), value, chosen, file, note)
+    except Refused as error:
+        refused(error)
+    apply_changes(changes)
+
+
+@data_app.command("import")
+def import_(
+    source: Annotated[
+        Path,
+        typer.Argument(
+            metavar="FILE",
+            help="Svar från Koladas API (v2 eller v3, JSON) eller en Kolada-export (CSV).",
+            show_default=False,
+        ),
+    ],
+    kommun: Annotated[
+        str | None,
+        typer.Option("--kommun", help="Kommunens id hos Kolada (t.ex. 1862), om filen har flera."),
+    ] = None,
+    file: FileOption = None,
+) -> None:
+    """Läs in värden från Kolada till de nyckeltal vars source.kolada är KPI:ns id. Visar vad
+    som lades till, ändrades och hoppades över; att köra samma import igen ändrar ingenting."""
+    from ..dataedit import import_kolada
+    from ..safewrite import Refused
+
+    if not source.is_file():
+        refused(Refused(f"filen {source} finns inte", usage=True))
+    repository = open_repository_or_exit()
+    try:
+        report = import_kolada(repository, source, kommun, file)
+    except Refused as error:
+        refused(error)
+    apply_changes(report.changes)
+    counts = report.counts
+    typer.echo(
+        f"Kolada: {counts['added']} tillagda, {counts['replaced']} ändrade, "
+        f"{counts['unchanged']} redan aktuella, {sum(report.skipped.values())} överhoppade."
+    )
+    for why, count in sorted(report.skipped.items()):
+        typer.echo(f"  överhoppat ({count}): {why}")
