@@ -16,3 +16,9 @@ def plan_schema() -> dict[str, Any]:
         "title": "vp – planfil (verksamhetsplan, handlingsplan)",
         **{k: v for k, v in schema.items() if k != "title"},
     }
+
+
+def schema_text() -> str:
+    import json
+
+    return json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n"

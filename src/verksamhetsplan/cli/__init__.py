@@ -26,6 +26,7 @@ from . import (  # noqa: E402, F401
     assess_command,
     data_command,
     explain_command,
+    init_command,
     report_command,
     schema_command,
     status_command,

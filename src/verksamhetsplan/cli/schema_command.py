@@ -20,8 +20,6 @@ def schema(
 ) -> None:
     """Skriv planformatets JSON Schema, för editorer (YAML language server) och andra
     validerare."""
-    import json
+    from ..schema import schema_text
 
-    from ..schema import plan_schema
-
-    write_output(json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n", output)
+    write_output(schema_text(), output)

@@ -1,0 +1,48 @@
+"""vp init: start a new plan repository from a working example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import app
+from .common import apply_changes, parse_as_of
+
+
+@app.command()
+def init(
+    directory: Annotated[
+        Path, typer.Argument(metavar="DIR", help="Katalogen för det nya planförrådet.")
+    ] = Path("."),
+    organisation: Annotated[
+        str, typer.Option("--kommun", help="Kommunens namn, t.ex. Degerfors kommun.")
+    ] = "Exempelkommun",
+    board: Annotated[
+        str, typer.Option("--namnd", help="Nämndens namn, t.ex. Socialnämnden.")
+    ] = "Socialnämnden",
+    as_of: Annotated[
+        str | None,
+        typer.Option("--as-of", help="Skapa exemplet som om det vore detta datum (ÅÅÅÅ-MM-DD)."),
+    ] = None,
+) -> None:
+    """Skapa ett nytt planförråd: en exempelplan med data, pre-commit-krok, ett exempel på
+    CI-flöde och en README på svenska. Det validerar och visar status direkt. Befintliga
+    filer skrivs aldrig över."""
+    from ..load import display_path
+    from ..scaffold import plan_changes, scaffold, start_git
+
+    today = parse_as_of(as_of)
+    create, kept = plan_changes(directory, scaffold(organisation, board, today))
+    for path in kept:
+        typer.echo(f"Finns redan, lämnas orörd: {path.relative_to(directory).as_posix()}")
+    for change in create:
+        change.done.append(f"Skapade {change.path.relative_to(directory).as_posix()}")
+    apply_changes(create)
+    if start_git(directory):
+        typer.echo(f"Startade ett git-förråd i {display_path(directory)}.")
+    typer.echo(
+        f"\nNästa steg: cd {display_path(directory)} && vp validate && vp status\n"
+        "Läs README.md där för hur planen följs upp."
+    )
