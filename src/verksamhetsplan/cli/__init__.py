@@ -25,6 +25,7 @@ from . import (  # noqa: E402, F401
     activity_command,
     assess_command,
     data_command,
+    diff_command,
     explain_command,
     init_command,
     report_command,
