@@ -32,3 +32,37 @@ def validate_json(run_vp):
         return result.exit_code, json.loads(result.stdout)
 
     return run
+
+
+@pytest.fixture
+def repo_copy(tmp_path, monkeypatch) -> Path:
+    """A copy of the shipped plan repository to change, as the working directory."""
+    import shutil
+
+    for folder in ("plans", "indicators-data"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file under root, byte for byte, to prove what a command left alone."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and ".git" not in p.relative_to(root).parts
+    }
+
+
+def only_added_lines(before: bytes, after: bytes) -> list[str]:
+    """The lines `after` adds to `before`; fails when anything of `before` changed."""
+    import difflib
+
+    old, new = before.decode("utf-8").splitlines(True), after.decode("utf-8").splitlines(True)
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    added = []
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        assert op in ("equal", "insert"), f"{op}: {old[a1:a2]!r} -> {new[b1:b2]!r}"
+        if op == "insert":
+            added.extend(new[b1:b2])
+    return added

@@ -212,6 +212,17 @@ class KoladaValue:
     value: float | None
     status: str
     where: str  # where in the file, for messages
+    municipality_name: str = ""
+
+    def is_municipality(self, wanted: str) -> bool:
+        return wanted.casefold() in (
+            self.municipality.casefold(),
+            self.municipality_name.casefold(),
+        )
+
+    @property
+    def municipality_label(self) -> str:
+        return " ".join(filter(None, (self.municipality, self.municipality_name)))
 
 
 KOLADA_HEADERS = {
@@ -223,7 +234,8 @@ KOLADA_HEADERS = {
     "id": "kpi",
     "municipality": "municipality",
     "municipality_id": "municipality",
-    "kommun": "municipality",
+    "kommun": "municipality_name",
+    "kommunnamn": "municipality_name",
     "kommun-id": "municipality",
     "kommunid": "municipality",
     "kommun_id": "municipality",
@@ -328,6 +340,7 @@ def _kolada_csv(raw: bytes, file: str) -> list[KoladaValue]:
                 value,
                 (row.get("status") or why or "").strip(),
                 f"{file}:{line}",
+                (row.get("municipality_name") or "").strip(),
             )
         )
     return found
@@ -396,9 +409,9 @@ def import_kolada(
 def _for_municipality(
     values: list[KoladaValue], wanted: str | None, file: str
 ) -> list[KoladaValue]:
-    present = sorted({v.municipality for v in values})
+    present = sorted({v.municipality_label for v in values})
     if wanted is not None:
-        chosen = [v for v in values if v.municipality.casefold() == wanted.casefold()]
+        chosen = [v for v in values if v.is_municipality(wanted)]
         if not chosen:
             raise Refused(
                 f"{file} har inga värden för kommunen {wanted!r}",
@@ -409,7 +422,7 @@ def _for_municipality(
     if len(present) > 1:
         raise Refused(
             f"{file} har värden för flera kommuner",
-            hint="Välj med --kommun, t.ex. --kommun " + present[0] + ": " + ", ".join(present),
+            hint="Välj en med --kommun: " + ", ".join(present) + ".",
             usage=True,
         )
     return values

@@ -11,7 +11,6 @@ or the edit is refused rather than written.
 
 from __future__ import annotations
 
-import copy
 import io
 from dataclasses import dataclass
 from typing import Any
@@ -181,25 +180,20 @@ class Document:
     # --- the edits themselves ---
 
     def _replace_scalar(self, path: Path_, node: Node, value: Any) -> None:
-        rendered = render({"k": value}, 0)
-        if isinstance(value, str) and "\n" in value:
-            key_column = node.key_column if node.key_column is not None else 0
-            header, *lines = rendered[len("k: ") :].splitlines()
-            indent = " " * (key_column + 2)
-            rest = self.text[node.end : self._line_end(node.end)]
-            if rest.strip():  # a comment after the value belongs after the `|`
-                header += rest
-                self._splice_raw(node.start, self._line_end(node.end), header, lines, indent)
-            else:
-                self._splice_raw(node.start, node.end, header, lines, indent)
-            self._verify(path, value)
+        rendered = render({"k": value}, 0)[len("k: ") :]
+        if not (isinstance(value, str) and "\n" in value):
+            self._splice(node.start, node.end, rendered.rstrip("\n"), path, value)
             return
-        self._splice(node.start, node.end, rendered[len("k: ") :].rstrip("\n"), path, value)
-
-    def _splice_raw(self, start: int, end: int, header: str, lines: list[str], indent: str) -> None:
-        lines = [line[2:] if line.startswith("  ") else line for line in lines]
-        block = header + "".join(self.newline + indent + line for line in lines)
-        self.text = self.text[:start] + block + self.text[end:]
+        # A `|` block: its lines go one step in from the key.
+        header, *lines = rendered.splitlines()
+        indent = " " * ((node.key_column or 0) + 2)
+        end = node.end
+        rest = self.text[end : self._line_end(end)]
+        if rest.strip():  # a comment after the old value stays on the `|` line
+            header += rest
+            end = self._line_end(end)
+        block = header + "".join(self.newline + indent + line.removeprefix("  ") for line in lines)
+        self._splice(node.start, end, block, path, value)
 
     def _replace_block(self, path: Path_, node: Node, value: Any) -> None:
         if node.key_start is None:
@@ -264,12 +258,17 @@ class Document:
         return data
 
     def _splice(self, start: int, end: int, block: str, path: Path_, value: Any) -> None:
+        before = self.text
         self.text = self.text[:start] + block + self.text[end:]
-        self._verify(path, value)
+        try:
+            self._verify(path, value)
+        except EditError:
+            self.text = before
+            raise
 
     def _verify(self, path: Path_, value: Any) -> None:
         """The new text must hold the old data with exactly this change, or nothing is kept."""
-        expected = copy.deepcopy(self._data)
+        expected = _unshared(self._data)
         target = expected
         for part in path[:-1]:
             target = target[part]
@@ -284,6 +283,16 @@ class Document:
             )
         self._data = data
         self._nodes = nodes(self.text)
+
+
+def _unshared(value: Any) -> Any:
+    """A deep copy in which an alias is its own copy: an edit through an anchor, which would
+    change every alias of it too, then fails the comparison."""
+    if isinstance(value, dict):
+        return {key: _unshared(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_unshared(item) for item in value]
+    return value
 
 
 def _plain(value: Any) -> Any:
