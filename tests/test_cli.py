@@ -16,9 +16,14 @@ INVALID = CASES / "invalid" / "VP101" / "unknown-key-near-miss.yaml"
 def test_every_command_has_help_and_is_documented(run_vp) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     commands = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
-    assert {"validate", "schema"} <= set(commands)
+    for group in app.registered_groups:
+        sub = group.typer_instance.registered_commands
+        commands += [f"{group.name} {c.name}" for c in sub]
+    assert {"validate", "schema", "assess", "data add", "data import", "diff", "init"} <= set(
+        commands
+    )
     for name in commands:
-        result = run_vp(name, "--help")
+        result = run_vp(*name.split(), "--help")
         assert result.exit_code == 0
         assert len(result.stdout) > 200, f"vp {name} saknar hjälptext"
         assert f"vp {name}" in readme, f"vp {name} saknas i README.md"

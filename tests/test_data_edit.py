@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from conftest import CASES, only_added_lines, snapshot
 
 PERSONAL = Path("indicators-data/degerfors/personal.csv")

@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import only_added_lines, snapshot
 
+from conftest import only_added_lines, snapshot
 from verksamhetsplan.yamlread import read_file
 
 SN = Path("plans/degerfors/socialnamnden-2018-2019.yaml")

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import CASES, ROOT, only_added_lines
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import CASES, ROOT, only_added_lines
 from verksamhetsplan.yamledit import Document, EditError
 from verksamhetsplan.yamlread import parse
 

@@ -233,7 +233,8 @@ def describe_target(goal: dict[str, Any]) -> str:
     elif kind in ("at_least", "at_most"):
         described = f"{'minst' if kind == 'at_least' else 'högst'} {target.get('value')}"
     elif kind == "milestone":
-        described = "milstolpe"
+        criteria = target.get("criteria") or []
+        described = "milstolpe" + (": " + "; ".join(map(str, criteria)) if criteria else "")
     else:
         described = str(target)
     baseline = goal.get("baseline")
