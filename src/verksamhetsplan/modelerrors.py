@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
-from .yamlread import Path_, Positions
+from .yamlread import Path_, Positions, value_at
 
 _EXPECTED = {
     "string_type": "text",
@@ -57,15 +57,6 @@ def data_path(data: Any, loc: tuple[str | int, ...]) -> Path_:
         elif isinstance(current, dict) and index == len(loc) - 1:
             path.append(part)  # a missing or unknown key: it names the key
     return tuple(path)
-
-
-def _value_at(data: Any, path: Path_) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def _unwrap(annotation: Any) -> list[Any]:
@@ -167,7 +158,7 @@ def _translate(
     if len(type_errors) == len(details) and type_errors:
         wanted = list(dict.fromkeys(_EXPECTED[d["type"]] for d in type_errors))
         field = f"{name!r} " if name else ""
-        shown = _value_at(data, path)
+        shown = value_at(data, path)
         if "text" in wanted and isinstance(shown, (int, float)) and not isinstance(shown, bool):
             hint = f'Skriv värdet inom citattecken: "{shown}".'
         if isinstance(shown, str) and "," in shown and "ett tal" in wanted:
@@ -201,7 +192,7 @@ def _translate(
         close = suggest(str(shown), allowed)
         hint = f"Menade du {close!r}?" if close else None
         if kind == "union_tag_invalid":
-            path = (*path, "kind") if isinstance(_value_at(data, path), dict) else path
+            path = (*path, "kind") if isinstance(value_at(data, path), dict) else path
             where = positions.of_value(path)
         return problem(
             "VP104",

@@ -17,7 +17,7 @@ from .modelerrors import suggest
 from .problems import Severity
 from .safewrite import Change, Refused, read_bytes
 from .yamledit import Document, EditError
-from .yamlread import decode, parse
+from .yamlread import decode, parse, value_at
 
 # Statuses as people say them, in English (the plan's words) or Swedish.
 GOAL_STATUSES: dict[str, Status] = {
@@ -150,10 +150,7 @@ def record_assessment(
     """
     path, raw, document = _open(found.plan_file)
     goal_path = found.path
-    goal_data = document.data
-    for part in goal_path:
-        goal_data = goal_data[part]
-    existing = goal_data.get("assessments") or []
+    existing = value_at(document.data, (*goal_path, "assessments")) or []
     same = [
         i for i, old in enumerate(existing) if str(old.get("period")) == str(assessment["period"])
     ]

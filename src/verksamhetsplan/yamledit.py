@@ -27,7 +27,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from .yamlread import Path_, parse
+from .yamlread import Path_, parse, value_at
 
 
 class EditError(Exception):
@@ -158,7 +158,7 @@ class Document:
     def append(self, path: Path_, item: Any) -> None:
         """Add an item at the end of the list at `path`, creating the list if need be."""
         node = self._nodes.get(path)
-        current = self._value(path)
+        current = value_at(self._data, path)
         if node is None or node.flow or not current:
             self.set(path, [*(current or []), item])
             return
@@ -247,15 +247,6 @@ class Document:
         found = self.text.find("\n", offset)
         end = len(self.text) if found < 0 else found
         return end - 1 if end > 0 and self.text[end - 1] == "\r" else end
-
-    def _value(self, path: Path_) -> Any:
-        data = self._data
-        for part in path:
-            try:
-                data = data[part]
-            except (KeyError, IndexError, TypeError):
-                return None
-        return data
 
     def _splice(self, start: int, end: int, block: str, path: Path_, value: Any) -> None:
         before = self.text

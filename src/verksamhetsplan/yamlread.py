@@ -85,6 +85,16 @@ class Positions:
         return _pos(found) if found is not None else self.of_value(path)
 
 
+def value_at(data: Any, path: Path_) -> Any:
+    """The value at a path into parsed data, or None where the path leads nowhere."""
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
 def resolve_plain(text: str) -> Any:
     """The YAML 1.2 core schema: so `no` stays text and `2017-11-29` stays text."""
     if text and text[0] not in _MAY_BE_NON_TEXT:

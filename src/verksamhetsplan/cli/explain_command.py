@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import AsOf, open_repository_or_exit, parse_as_of, usage_error, year_option
+from .common import AsOf, open_repository_or_exit, parse_as_of, refused, usage_error, year_option
 
 
 @app.command()
@@ -21,27 +21,17 @@ def explain(
     """Visa hela beräkningen för ett mål: värdena med period, fil och rad, basvärdet, formeln
     för målvärdet, framsteget, regeln och resultatet."""
     from ..explain import explain as explain_lines
-    from ..modelerrors import suggest
+    from ..planedit import find
+    from ..safewrite import Refused
 
     when = parse_as_of(as_of)
     repository = open_repository_or_exit()
-    plan_id, _, goal_id = goal.rpartition("/")
-    found = [
-        (plan_file, g)
-        for plan_file in repository.plans
-        for g in plan_file.plan.goals
-        if g.id == goal_id and (not plan_id or plan_file.plan.id == plan_id)
-    ]
-    if not found:
-        ids = [g.id for p in repository.plans for g in p.plan.goals]
-        close = suggest(goal_id, ids)
-        usage_error(f"målet {goal!r} finns inte", f"Menade du {close!r}?" if close else None)
-    if len(found) > 1:
-        usage_error(
-            f"flera planer har målet {goal_id!r}",
-            "Skriv plan-id/mål-id: " + ", ".join(f"{p.plan.id}/{goal_id}" for p, _ in found),
-        )
-    plan_file, chosen = found[0]
+    try:
+        found = find(repository.plans, goal, "goal", "målet")
+    except Refused as error:
+        refused(error)
+    plan_file, chosen = found.plan_file, found.value
+    goal_id = chosen.id
     years = chosen.years
     if year is None:
         begun = [y for y in years if y <= when.year]
