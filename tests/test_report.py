@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
@@ -20,15 +18,6 @@ AS_OF = "2020-01-31"
 @pytest.fixture
 def in_repo(monkeypatch):
     monkeypatch.chdir(ROOT)
-
-
-@pytest.fixture
-def copy(tmp_path, monkeypatch) -> Path:
-    """A copy of the shipped repository to write reports and templates in."""
-    for folder in ("plans", "indicators-data"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def report(run_vp, *args: str) -> str:
@@ -96,8 +85,8 @@ def test_html_is_self_contained_swedish_and_accessible_in_structure(in_repo, run
         assert span.strip()
 
 
-def test_plan_text_is_escaped_not_run(copy, run_vp) -> None:
-    plan = copy / "plans" / "degerfors" / "socialnamnden-2018-2019.yaml"
+def test_plan_text_is_escaped_not_run(repo_copy, run_vp) -> None:
+    plan = repo_copy / "plans" / "degerfors" / "socialnamnden-2018-2019.yaml"
     text = plan.read_text(encoding="utf-8")
     plan.write_text(
         text.replace(
@@ -111,18 +100,18 @@ def test_plan_text_is_escaped_not_run(copy, run_vp) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_default_file_under_reports_and_what_it_says(copy, run_vp) -> None:
+def test_default_file_under_reports_and_what_it_says(repo_copy, run_vp) -> None:
     result = run_vp("report", "--year", "2018", "--as-of", AS_OF)
     assert result.exit_code == 0
-    written = copy / "reports" / f"{SN}-2018.html"
+    written = repo_copy / "reports" / f"{SN}-2018.html"
     assert written.is_file()
     assert "Skrev reports" in result.stderr
     assert "Sammanställning av mål" in written.read_text(encoding="utf-8")
 
 
-def test_a_repository_template_overrides_the_built_in_one(copy, run_vp) -> None:
-    (copy / "templates").mkdir()
-    (copy / "templates" / "report.md.j2").write_text(
+def test_a_repository_template_overrides_the_built_in_one(repo_copy, run_vp) -> None:
+    (repo_copy / "templates").mkdir()
+    (repo_copy / "templates" / "report.md.j2").write_text(
         "Egen mall för {{ plan.organisation }} {{ year }}: {{ summary.total }} mål.\n", "utf-8"
     )
     assert report(run_vp, "--year", "2018", "--plan", SN, "--format", "md") == (
@@ -130,14 +119,14 @@ def test_a_repository_template_overrides_the_built_in_one(copy, run_vp) -> None:
     )
 
 
-def test_a_missing_template_variable_is_an_error_and_nothing_is_written(copy, run_vp) -> None:
-    (copy / "templates").mkdir()
-    (copy / "templates" / "report.md.j2").write_text("{{ plan.nonsense }}\n", "utf-8")
+def test_a_missing_template_variable_is_an_error_and_nothing_is_written(repo_copy, run_vp) -> None:
+    (repo_copy / "templates").mkdir()
+    (repo_copy / "templates" / "report.md.j2").write_text("{{ plan.nonsense }}\n", "utf-8")
     result = run_vp("report", "--year", "2018", "--plan", SN, "--format", "md")
     assert result.exit_code == 1
     assert "report.md.j2" in result.stderr and "fel i rapportmallen" in result.stderr
     assert "Traceback" not in result.output
-    assert not (copy / "reports").exists()
+    assert not (repo_copy / "reports").exists()
 
 
 def test_year_without_a_plan_is_a_usage_error(in_repo, run_vp) -> None:
