@@ -40,6 +40,10 @@ class DataFile:
     def column(self, name: str) -> int | None:
         return self.header.index(name) if name in self.header else None
 
+    def holds(self, indicator: str) -> bool:
+        """Whether a row of this file is a value of the indicator."""
+        return any(_is(row, self, indicator) for row in self.rows)
+
     def to_bytes(self) -> bytes:
         text = "".join(self.lines).encode(self.encoding)
         return (codecs.BOM_UTF8 if self.bom else b"") + text

@@ -94,12 +94,12 @@ class Session:
             for f in self.repository.data_files
             if organisation(f, "indicators-data") == target.org or target.org is None
         ]
-        holding = [f for f in same_org if _mentions(f, target.indicator.id)]
-        for path in holding:
-            if find_row(self.open(path), target.indicator.id, period, gender) is not None:
-                return self.open(path)
+        holding = [self.open(f) for f in same_org if self.open(f).holds(target.indicator.id)]
+        for data in holding:
+            if find_row(data, target.indicator.id, period, gender) is not None:
+                return data
         if holding:
-            return self.open(holding[0])
+            return holding[0]
         if len(same_org) == 1 and not new_name:
             return self.open(same_org[0])
         if len(same_org) > 1 and not new_name:
@@ -131,13 +131,6 @@ class Session:
                 "ändringen skulle göra datafilerna ogiltiga; ingenting har ändrats", problems
             )
         return changes
-
-
-def _mentions(path: Path, ident: str) -> bool:
-    try:
-        return ident in path.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
 
 
 def check_value(target: Target, period: str, gender: str, value_text: str) -> float:
