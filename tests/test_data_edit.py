@@ -94,8 +94,9 @@ def test_bad_values_are_refused_and_nothing_changes(repo_copy, run_vp, args, mes
 
 
 def test_a_file_that_only_mentions_an_indicator_does_not_hold_its_series(repo_copy, run_vp) -> None:
-    text = PERSONAL.read_text(encoding="utf-8")
-    PERSONAL.write_text(text.replace(",T,\r\n", ",T,jfr nojda-hemtjanst\r\n", 1), "utf-8")
+    raw = PERSONAL.read_bytes()
+    assert b",T,\r\n" in raw
+    PERSONAL.write_bytes(raw.replace(b",T,\r\n", b",T,jfr nojda-hemtjanst\r\n", 1))
     before = snapshot(repo_copy)
     result = run_vp("data", "add", "nojda-hemtjanst", "2019", "90")
     assert result.exit_code == 2 and "Välj en med --file" in result.stderr
