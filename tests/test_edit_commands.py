@@ -182,7 +182,7 @@ def test_a_result_that_would_be_invalid_is_refused_with_its_problems(repo_copy) 
 
     repository, _ = open_repository()
     assert repository is not None
-    found = find(repository.plans, "koll-installerat-2018", "goal", "målet")
+    found = find(repository.index, "koll-installerat-2018", "goal", "målet")
     with pytest.raises(Refused) as refused:
         record_assessment(repository.plans, found, {"period": 2018, "status": "klar", "typo": 1})
     codes = {problem.code for problem in refused.value.problems}

@@ -17,7 +17,7 @@ from .modelerrors import suggest
 from .problems import Severity
 from .safewrite import Change, Refused, read_bytes
 from .yamledit import Document, EditError
-from .yamlread import decode, parse, value_at
+from .yamlread import decode, value_at
 
 # Statuses as people say them, in English (the plan's words) or Swedish.
 GOAL_STATUSES: dict[str, Status] = {
@@ -76,9 +76,8 @@ class Found:
     value: Any
 
 
-def find(plans: list[PlanFile], ref: str, kind: str, word: str) -> Found:
+def find(index: Index, ref: str, kind: str, word: str) -> Found:
     """A goal or activity by `id` or `plan-id/id`; unknown or ambiguous ids are refused."""
-    index = Index(plans)
     plan_id, _, local = ref.rpartition("/")
     hits = [
         entry
@@ -117,11 +116,11 @@ def _open(plan_file: PlanFile) -> tuple[Path, bytes, Document]:
 
 
 def _finish(
-    plans: list[PlanFile], plan_file: PlanFile, path: Path, raw: bytes, text: str
+    plans: list[PlanFile], plan_file: PlanFile, path: Path, raw: bytes, document: Document
 ) -> Change:
-    """The new text as a change, after checking it with the rest of the plans."""
-    data, _ = parse(text, record=False)
-    edited, problems = load_plan(path, (text, data))
+    """The edited text as a change, after checking it with the rest of the plans."""
+    text = document.text
+    edited, problems = load_plan(path, (text, document.data))
     if edited is not None:
         others = [p if p is not plan_file else edited for p in plans]
         problems = [p for p in check_plans(others) if p.file == plan_file.file]
@@ -160,7 +159,7 @@ def record_assessment(
         _edit(document, lambda: document.replace_item(item_path, assessment))
     else:
         _edit(document, lambda: document.append((*goal_path, "assessments"), assessment))
-    return _finish(plans, found.plan_file, path, raw, document.text), replaced
+    return _finish(plans, found.plan_file, path, raw, document), replaced
 
 
 def update_activity(
@@ -170,7 +169,7 @@ def update_activity(
     _edit(document, lambda: document.set((*found.path, "status"), status.value))
     if comment is not None:
         _edit(document, lambda: document.set((*found.path, "comment"), comment))
-    return _finish(plans, found.plan_file, path, raw, document.text)
+    return _finish(plans, found.plan_file, path, raw, document)
 
 
 def assess(
@@ -188,7 +187,7 @@ def assess(
     from .fmt import STATUS
 
     wanted = parse_status(status_text, GOAL_STATUSES)
-    found = find(repository.plans, goal_ref, "goal", "målet")
+    found = find(repository.index, goal_ref, "goal", "målet")
     year = int(period[:4])
     if year not in found.value.years:
         years = ", ".join(map(str, found.value.years))
@@ -239,13 +238,13 @@ def computed_status(repository: Any, found: Found, year: int) -> Any:
 
 
 def change_activity(
-    plans: list[PlanFile], activity_ref: str, status_text: str, comment: str | None
+    repository: Any, activity_ref: str, status_text: str, comment: str | None
 ) -> Change:
     """`vp activity`: the validated change, with what it does in `done`."""
     status = parse_status(status_text, ACTIVITY_STATUSES)
-    found = find(plans, activity_ref, "activity", "aktiviteten")
+    found = find(repository.index, activity_ref, "activity", "aktiviteten")
     before = found.value.status
-    change = update_activity(plans, found, status, comment)
+    change = update_activity(repository.plans, found, status, comment)
     where = found.plan_file.file
     if before is status:
         change.done.append(f"Aktiviteten {activity_ref} är redan {ACTIVITY_WORDS[status]}.")

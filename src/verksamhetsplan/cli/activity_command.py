@@ -38,7 +38,7 @@ def activity(
 
     repository = open_repository_or_exit()
     try:
-        change = change_activity(repository.plans, activity_id, status, comment)
+        change = change_activity(repository, activity_id, status, comment)
     except Refused as error:
         refused(error)
     apply_changes([change])

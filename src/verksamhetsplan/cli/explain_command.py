@@ -27,7 +27,7 @@ def explain(
     when = parse_as_of(as_of)
     repository = open_repository_or_exit()
     try:
-        found = find(repository.plans, goal, "goal", "målet")
+        found = find(repository.index, goal, "goal", "målet")
     except Refused as error:
         refused(error)
     plan_file, chosen = found.plan_file, found.value
