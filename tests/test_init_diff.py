@@ -188,6 +188,15 @@ def test_diff_unknown_revision(history, run_vp, args, message) -> None:
     assert result.exit_code == 2 and message in result.stderr
 
 
+def test_diff_with_a_plan_that_is_not_utf8(history, run_vp) -> None:
+    plan = Path("plans/degerfors/socialnamnden-2018-2019.yaml")
+    plan.write_bytes(plan.read_text(encoding="utf-8").encode("cp1252", errors="replace"))
+    result = run_vp("diff")
+    assert result.exit_code == 1
+    assert "socialnamnden-2018-2019.yaml (arbetskopian) går inte att läsa" in result.stderr
+    assert "inte UTF-8" in result.stderr
+
+
 def test_diff_outside_git(tmp_path, monkeypatch, run_vp) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .load import PLAN_SUFFIXES, display_path, find_files
-from .safewrite import Refused
+from .safewrite import Refused, read_bytes
 from .yamlread import YamlProblem, decode, parse
 
 WORKING_TREE = None  # a revision of None is the files as they are on disk
@@ -117,21 +117,20 @@ def resolve(revision: str) -> str:
 
 def plans_at(revision: str | None, folder: Path = Path("plans")) -> dict[str, tuple[str, Any]]:
     """Every plan's data by its id, at a commit or (None) on disk."""
-    texts: list[tuple[str, str]] = []
+    contents: list[tuple[str, bytes]] = []
     if revision is None:
         if folder.is_dir():
             for path in find_files([folder], PLAN_SUFFIXES):
-                texts.append((display_path(path), decode(path.read_bytes())))
+                contents.append((display_path(path), read_bytes(path)))
     else:
         listed = _git("ls-tree", "-r", "--name-only", revision, "--", f"{folder.as_posix()}/")
         for name in listed.stdout.decode("utf-8").splitlines():
             if Path(name).suffix in PLAN_SUFFIXES:
-                shown = _git("show", f"{revision}:./{name}")
-                texts.append((name, decode(shown.stdout)))
+                contents.append((name, _git("show", f"{revision}:./{name}").stdout))
     plans: dict[str, tuple[str, Any]] = {}
-    for file, text in texts:
-        try:
-            data, _ = parse(text, record=False)
+    for file, raw in contents:
+        try:  # a file that is not UTF-8 is a problem of that file, like a YAML error
+            data, _ = parse(decode(raw), record=False)
         except YamlProblem as problem:
             where = f"{file} ({revision or 'arbetskopian'})"
             raise Refused(f"{where} går inte att läsa: {problem.message}") from None
