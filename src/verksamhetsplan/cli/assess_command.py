@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated
 
 import typer
 
 from . import app
 from .common import apply_changes, open_repository_or_exit, parse_as_of, refused, usage_error
-
-PERIOD = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|T[1-3]))?$")
 
 
 @app.command()
@@ -52,13 +49,16 @@ def assess(
     """Skriv in en bedömning av ett mål i planfilen: ett milstolpsmål som uppnått, eller en
     bedömning som avviker från den beräknade statusen (kräver --reason). Finns redan en
     bedömning för samma period ersätts den, och vp säger vilken."""
+    import re
+
+    from ..model import PERIOD_PATTERN
     from ..planedit import assess as assess_goal
     from ..safewrite import Refused
 
     if (year is None) == (period is None):
         usage_error("ange antingen --year eller --period", "Till exempel --year 2018.")
     chosen = str(year) if period is None else period.strip()
-    if not PERIOD.match(chosen):
+    if not re.match(PERIOD_PATTERN, chosen):
         usage_error(
             f"perioden {chosen!r} är ingen period", "Skriv 2018, 2018-T2, 2018-Q3 eller 2018-03."
         )
