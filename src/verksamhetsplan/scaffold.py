@@ -6,7 +6,6 @@ import datetime as dt
 import math
 import re
 import subprocess
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +19,6 @@ def slug(text: str) -> str:
     """`Socialnämnden i Degerfors` -> `socialnamnden-i-degerfors`, for ids and file names."""
     folded = text.lower().translate(_FOLD)
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "plan"
-
-
-@dataclass
-class Scaffold:
-    files: dict[Path, str] = field(default_factory=dict)  # relative path -> text
 
 
 def example_data(year: int, today: dt.date) -> str:
@@ -44,7 +38,8 @@ def example_data(year: int, today: dt.date) -> str:
     return "\n".join(rows) + "\n"
 
 
-def scaffold(organisation: str, board: str, today: dt.date) -> Scaffold:
+def scaffold(organisation: str, board: str, today: dt.date) -> dict[Path, str]:
+    """The new repository's files, by their paths inside it."""
     from importlib.resources import files
 
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -74,21 +69,21 @@ def scaffold(organisation: str, board: str, today: dt.date) -> Scaffold:
     def render(name: str) -> str:
         return environment.get_template(name).render(values)
 
-    result = Scaffold()
-    result.files[plan_path] = render("plan.yaml.j2")
-    result.files[data_path] = example_data(year, today)
-    result.files[data_path.parent / "README.md"] = render("data-README.md.j2")
-    result.files[Path("schema/plan.schema.json")] = schema_text()
-    result.files[Path(".pre-commit-config.yaml")] = render("pre-commit-config.yaml.j2")
-    result.files[Path(".github/workflows/vp.yml")] = render("workflow.yml.j2")
-    result.files[Path("README.md")] = render("README.md.j2")
-    return result
+    return {
+        plan_path: render("plan.yaml.j2"),
+        data_path: example_data(year, today),
+        data_path.parent / "README.md": render("data-README.md.j2"),
+        Path("schema/plan.schema.json"): schema_text(),
+        Path(".pre-commit-config.yaml"): render("pre-commit-config.yaml.j2"),
+        Path(".github/workflows/vp.yml"): render("workflow.yml.j2"),
+        Path("README.md"): render("README.md.j2"),
+    }
 
 
-def plan_changes(directory: Path, scaffold: Scaffold) -> tuple[list[Change], list[Path]]:
+def plan_changes(directory: Path, files: dict[Path, str]) -> tuple[list[Change], list[Path]]:
     """The files to create, and those left alone because they exist already."""
     create, kept = [], []
-    for relative, text in scaffold.files.items():
+    for relative, text in files.items():
         path = directory / relative
         if path.exists() or path.is_symlink():
             kept.append(path)
