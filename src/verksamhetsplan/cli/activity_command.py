@@ -33,8 +33,8 @@ def activity(
     ] = None,
 ) -> None:
     """Uppdatera en strategisk aktivitet i planfilen: status och kommentar."""
-    from ..planedit import change_activity
-    from ..safewrite import Refused
+    from ..common.problems import Refused
+    from ..edit.plans import change_activity
 
     repository = open_repository_or_exit()
     try:

@@ -51,9 +51,9 @@ def assess(
     bedömning för samma period ersätts den, och vp säger vilken."""
     import re
 
-    from ..model import PERIOD_PATTERN
-    from ..planedit import assess as assess_goal
-    from ..safewrite import Refused
+    from ..common.problems import Refused
+    from ..edit.plans import assess as assess_goal
+    from ..plan.model import PERIOD_PATTERN
 
     if (year is None) == (period is None):
         usage_error("ange antingen --year eller --period", "Till exempel --year 2018.")

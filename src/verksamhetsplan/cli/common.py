@@ -35,7 +35,7 @@ def write_output(text: str, output: Path | None) -> None:
     if output is None or str(output) == "-":
         typer.echo(text, nl=False)
         return
-    from ..atomic import write_text_atomic
+    from ..common.files import write_text_atomic
 
     try:
         write_text_atomic(output, text)
@@ -55,8 +55,8 @@ def parse_as_of(text: str | None) -> dt.date:
 
 def open_repository_or_exit() -> Any:
     """The repository in this folder, or the problems that stop a computation, and exit 1."""
-    from ..reporters import to_text
-    from ..repository import open_repository
+    from ..followup.repository import open_repository
+    from ..output.problems import to_text
 
     if not Path("plans").is_dir():
         usage_error(
@@ -73,7 +73,7 @@ def open_repository_or_exit() -> Any:
 
 def chosen_plans(repository: Any, plan: str | None) -> list[Any]:
     """The plan named by --plan, or every plan with goals; an unknown id is a usage error."""
-    from ..repository import NotFound
+    from ..followup.repository import NotFound
 
     try:
         return [repository.plan(plan)] if plan else list(repository.with_goals())
@@ -85,9 +85,9 @@ def chosen_plans(repository: Any, plan: str | None) -> list[Any]:
 
 
 def refused(error: Any) -> NoReturn:
-    """A change that was not made (safewrite.Refused): why, the problems, and a hint."""
-    from ..problems import CheckResult
-    from ..reporters import to_text
+    """A change that was not made (common.problems.Refused): why, the problems, and a hint."""
+    from ..common.problems import CheckResult
+    from ..output.problems import to_text
 
     if error.problems:
         files = sorted({p.file for p in error.problems if p.file})
@@ -100,7 +100,8 @@ def refused(error: Any) -> NoReturn:
 
 def apply_changes(changes: list[Any]) -> None:
     """Write the changes atomically and say what each did; a refusal exits without writing."""
-    from ..safewrite import Refused, write_changes
+    from ..common.problems import Refused
+    from ..edit.safe_write import write_changes
 
     try:
         write_changes(changes)

@@ -45,8 +45,8 @@ def add(
     """Registrera ett värde: läggs till i rätt datafil, eller ersätter värdet för samma
     period och kön (vp säger vilket). Filens avgränsare, decimaltecken och teckenkodning
     behålls."""
-    from ..dataedit import add_value
-    from ..safewrite import Refused
+    from ..common.problems import Refused
+    from ..edit.data import add_value
 
     chosen = gender.strip().upper()
     if chosen not in ("K", "M", "T"):
@@ -79,8 +79,8 @@ def import_(
 ) -> None:
     """Läs in värden från Kolada till de nyckeltal vars source.kolada är KPI:ns id. Visar vad
     som lades till, ändrades och hoppades över; att köra samma import igen ändrar ingenting."""
-    from ..dataedit import import_kolada
-    from ..safewrite import Refused
+    from ..common.problems import Refused
+    from ..edit.kolada import import_kolada
 
     if not source.is_file():
         refused(Refused(f"filen {source} finns inte", usage=True))

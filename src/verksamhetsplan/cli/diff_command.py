@@ -40,8 +40,8 @@ def diff(
     """Visa vad som ändrats i planerna mellan två versioner i git: mål som lagts till, tagits
     bort, formulerats om eller fått nytt målvärde, nyckeltal och aktiviteter. Utan argument:
     senaste commit jämfört med filerna som de är nu."""
-    from .. import plandiff
-    from ..safewrite import Refused
+    from ..common.problems import Refused
+    from ..output import plandiff
 
     try:
         result = plandiff.diff(rev_a, rev_b)

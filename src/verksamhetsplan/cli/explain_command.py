@@ -20,9 +20,9 @@ def explain(
 ) -> None:
     """Visa hela beräkningen för ett mål: värdena med period, fil och rad, basvärdet, formeln
     för målvärdet, framsteget, regeln och resultatet."""
-    from ..explain import explain as explain_lines
-    from ..planedit import find
-    from ..safewrite import Refused
+    from ..common.problems import Refused
+    from ..edit.plans import find
+    from ..output.explain import explain as explain_lines
 
     when = parse_as_of(as_of)
     repository = open_repository_or_exit()

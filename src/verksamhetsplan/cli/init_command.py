@@ -30,8 +30,8 @@ def init(
     """Skapa ett nytt planförråd: en exempelplan med data, pre-commit-krok, ett exempel på
     CI-flöde och en README på svenska. Det validerar och visar status direkt. Befintliga
     filer skrivs aldrig över."""
-    from ..load import display_path
-    from ..scaffold import plan_changes, scaffold, start_git
+    from ..common.files import display_path
+    from ..edit.scaffold import plan_changes, scaffold, start_git
 
     today = parse_as_of(as_of)
     create, kept = plan_changes(directory, scaffold(organisation, board, today))

@@ -50,7 +50,7 @@ def report(
     """
     from jinja2 import TemplateError
 
-    from ..report import build, plan_revision, render, template_error
+    from ..output.report import build, plan_revision, render, template_error
 
     when = parse_as_of(as_of)
     repository = open_repository_or_exit()

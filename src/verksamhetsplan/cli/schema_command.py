@@ -20,6 +20,6 @@ def schema(
 ) -> None:
     """Skriv planformatets JSON Schema, för editorer (YAML language server) och andra
     validerare."""
-    from ..schema import schema_text
+    from ..plan.schema import schema_text
 
     write_output(schema_text(), output)

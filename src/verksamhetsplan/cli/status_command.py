@@ -47,10 +47,10 @@ def status(
 
     Planer och data kontrolleras först; med fel i dem beräknas ingenting (slutkod 1).
     """
-    from ..followup import PlanFollowUp, restrict_to_area
-    from ..load import PlanFile
-    from ..parallel import map_in_halves
-    from ..statusview import csv_rows, plan_record, table_text, to_csv, to_json
+    from ..common.parallel import map_in_halves
+    from ..followup.rollup import PlanFollowUp, restrict_to_area
+    from ..output.status import csv_rows, plan_record, table_text, to_csv, to_json
+    from ..plan.load import PlanFile
 
     when = parse_as_of(as_of)
     repository = open_repository_or_exit()

@@ -45,10 +45,10 @@ def validate(
 
     Slutkod 0 när planerna är giltiga, 1 när något är fel, 2 vid felaktig användning.
     """
-    from ..load import MissingPath
-    from ..reporters import to_github, to_json, to_text
-    from ..validate import default_paths
-    from ..validate import validate as run_validate
+    from ..common.files import MissingPath
+    from ..data.layout import default_paths
+    from ..data.validate import validate as run_validate
+    from ..output.problems import to_github, to_json, to_text
 
     targets = paths or default_paths()
     try:

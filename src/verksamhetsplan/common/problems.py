@@ -1,0 +1,123 @@
+"""Problems with input: the one type every command reports errors and warnings through."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+SEVERITY_WORDS = {Severity.ERROR: "fel", Severity.WARNING: "varning"}
+
+# Stable codes: tools filter on them, so a code is never reused for another meaning.
+# VP0xx reading a file, VP1xx the plan format, VP2xx references and plan logic,
+# VP3xx indicator data files.
+CODES: dict[str, str] = {
+    "VP001": "sökvägen finns inte",
+    "VP002": "filen är inte UTF-8",
+    "VP003": "filen är tom",
+    "VP004": "YAML-syntaxfel",
+    "VP005": "dubblerad nyckel",
+    "VP006": "otillåten YAML-tagg",
+    "VP007": "för djup eller för stor struktur",
+    "VP008": "fel struktur på dokumentet",
+    "VP009": "filen kan inte läsas",
+    "VP101": "okänd nyckel",
+    "VP102": "obligatoriskt fält saknas",
+    "VP103": "fel typ av värde",
+    "VP104": "värdet är inte tillåtet",
+    "VP105": "ogiltigt format",
+    "VP106": "ogiltigt värde",
+    "VP201": "dubblerat id",
+    "VP202": "okänd referens",
+    "VP203": "år utanför planperioden",
+    "VP204": "basvärdet ligger inte före målåret",
+    "VP205": "milstolpe saknar kriterier",
+    "VP206": "målets riktning strider mot nyckeltalets",
+    "VP207": "mätbart mål saknar nyckeltal",
+    "VP208": "metod saknas",
+    "VP209": "procentenheter på ett nyckeltal som inte är en andel",
+    "VP210": "bedömning för fel period",
+    "VP212": "kön som nyckeltalet inte redovisar",
+    "VP302": "okänd eller saknad kolumn i datafil",
+    "VP303": "okänt nyckeltal i datafil",
+    "VP304": "perioden passar inte nyckeltalets frekvens",
+    "VP305": "värdet är inte ett tal",
+    "VP306": "dubblerat värde",
+    "VP307": "ogiltigt kön",
+    "VP308": "fel antal fält på raden",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with input, with where it is and what to do about it."""
+
+    code: str
+    message: str
+    severity: Severity = Severity.ERROR
+    file: str | None = None
+    line: int | None = None  # 1-based
+    column: int | None = None  # 1-based
+    hint: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["severity"] = str(self.severity)
+        return data
+
+
+@dataclass
+class CheckResult:
+    """What a check of some files found: the files read and every problem."""
+
+    files: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    def exit_code(self, strict: bool = False) -> int:
+        if self.errors or (strict and self.warnings):
+            return 1
+        return 0
+
+    def sorted_problems(self) -> list[Problem]:
+        return sorted(
+            self.problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0, p.code)
+        )
+
+
+class Refused(Exception):
+    """A request vp does not carry out (a change, a lookup, a revision); the message is Swedish,
+    problems list why in detail."""
+
+    def __init__(
+        self,
+        message: str,
+        problems: list[Problem] | None = None,
+        hint: str | None = None,
+        usage: bool = False,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems = problems or []
+        self.hint = hint
+        self.usage = usage  # the command was asked for something that does not exist
+
+
+def suggest(word: str, choices: list[str]) -> str | None:
+    """The near miss for a hint ("Menade du …?"), if any choice is close enough."""
+    found = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return found[0] if found else None

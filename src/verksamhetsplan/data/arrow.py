@@ -1,0 +1,319 @@
+"""Large indicator data: read with pyarrow into arrays of codes and values.
+
+Used above validate.LARGE_DATA_BYTES, where reading row by row in Python would take
+minutes (10 million rows). pyarrow's CSV reader is multithreaded and reads text columns
+dictionary-encoded, so each distinct value string (a period, an indicator id, a number as
+written) is parsed once, through the same rules as the row reader (data.format). It is also
+the engine pandas itself offers for fast CSV; going through pandas DataFrames here cost
+more than the reading (pandas' own parser alone needs 10.7 s for 10 million rows here).
+
+Checking is split: vectorised checks only decide which files have a problem, and those
+files go through the row checker (data.rows), so every message and location comes from
+one implementation. Files whose line numbers pyarrow would not keep (blank lines) or that
+it cannot parse are read by the row reader too.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from ..plan.model import Indicator
+from . import format as datafmt
+from .observation import Lookup, Observation
+from .periods import period_order
+from .rows import Series, read_series
+
+_TEXT = pa.dictionary(pa.int32(), pa.string())
+
+
+@dataclass
+class FileFrame:
+    """One data file as arrays: codes into the distinct indicators, periods and genders."""
+
+    file: str
+    indicators: list[str]
+    indicator_codes: np.ndarray
+    periods: list[str]
+    period_codes: np.ndarray
+    genders: list[str]
+    gender_codes: np.ndarray
+    values: np.ndarray  # float, NaN where missing
+    missing: np.ndarray  # why a value is missing, or None
+    lines: np.ndarray
+    _groups: dict[tuple[str, str], np.ndarray] | None = None
+    _masks: dict[frozenset[int], np.ndarray] = field(default_factory=dict)
+
+    def groups(self) -> dict[tuple[str, str], np.ndarray]:
+        """Row positions per (indicator, gender), in period order."""
+        if self._groups is None:
+            order_of_period = np.array(
+                [year * 1000 + day for year, day in map(period_order, self.periods)],
+                dtype=np.int64,
+            )
+            count = len(self.genders)
+            key = self.indicator_codes.astype(np.int64) * count + self.gender_codes
+            rows = np.lexsort((order_of_period[self.period_codes], key))
+            bounds = np.flatnonzero(np.diff(key[rows])) + 1
+            self._groups = {}
+            for chunk in np.split(rows, bounds):
+                if len(chunk):
+                    code = int(key[chunk[0]])
+                    indicator, gender = self.indicators[code // count], self.genders[code % count]
+                    self._groups[(indicator, gender)] = chunk
+        return self._groups
+
+    def observations(
+        self, indicator: str, gender: str, years: set[int] | None
+    ) -> list[Observation]:
+        rows = self.groups().get((indicator, gender))
+        if rows is None:
+            return []
+        if years is not None:
+            key = frozenset(years)
+            if key not in self._masks:  # which distinct periods fall in the years
+                self._masks[key] = np.array([int(p[:4]) in key for p in self.periods])
+            rows = rows[self._masks[key][self.period_codes[rows]]]
+        # Slice once and convert with tolist(): indexing arrays one element at a time
+        # makes a numpy scalar per access, which dominates at national scale.
+        periods = [self.periods[code] for code in self.period_codes[rows].tolist()]
+        values = self.values[rows].tolist()
+        missing = self.missing[rows].tolist()
+        lines = self.lines[rows].tolist()
+        return [
+            Observation(period, None if value != value else value, why, self.file, line)
+            for period, value, why, line in zip(periods, values, missing, lines, strict=True)
+        ]
+
+
+@dataclass
+class Table:
+    """A repository's data: fast frames, and series read row by row for the odd file."""
+
+    frames: list[FileFrame] = field(default_factory=list)
+    rows: Series = field(default_factory=dict)
+    suspicious: list[Path] = field(default_factory=list)  # to be checked row by row
+
+    def lookup(self, years: set[int] | None = None) -> Lookup:
+        def lookup(indicator: str, gender: str) -> list[Observation]:
+            parts = [frame.observations(indicator, gender, years) for frame in self.frames]
+            parts.append(
+                [
+                    o
+                    for o in self.rows.get((indicator, gender), [])
+                    if years is None or int(o.period[:4]) in years
+                ]
+            )
+            found = [part for part in parts if part]
+            if len(found) == 1:
+                return found[0]  # already in period order
+            merged = [o for part in found for o in part]
+            merged.sort(key=lambda o: period_order(o.period))
+            return merged
+
+        return lookup
+
+
+def _parse_values(distinct: pa.Array) -> tuple[np.ndarray, np.ndarray, bool]:
+    """Numbers and missing-reasons per distinct value string; whether any is not a number.
+
+    Strings that match the row reader's number pattern are converted together by pyarrow;
+    the rest (Kolada's markers, or text) go through the row reader's parser one by one.
+    """
+    text = pc.utf8_trim_whitespace(distinct)
+    plain = pc.match_substring_regex(text, f"^{datafmt.NUMBER_PATTERN}$")
+    normal = pc.replace_substring_regex(text, "[ \u00a0\u202f]", "")
+    normal = pc.replace_substring(pc.replace_substring(normal, ",", "."), "−", "-")
+    numbers = pc.cast(pc.if_else(plain, normal, None), pa.float64()).to_numpy(zero_copy_only=False)
+    numbers = np.asarray(numbers, dtype=float)
+    reasons = np.full(len(distinct), None, dtype=object)
+    bad = False
+    others = np.flatnonzero(~np.asarray(plain.to_numpy(zero_copy_only=False), dtype=bool))
+    for index, cell in zip(others, text.take(pa.array(others)).to_pylist(), strict=True):
+        try:
+            value, why = datafmt.parse_value(str(cell))
+        except ValueError:
+            bad = True
+            continue
+        numbers[index] = np.nan if value is None else value
+        reasons[index] = why
+    return numbers, reasons, bad
+
+
+Parsed = tuple[pa.Table, list[str], list[str]] | None  # table, header cells, our names
+
+
+def parse_file(path: Path) -> Parsed:
+    """The first, GIL-free stage of reading: bytes to a pyarrow table (None: row reader)."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None  # the row checker says why, with the file's name
+    if b"\n\n" in raw or b"\n\r\n" in raw:
+        return None  # pyarrow skips blank lines, and the line numbers would be off
+    try:
+        raw.decode("utf-8")
+        encoding = "utf8"
+    except UnicodeDecodeError:
+        encoding = "cp1252"
+    first = raw.split(b"\n", 1)[0].decode("utf-8-sig" if encoding == "utf8" else encoding)
+    delimiter = datafmt.sniff_delimiter(first)
+    header = [cell.strip().strip('"') for cell in first.rstrip("\r").split(delimiter)]
+    names, missing = datafmt.header_columns(header)
+    if missing or None in names:
+        return None
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(raw),
+            read_options=pacsv.ReadOptions(encoding=encoding),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter),
+            convert_options=pacsv.ConvertOptions(
+                column_types={column: _TEXT for column in header}, strings_can_be_null=False
+            ),
+        )
+    except pa.ArrowInvalid:
+        return None
+    return table, header, [str(name) for name in names]
+
+
+def read_file(
+    path: Path, file: str, indicators: dict[str, Indicator] | None, parsed: Parsed = None
+) -> FileFrame | None:
+    """A file as a FileFrame, or None when it must be read and checked row by row.
+
+    Without indicators (reading a file that was checked before) only the format is checked.
+    """
+    parsed = parse_file(path) if parsed is None else parsed
+    if parsed is None:
+        return None
+    table, header, names = parsed
+    columns = {
+        name: table.column(cell).combine_chunks() for name, cell in zip(names, header, strict=True)
+    }
+    gender = _genders(columns.get("gender"), table.num_rows)
+    if gender is None:
+        return None
+    indicator, period = columns["indicator"], columns["period"]
+    result = FileFrame(
+        file,
+        indicator.dictionary.to_pylist(),
+        indicator.indices.to_numpy(zero_copy_only=False),
+        period.dictionary.to_pylist(),
+        period.indices.to_numpy(zero_copy_only=False),
+        *gender,
+        np.empty(0),
+        np.empty(0, dtype=object),
+        np.arange(2, table.num_rows + 2, dtype=np.int32),
+    )
+    if indicators is not None and not _looks_right(result, indicators):
+        return None
+    values = columns["value"]
+    numbers, reasons, bad = _parse_values(values.dictionary)
+    if bad:
+        return None
+    codes = values.indices.to_numpy(zero_copy_only=False)
+    result.values, result.missing = numbers[codes], reasons[codes]
+    return result
+
+
+def _genders(column: pa.DictionaryArray | None, length: int) -> tuple[list[str], np.ndarray] | None:
+    """K, M or T per row ('' and lower case read as the row reader does); None if invalid."""
+    if column is None:
+        return ["T"], np.zeros(length, dtype=np.int8)
+    read = [datafmt.parse_gender(str(c)) for c in column.dictionary.to_pylist()]
+    if None in read:
+        return None
+    names = sorted({str(g) for g in read})
+    remap = np.array([names.index(str(g)) for g in read], dtype=np.int8)
+    return names, remap[column.indices.to_numpy(zero_copy_only=False)]
+
+
+_KINDS = list(datafmt.PERIOD_PATTERNS)
+
+
+@cache
+def _period_kind(period: str) -> int:
+    """Which frequency a period is written for (index into _KINDS), -1 for none."""
+    return next((k for k, f in enumerate(_KINDS) if datafmt.period_fits(period, f)), -1)
+
+
+def _looks_right(frame: FileFrame, indicators: dict[str, Indicator]) -> bool:
+    """The row checker's checks, vectorised: only whether something is wrong, not what."""
+    if not set(frame.indicators) <= set(indicators):
+        return False
+    # Every period must fit its indicator's frequency: compare kinds per row.
+    period_kind = np.array([_period_kind(p) for p in frame.periods])
+    indicator_kind = np.array([_KINDS.index(indicators[i].frequency) for i in frame.indicators])
+    if (period_kind[frame.period_codes] != indicator_kind[frame.indicator_codes]).any():
+        return False
+    # No two rows for the same indicator, period and gender (sorting beats numpy's hashing).
+    key = frame.indicator_codes.astype(np.int64) * len(frame.periods) + frame.period_codes
+    key = np.sort(key * len(frame.genders) + frame.gender_codes)
+    return not (key[1:] == key[:-1]).any()
+
+
+def start_parsing(paths: Sequence[Path]) -> list[Future[Parsed]]:
+    """Parse files on a thread per core, in the background.
+
+    pyarrow parses without holding the GIL, so this overlaps with the plans being read
+    meanwhile; and a municipality's file (about a megabyte) is too small for pyarrow to
+    split over the cores by itself.
+    """
+    pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
+    futures = [pool.submit(parse_file, path) for path in paths]
+    pool.shutdown(wait=False)
+    return futures
+
+
+def read_table(
+    files: Sequence[tuple[Path, str, dict[str, Indicator]]], parsed: Sequence[Future[Parsed]]
+) -> Table:
+    """Every file as a frame where possible; the rest are left for the row reader."""
+    table = Table()
+
+    def finish(
+        job: tuple[tuple[Path, str, dict[str, Indicator]], Future[Parsed]],
+    ) -> FileFrame | None:
+        (path, file, indicators), future = job
+        return read_file(path, file, indicators, future.result())
+
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        frames = pool.map(finish, zip(files, parsed, strict=True))
+        for (path, _, _), frame in zip(files, frames, strict=True):
+            if frame is None:
+                table.suspicious.append(path)
+            else:
+                table.frames.append(frame)
+    return table
+
+
+def add_rows(table: Table, files: Sequence[tuple[Path, str]]) -> None:
+    """Read the files pyarrow left over row by row (they have been checked by then)."""
+    for key, observations in read_series(list(files)).items():
+        table.rows.setdefault(key, []).extend(observations)
+
+
+def load_series(files: Sequence[tuple[Path, str]]) -> Series:
+    """Every series of checked files, read the fast way where possible."""
+    table = Table()
+    for path, file in files:
+        frame = read_file(path, file, None)
+        if frame is None:
+            add_rows(table, [(path, file)])
+        else:
+            table.frames.append(frame)
+    lookup = table.lookup()
+    keys = set(table.rows)
+    for frame in table.frames:
+        keys |= set(frame.groups())
+    return {key: list(lookup(*key)) for key in sorted(keys)}

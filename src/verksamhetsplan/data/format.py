@@ -1,0 +1,120 @@
+"""The indicator data format: what a value, a period and a header may look like.
+
+Shared by the row reader (standard library only, for `vp validate` and small data) and
+the pyarrow reader for large data, so both read a file the same way.
+
+Files come from many places: our own long format (`indicator,period,value`), Excel in
+Swedish (`;` separator, decimal comma, Windows-1252, thousands separated by spaces) and
+Kolada, whose markers for a missing value are read as missing with the reason kept.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..plan.vocabulary import Frequency
+
+COLUMNS = ("indicator", "period", "value", "gender", "note")
+REQUIRED = ("indicator", "period", "value")
+# Headers as people write them in Swedish spreadsheets.
+HEADER_ALIASES = {
+    "indicator": "indicator",
+    "indikator": "indicator",
+    "nyckeltal": "indicator",
+    "kpi": "indicator",
+    "period": "period",
+    "år": "period",
+    "ar": "period",
+    "value": "value",
+    "värde": "value",
+    "varde": "value",
+    "utfall": "value",
+    "gender": "gender",
+    "kön": "gender",
+    "kon": "gender",
+    "note": "note",
+    "kommentar": "note",
+    "anteckning": "note",
+}
+# Kolada's markers, and an empty cell.
+MISSING_MARKERS = {
+    "": "värde saknas",
+    "-": "värde saknas",
+    ".": "ej tillämpligt",
+    "..": "sekretess",
+}
+GENDERS = {"K": "K", "M": "M", "T": "T", "": "T"}
+PERIOD_PATTERNS = {
+    Frequency.YEAR: re.compile(r"^\d{4}$"),
+    Frequency.MONTH: re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"),
+    Frequency.QUARTER: re.compile(r"^\d{4}-Q[1-4]$"),
+    Frequency.TERTIAL: re.compile(r"^\d{4}-T[1-3]$"),
+}
+# How a frequency is said in a sentence ("redovisas per månad").
+FREQUENCY_WORDS = {"month": "månad", "quarter": "kvartal", "tertial": "tertial", "year": "år"}
+PERIOD_EXAMPLES = {
+    Frequency.YEAR: "2018",
+    Frequency.MONTH: "2018-03",
+    Frequency.QUARTER: "2018-Q1",
+    Frequency.TERTIAL: "2018-T1",
+}
+# The spaces are the characters themselves, not \u escapes: pyarrow's RE2 reads this too.
+NUMBER_PATTERN = "[-+−]?(?:\\d+|\\d{1,3}(?:[ \u00a0\u202f]\\d{3})+)(?:[.,]\\d+)?"
+_NUMBER = re.compile(f"^{NUMBER_PATTERN}$")
+
+
+@dataclass(frozen=True)
+class Dialect:
+    encoding: str
+    delimiter: str
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Text and encoding: UTF-8 (with or without BOM), else Windows-1252 as Excel saves it."""
+    try:
+        return raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace"), "cp1252"
+
+
+def sniff_delimiter(first_line: str) -> str:
+    """The separator of the header line: semicolon from Swedish Excel, tab, or comma."""
+    counts = {d: first_line.count(d) for d in (";", "\t", ",")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def header_columns(cells: list[str]) -> tuple[list[str | None], list[str]]:
+    """Our name for each header cell (None when unknown), and the required ones missing."""
+    names = [HEADER_ALIASES.get(cell.strip().lower()) for cell in cells]
+    missing = [c for c in REQUIRED if c not in names]
+    return names, missing
+
+
+def parse_value(text: str) -> tuple[float | None, str | None]:
+    """A cell of the value column: (number, None), or (None, why it is missing).
+
+    Raises ValueError with a Swedish message for text that is neither.
+    """
+    cell = text.strip()
+    if cell in MISSING_MARKERS:
+        return None, MISSING_MARKERS[cell]
+    match = _NUMBER.match(cell)
+    if match is None:
+        if "," in cell and "." in cell:
+            raise ValueError(
+                f"talet {cell!r} har både punkt och komma; skriv det med decimalkomma och "
+                "mellanslag som tusentalsavgränsare, t.ex. 1 234,5"
+            )
+        raise ValueError(f"värdet {cell!r} är inte ett tal")
+    normal = re.sub(r"[ \u00a0\u202f]", "", cell).replace(",", ".").replace("−", "-")
+    return float(normal), None
+
+
+def parse_gender(text: str) -> str | None:
+    return GENDERS.get(text.strip().upper())
+
+
+def period_fits(period: str, frequency: Frequency) -> bool:
+    return PERIOD_PATTERNS[frequency].match(period) is not None

@@ -1,0 +1,47 @@
+"""Periods: which periods make up a year at a frequency, and when a period has ended."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from ..plan.vocabulary import Frequency
+
+PER_YEAR = {Frequency.YEAR: 1, Frequency.TERTIAL: 3, Frequency.QUARTER: 4, Frequency.MONTH: 12}
+
+
+# The same few hundred period strings recur across millions of rows: compute each once.
+@cache
+def periods_of_year(year: int, frequency: Frequency) -> tuple[str, ...]:
+    """The periods of a year at a frequency, in order (2018-01 … 2018-12)."""
+    if frequency is Frequency.YEAR:
+        return (str(year),)
+    if frequency is Frequency.MONTH:
+        return tuple(f"{year}-{month:02d}" for month in range(1, 13))
+    letter = "Q" if frequency is Frequency.QUARTER else "T"
+    return tuple(f"{year}-{letter}{n}" for n in range(1, PER_YEAR[frequency] + 1))
+
+
+@cache
+def period_end(period: str) -> dt.date:
+    """The last day of a period: the day after which its value can be known."""
+    year = int(period[:4])
+    if len(period) == 4:
+        return dt.date(year, 12, 31)
+    part = period[5:]
+    if part[0] == "Q":
+        last_month = int(part[1]) * 3
+    elif part[0] == "T":
+        last_month = int(part[1]) * 4
+    else:
+        last_month = int(part)
+    if last_month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, last_month + 1, 1) - dt.timedelta(days=1)
+
+
+@cache
+def period_order(period: str) -> tuple[int, int]:
+    """A sort key: year, then position of the period's end within the year."""
+    end = period_end(period)
+    return end.year, end.timetuple().tm_yday

@@ -1,0 +1,194 @@
+"""Read and check indicator data files row by row, with the standard library only.
+
+`vp validate` runs this in CI on every commit; it must not pay for importing pyarrow.
+Every problem names the file, the line and the column (field number) it is in. The same
+rows feed `vp status` when the data is small enough that importing pyarrow would cost more
+than reading it (see validate.LARGE_DATA_BYTES).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..common.problems import Problem, suggest
+from ..plan.model import Indicator
+from . import format as datafmt
+from .observation import Observation
+from .periods import period_order
+
+DATA_SUFFIXES = (".csv",)
+
+
+Series = dict[tuple[str, str], list[Observation]]  # (indicator, gender) -> values in order
+
+
+def _read(
+    path: Path, file: str, indicators: dict[str, Indicator] | None, raw: bytes | None = None
+) -> Iterator[Row]:
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            yield Problem("VP009", f"filen kan inte läsas ({error.strerror})", file=file)
+            return
+    text, _ = datafmt.decode(raw)
+    if not text.strip():
+        yield Problem("VP003", "datafilen är tom", file=file, line=1, column=1)
+        return
+    delimiter = datafmt.sniff_delimiter(text.split("\n", 1)[0])
+    yield from _rows(csv.reader(text.splitlines(), delimiter=delimiter), file, indicators)
+
+
+# Beyond this many problems of one kind in a file, the rest are counted, not listed: a file
+# with a wrong column gives one error per row, and nobody reads a million of them.
+MAX_PER_KIND = 20
+
+
+def check_data_file(
+    path: Path, file: str, indicators: dict[str, Indicator], raw: bytes | None = None
+) -> list[Problem]:
+    """The problems in one data file (or in `raw`, its content-to-be), given the indicators
+    its rows may name."""
+    problems: list[Problem] = []
+    counts: dict[str, int] = {}
+    for row in _read(path, file, indicators, raw):
+        if isinstance(row, Problem):
+            counts[row.code] = counts.get(row.code, 0) + 1
+            if counts[row.code] <= MAX_PER_KIND:
+                problems.append(row)
+    for code, count in counts.items():
+        if count > MAX_PER_KIND:
+            problems.append(
+                Problem(
+                    code,
+                    f"ytterligare {count - MAX_PER_KIND} rader har samma slags fel ({code})",
+                    file=file,
+                    hint="Rätta felen ovan och kör igen; vp visar de första "
+                    f"{MAX_PER_KIND} av varje slag per fil.",
+                )
+            )
+    return problems
+
+
+def read_series(files: list[tuple[Path, str]]) -> Series:
+    """Observations per (indicator, gender), in period order, from checked files."""
+    series: Series = {}
+    for path, file in files:
+        for row in _read(path, file, None):
+            if not isinstance(row, Problem):
+                series.setdefault((row[0], row[1]), []).append(row[2])
+    for observations in series.values():
+        observations.sort(key=lambda o: period_order(o.period))
+    return series
+
+
+Row = Problem | tuple[str, str, Observation]
+
+
+def _rows(
+    reader: Iterator[list[str]], file: str, indicators: dict[str, Indicator] | None
+) -> Iterator[Row]:
+    header = next(reader)
+    names, missing = datafmt.header_columns(header)
+    for index, name in enumerate(names):
+        if name is None:
+            yield Problem(
+                "VP302",
+                f"okänd kolumn {header[index].strip()!r}",
+                file=file,
+                line=1,
+                column=index + 1,
+                hint="Kolumnerna är indicator, period, value och valfritt gender och note "
+                "(eller indikator, period, värde, kön, kommentar).",
+            )
+    if missing:
+        yield Problem(
+            "VP302",
+            f"kolumnen {', '.join(missing)} saknas i rubrikraden",
+            file=file,
+            line=1,
+            column=1,
+        )
+        return
+    where = {name: names.index(name) for name in datafmt.COLUMNS if name in names}
+    seen: dict[tuple[str, str, str], int] = {}
+    known = list(indicators or ())
+    for cells in reader:
+        line = reader.line_num  # type: ignore[attr-defined]
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            yield Problem(
+                "VP308",
+                f"raden har {len(cells)} fält men rubrikraden {len(header)}",
+                file=file,
+                line=line,
+                column=1,
+                hint="Kontrollera avgränsaren; ett decimaltal med komma måste stå inom "
+                "citattecken i en kommaseparerad fil.",
+            )
+            continue
+
+        def at(
+            column: str, code: str, message: str, hint: str | None = None, line: int = line
+        ) -> Problem:
+            return Problem(code, message, file=file, line=line, column=where[column] + 1, hint=hint)
+
+        ident = cells[where["indicator"]].strip()
+        period = cells[where["period"]].strip()
+        indicator = indicators.get(ident) if indicators is not None else None
+        if indicators is None:
+            pass  # reading rows that were checked before
+        elif indicator is None:
+            close = suggest(ident, known)
+            yield at(
+                "indicator",
+                "VP303",
+                f"nyckeltalet {ident!r} finns inte i planerna",
+                f"Menade du {close!r}?" if close else None,
+            )
+        elif not datafmt.period_fits(period, indicator.frequency):
+            example = datafmt.PERIOD_EXAMPLES[indicator.frequency]
+            yield at(
+                "period",
+                "VP304",
+                f"perioden {period!r} passar inte {ident!r}, som redovisas per "
+                f"{datafmt.FREQUENCY_WORDS[indicator.frequency]}",
+                f"Skriv perioden som {example}.",
+            )
+        try:
+            value, missing_reason = datafmt.parse_value(cells[where["value"]])
+        except ValueError as error:
+            value, missing_reason = None, str(error)
+            yield at(
+                "value",
+                "VP305",
+                str(error),
+                "Värdekolumnen får bara innehålla tal, eller Koladas - (saknas), "
+                ". (ej tillämpligt) och .. (sekretess).",
+            )
+        gender = "T"
+        if "gender" in where:
+            parsed = datafmt.parse_gender(cells[where["gender"]])
+            if parsed is None:
+                yield at(
+                    "gender",
+                    "VP307",
+                    f"könet {cells[where['gender']].strip()!r} är inte tillåtet; tillåtna "
+                    "värden: K, M, T",
+                )
+            else:
+                gender = parsed
+        key = (ident, period, gender)
+        if key in seen:
+            yield at(
+                "period",
+                "VP306",
+                f"{ident!r} har redan ett värde för {period} ({gender}) på rad {seen[key]}",
+                "Ta bort den ena raden; vilket värde som gäller går inte att avgöra.",
+            )
+        else:
+            seen[key] = line
+        yield ident, gender, Observation(period, value, missing_reason, file, line)

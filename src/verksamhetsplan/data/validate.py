@@ -1,0 +1,96 @@
+"""`vp validate` as a function: check plan and data files and return every problem found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..common.files import display_path, find_files
+from ..common.problems import CheckResult
+from ..plan.checks import Index, check_plans
+from ..plan.load import PLAN_SUFFIXES, PlanFile, load_plans
+from ..plan.model import Indicator
+from .layout import DEFAULT_PLANS, indicator_tables, indicators_for, organisation
+from .rows import DATA_SUFFIXES, check_data_file
+
+# Above this much data (a whole region or the country) files are read with pyarrow and
+# numpy; below it, importing them would take longer than reading the rows one by one.
+LARGE_DATA_BYTES = 2 * 1024 * 1024
+
+
+@dataclass
+class Checked:
+    """What a check found, and what it loaded on the way, for commands that go on to compute."""
+
+    result: CheckResult
+    plans: list[PlanFile]
+    index: Index
+    data_files: list[Path] = field(default_factory=list)
+    tables: dict[str | None, Any] | None = None  # arrow.Table per organisation, large data only
+
+
+def check(paths: list[Path]) -> Checked:
+    """Schema, references and plan logic across all plans, then every data file's rows.
+
+    Raises common.files.MissingPath when a named path does not exist.
+    """
+    plan_paths = find_files(paths, PLAN_SUFFIXES)
+    data_paths = find_files(paths, DATA_SUFFIXES)
+    if data_paths and not plan_paths and DEFAULT_PLANS.is_dir():
+        plan_paths = find_files([DEFAULT_PLANS], PLAN_SUFFIXES)  # data is checked against plans
+    large = sum(path.stat().st_size for path in data_paths) >= LARGE_DATA_BYTES
+    if large:
+        from .arrow import start_parsing
+
+        parsing = dict(zip(data_paths, start_parsing(data_paths), strict=True))
+    loaded = load_plans(plan_paths)
+    result = CheckResult(files=loaded.files, problems=list(loaded.problems))
+    index = Index(loaded.plans)
+    result.problems.extend(check_plans(loaded.plans, index))
+    indicator_sets = indicator_tables(loaded.plans)
+    files = [(path, display_path(path)) for path in data_paths]
+    result.files.extend(file for _, file in files)
+    checked = Checked(result, loaded.plans, index, data_paths)
+    if not large:
+        for path, file in files:
+            result.problems.extend(
+                check_data_file(path, file, indicators_for(path, indicator_sets))
+            )
+        return checked
+    checked.tables = _check_large_data(files, indicator_sets, parsing, result)
+    return checked
+
+
+def _check_large_data(
+    files: list[tuple[Path, str]],
+    indicator_sets: dict[str | None, dict[str, Indicator]],
+    parsing: dict[Path, Any],
+    result: CheckResult,
+) -> dict[str | None, Any]:
+    """Read large data per organisation; files the fast checks doubt get the row checker."""
+    from .arrow import add_rows, read_table
+
+    tables: dict[str | None, Any] = {}
+    by_org: dict[str | None, list[tuple[Path, str]]] = {}
+    for path, file in files:
+        by_org.setdefault(organisation(path, "indicators-data"), []).append((path, file))
+    for org, group in by_org.items():
+        table = read_table(
+            [(path, file, indicators_for(path, indicator_sets)) for path, file in group],
+            [parsing[path] for path, _ in group],
+        )
+        passed = []
+        for path, file in group:
+            if path in table.suspicious:
+                problems = check_data_file(path, file, indicators_for(path, indicator_sets))
+                result.problems.extend(problems)
+                if not problems:
+                    passed.append((path, file))
+        add_rows(table, passed)  # files with errors are never read: nothing is computed
+        tables[org] = table
+    return tables
+
+
+def validate(paths: list[Path]) -> CheckResult:
+    return check(paths).result

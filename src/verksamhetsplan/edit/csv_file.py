@@ -1,0 +1,180 @@
+"""Add or replace values in an indicator data file and keep the file as its author made it.
+
+The separator, decimal mark, encoding, byte order mark and line breaks are read from the
+file and used for what is written. A replaced value changes only that cell; an added row
+goes after the indicator's last row (or last in the file), so the rest stays byte for byte.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..data import format as datafmt
+
+NEW_FILE_COLUMNS = ["indicator", "period", "value", "gender", "note"]
+
+
+@dataclass
+class Row:
+    line: int  # index into DataFile.lines
+    cells: list[str]
+    spans: list[tuple[int, int]]  # where each cell stands in its line
+
+
+@dataclass
+class DataFile:
+    path: Path
+    encoding: str
+    bom: bool
+    delimiter: str
+    newline: str
+    decimal: str
+    header: list[str | None]
+    lines: list[str]  # with their line breaks
+    rows: list[Row] = field(default_factory=list)
+
+    def column(self, name: str) -> int | None:
+        return self.header.index(name) if name in self.header else None
+
+    def holds(self, indicator: str) -> bool:
+        """Whether a row of this file is a value of the indicator."""
+        return any(_is(row, self, indicator) for row in self.rows)
+
+    def to_bytes(self) -> bytes:
+        text = "".join(self.lines).encode(self.encoding)
+        return (codecs.BOM_UTF8 if self.bom else b"") + text
+
+
+def _spans(line: str, delimiter: str) -> list[tuple[int, int]]:
+    """Where each field of a CSV line starts and ends (quotes included)."""
+    spans, start, quoted = [], 0, False
+    body = line.rstrip("\r\n")
+    for index, char in enumerate(body):
+        if char == '"':
+            quoted = not quoted
+        elif char == delimiter and not quoted:
+            spans.append((start, index))
+            start = index + 1
+    spans.append((start, len(body)))
+    return spans
+
+
+def open_data_file(path: Path, raw: bytes) -> DataFile:
+    text, encoding = datafmt.decode(raw)
+    bom = raw.startswith(codecs.BOM_UTF8)
+    lines = text.splitlines(keepends=True)
+    first = lines[0] if lines else ""
+    delimiter = datafmt.sniff_delimiter(first)
+    newline = "\r\n" if first.endswith("\r\n") else "\n"
+    header_cells = next(csv.reader([first], delimiter=delimiter)) if first.strip() else []
+    names, _ = datafmt.header_columns(header_cells)
+    data = DataFile(path, encoding, bom, delimiter, newline, ".", names, lines)
+    for number, line in enumerate(lines[1:], start=1):
+        if not line.strip():
+            continue
+        cells = next(csv.reader([line], delimiter=delimiter))
+        data.rows.append(Row(number, cells, _spans(line, delimiter)))
+    data.decimal = _decimal_mark(data)
+    return data
+
+
+def new_data_file(path: Path, columns: list[str]) -> DataFile:
+    header = ",".join(columns) + "\n"
+    return DataFile(path, "utf-8", False, ",", "\n", ".", list(columns), [header])
+
+
+def _decimal_mark(data: DataFile) -> str:
+    value = data.column("value")
+    if value is not None:
+        for row in data.rows:
+            cell = row.cells[value] if value < len(row.cells) else ""
+            if "," in cell:
+                return ","
+            if "." in cell.strip("."):
+                return "."
+    return "," if data.delimiter == ";" else "."
+
+
+def format_number(value: float, decimal: str) -> str:
+    """A value as a person would type it: no exponent, no trailing .0, the file's mark."""
+    text = str(int(value)) if value == int(value) and abs(value) < 1e15 else repr(value)
+    return text.replace(".", decimal)
+
+
+def _cell(text: str, delimiter: str) -> str:
+    if any(char in text for char in (delimiter, '"', "\n", "\r")):
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+@dataclass
+class Upsert:
+    what: str  # "added", "replaced" or "unchanged"
+    line: int  # 1-based line in the file
+    previous: str | None = None
+
+
+def find_row(data: DataFile, indicator: str, period: str, gender: str) -> Row | None:
+    where = data.column("indicator"), data.column("period"), data.column("gender")
+    for row in data.rows:
+        if len(row.cells) != len(data.header):
+            continue
+        row_gender = "T" if where[2] is None else datafmt.parse_gender(row.cells[where[2]])
+        if (
+            row.cells[where[0]].strip() == indicator  # type: ignore[index]
+            and row.cells[where[1]].strip() == period  # type: ignore[index]
+            and row_gender == gender
+        ):
+            return row
+    return None
+
+
+def upsert(
+    data: DataFile, indicator: str, period: str, gender: str, value: float, note: str = ""
+) -> Upsert:
+    """Give (indicator, period, gender) this value: replace its cell, or add a row."""
+    value_column = data.column("value")
+    assert value_column is not None  # the file was validated before
+    text = format_number(value, data.decimal)
+    row = find_row(data, indicator, period, gender)
+    if row is not None:
+        old = row.cells[value_column]
+        try:
+            same = datafmt.parse_value(old)[0] == value
+        except ValueError:
+            same = False
+        if same:
+            return Upsert("unchanged", row.line + 1, old.strip())
+        start, end = row.spans[value_column]
+        line = data.lines[row.line]
+        data.lines[row.line] = line[:start] + _cell(text, data.delimiter) + line[end:]
+        row.cells[value_column] = text
+        row.spans = _spans(data.lines[row.line], data.delimiter)
+        return Upsert("replaced", row.line + 1, old.strip())
+    values = {"indicator": indicator, "period": period, "value": text, "gender": gender}
+    values["note"] = note
+    cells = [values.get(name or "", "") for name in data.header]
+    stream = io.StringIO()
+    csv.writer(stream, delimiter=data.delimiter, lineterminator=data.newline).writerow(cells)
+    new_line = stream.getvalue()
+    same_indicator = [r.line for r in data.rows if _is(r, data, indicator)]
+    at = (same_indicator[-1] + 1) if same_indicator else len(data.lines)
+    if at > 0 and not data.lines[at - 1].endswith(("\n", "\r")):
+        data.lines[at - 1] += data.newline
+    data.lines.insert(at, new_line)
+    for other in data.rows:
+        if other.line >= at:
+            other.line += 1
+    cells = next(csv.reader([new_line], delimiter=data.delimiter))
+    data.rows.append(Row(at, cells, _spans(new_line, data.delimiter)))
+    data.rows.sort(key=lambda r: r.line)
+    return Upsert("added", at + 1)
+
+
+def _is(row: Row, data: DataFile, indicator: str) -> bool:
+    column = data.column("indicator")
+    return column is not None and column < len(row.cells) and row.cells[column].strip() == indicator

@@ -1,0 +1,191 @@
+"""Recording indicator values (`vp data add`, and the session `vp data import` uses): values
+go into the data file that already holds the indicator's series; every changed file is
+checked row by row before it becomes a safe_write.Change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..common.files import display_path, read_bytes
+from ..common.problems import Problem, Refused, Severity, suggest
+from ..common.swedish import number
+from ..data import format as datafmt
+from ..data.layout import DEFAULT_DATA, indicator_tables, indicators_for, organisation
+from ..data.rows import check_data_file
+from ..plan.model import Indicator
+from .csv_file import NEW_FILE_COLUMNS, DataFile, find_row, new_data_file, open_data_file, upsert
+from .safe_write import Change
+
+
+@dataclass
+class Target:
+    """An indicator as data rows name it, and the organisation whose data folder holds it."""
+
+    indicator: Indicator
+    org: str | None
+
+
+def indicator_targets(repository: Any) -> dict[str, list[Target]]:
+    found: dict[str, list[Target]] = {}
+    for plan_file in repository.plans:
+        org = organisation(Path(plan_file.file), "plans")
+        for indicator in plan_file.plan.indicators:
+            known = found.setdefault(indicator.id, [])
+            if all(t.org != org for t in known):
+                known.append(Target(indicator, org))
+    return found
+
+
+def find_indicator(repository: Any, ident: str) -> Target:
+    targets = indicator_targets(repository)
+    if ident not in targets:
+        close = suggest(ident, list(targets))
+        raise Refused(
+            f"nyckeltalet {ident!r} finns inte i planerna",
+            hint=f"Menade du {close!r}?"
+            if close
+            else "Nyckeltalen står under indicators: i planen.",
+            usage=True,
+        )
+    if len(targets[ident]) > 1:
+        orgs = ", ".join(str(t.org) for t in targets[ident])
+        raise Refused(
+            f"nyckeltalet {ident!r} finns hos flera organisationer ({orgs})",
+            hint="Ange filen med --file.",
+            usage=True,
+        )
+    return targets[ident][0]
+
+
+@dataclass
+class Session:
+    """Data files opened for changing, with what was done to them."""
+
+    repository: Any
+    explicit: Path | None = None  # --file: every value goes here
+    files: dict[Path, DataFile] = field(default_factory=dict)
+    before: dict[Path, bytes | None] = field(default_factory=dict)
+    done: dict[Path, list[str]] = field(default_factory=dict)
+
+    def open(self, path: Path) -> DataFile:
+        key = path.absolute()
+        if key not in self.files:
+            if path.exists():
+                raw = read_bytes(path)
+                self.before[key] = raw
+                self.files[key] = open_data_file(path, raw)
+                if None in (self.files[key].column(c) for c in datafmt.REQUIRED):
+                    raise Refused(f"{display_path(path)} saknar kolumnerna {datafmt.REQUIRED}")
+            else:
+                self.before[key] = None
+                self.files[key] = new_data_file(path, NEW_FILE_COLUMNS)
+        return self.files[key]
+
+    def file_for(self, target: Target, period: str, gender: str, new_name: str) -> DataFile:
+        """The file for a value: --file, else the one with the series, else the only one."""
+        if self.explicit is not None:
+            return self.open(self.explicit)
+        same_org = [
+            f
+            for f in self.repository.data_files
+            if organisation(f, "indicators-data") == target.org or target.org is None
+        ]
+        holding = [self.open(f) for f in same_org if self.open(f).holds(target.indicator.id)]
+        for data in holding:
+            if find_row(data, target.indicator.id, period, gender) is not None:
+                return data
+        if holding:
+            return holding[0]
+        if len(same_org) == 1 and not new_name:
+            return self.open(same_org[0])
+        if len(same_org) > 1 and not new_name:
+            names = ", ".join(display_path(f) for f in same_org)
+            raise Refused(
+                f"{target.indicator.id!r} har inga värden än och det finns flera datafiler",
+                hint=f"Välj en med --file: {names}.",
+                usage=True,
+            )
+        folder = DEFAULT_DATA / target.org if target.org else DEFAULT_DATA
+        return self.open(folder / (new_name or "data.csv"))
+
+    def changes(self) -> list[Change]:
+        """Every changed file, checked as it would be written; errors refuse them all."""
+        tables = indicator_tables(self.repository.plans)
+        changes: list[Change] = []
+        problems: list[Problem] = []
+        for key, data in self.files.items():
+            after = data.to_bytes()
+            if after == self.before[key]:
+                changes.append(Change(data.path, after, after, self.done.get(key, [])))
+                continue
+            file = display_path(data.path)
+            found = check_data_file(data.path, file, indicators_for(key, tables), after)
+            problems.extend(p for p in found if p.severity is Severity.ERROR)
+            changes.append(Change(data.path, self.before[key], after, self.done.get(key, [])))
+        if problems:
+            raise Refused(
+                "ändringen skulle göra datafilerna ogiltiga; ingenting har ändrats", problems
+            )
+        return changes
+
+
+def check_value(target: Target, period: str, gender: str, value_text: str) -> float:
+    """The value as a number, after checking period and gender against the indicator."""
+    indicator = target.indicator
+    if not datafmt.period_fits(period, indicator.frequency):
+        raise Refused(
+            f"perioden {period!r} passar inte {indicator.id!r}, som redovisas per "
+            f"{datafmt.FREQUENCY_WORDS[indicator.frequency]}",
+            hint=f"Skriv perioden som {datafmt.PERIOD_EXAMPLES[indicator.frequency]}.",
+            usage=True,
+        )
+    if gender != "T" and not indicator.by_gender:
+        raise Refused(
+            f"{indicator.id!r} redovisas inte uppdelat på kön",
+            hint="Utelämna --gender, eller sätt by_gender: true på nyckeltalet i planen.",
+            usage=True,
+        )
+    try:
+        value, missing = datafmt.parse_value(value_text)
+    except ValueError as error:
+        raise Refused(
+            str(error), hint="Skriv ett tal, t.ex. 12,5 eller 12.5.", usage=True
+        ) from None
+    if value is None:
+        raise Refused(f"värdet {value_text!r} är inget tal ({missing})", usage=True)
+    return value
+
+
+def add_value(
+    repository: Any,
+    ident: str,
+    period: str,
+    value_text: str,
+    gender: str,
+    file: Path | None,
+    note: str,
+) -> list[Change]:
+    """`vp data add`: the validated change, saying whether a row was added or replaced."""
+    target = find_indicator(repository, ident)
+    value = check_value(target, period, gender, value_text)
+    session = Session(repository, file)
+    data = session.file_for(target, period, gender, "")
+    if gender != "T" and data.column("gender") is None:
+        raise Refused(
+            f"{display_path(data.path)} har ingen kolumn för kön",
+            hint="Lägg till kolumnen gender i filen, eller välj en annan fil med --file.",
+            usage=True,
+        )
+    result = upsert(data, ident, period, gender, value, note)
+    where = f"{display_path(data.path)}, rad {result.line}"
+    label = f"{ident} {period}" + (f" ({gender})" if gender != "T" else "")
+    shown = number(value, 6)
+    message = {
+        "added": f"Lade till {label} = {shown} ({where}).",
+        "replaced": f"Ersatte {label}: {result.previous} → {shown} ({where}).",
+        "unchanged": f"{label} är redan {result.previous} ({where}); ingenting är ändrat.",
+    }[result.what]
+    session.done.setdefault(data.path.absolute(), []).append(message)
+    return session.changes()

@@ -1,0 +1,264 @@
+"""`vp data import`: values from Kolada (API answers in v2/v3 JSON, CSV exports) written into
+the data files of the indicators that carry the Kolada KPI id, through the same session as
+`vp data add`."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..common.files import display_path, read_bytes
+from ..common.problems import Refused
+from ..common.swedish import number
+from ..data import format as datafmt
+from ..plan.model import Indicator
+from ..plan.vocabulary import Frequency
+from .csv_file import upsert
+from .data import Session, Target, indicator_targets
+from .safe_write import Change
+
+
+@dataclass
+class KoladaValue:
+    kpi: str
+    municipality: str
+    period: str
+    gender: str
+    value: float | None
+    status: str
+    where: str  # where in the file, for messages
+    municipality_name: str = ""
+
+    def is_municipality(self, wanted: str) -> bool:
+        return wanted.casefold() in (
+            self.municipality.casefold(),
+            self.municipality_name.casefold(),
+        )
+
+    @property
+    def municipality_label(self) -> str:
+        return " ".join(filter(None, (self.municipality, self.municipality_name)))
+
+
+KOLADA_HEADERS = {
+    "kpi": "kpi",
+    "kpi_id": "kpi",
+    "kpi-id": "kpi",
+    "nyckeltal": "kpi",
+    "nyckeltals-id": "kpi",
+    "id": "kpi",
+    "municipality": "municipality",
+    "municipality_id": "municipality",
+    "kommun": "municipality_name",
+    "kommunnamn": "municipality_name",
+    "kommun-id": "municipality",
+    "kommunid": "municipality",
+    "kommun_id": "municipality",
+    "period": "period",
+    "year": "period",
+    "år": "period",
+    "ar": "period",
+    "gender": "gender",
+    "kön": "gender",
+    "kon": "gender",
+    "value": "value",
+    "värde": "value",
+    "varde": "value",
+    "status": "status",
+}
+
+
+def read_kolada(path: Path) -> list[KoladaValue]:
+    raw = read_bytes(path)
+    file = display_path(path)
+    stripped = raw.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped.startswith((b"{", b"[")):
+        return _kolada_json(raw, file)
+    return _kolada_csv(raw, file)
+
+
+def _kolada_json(raw: bytes, file: str) -> list[KoladaValue]:
+    import json
+
+    try:
+        document = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise Refused(f"{file} är inte UTF-8; Koladas API svarar alltid i UTF-8") from None
+    except json.JSONDecodeError as error:
+        raise Refused(
+            f"{file}:{error.lineno}:{error.colno}: ogiltig JSON ({error.msg})",
+            hint="Spara svaret från Koladas API oförändrat (v2 eller v3, /data/…).",
+        ) from None
+    records = document.get("values") if isinstance(document, dict) else document
+    if not isinstance(records, list):
+        raise Refused(
+            f"{file}: hittar ingen lista 'values' som i Koladas svar",
+            hint="Filen ska vara ett svar från Koladas API, t.ex. /v2/data/kpi/N00945/year/2018.",
+        )
+    found = []
+    for index, record in enumerate(records):
+        where = f"{file}: values[{index}]"
+        if not isinstance(record, dict) or not {"kpi", "period", "values"} <= set(record):
+            raise Refused(f"{where} saknar kpi, period eller values", usage=False)
+        municipality = record.get("municipality") or record.get("ou") or ""
+        for value in record["values"] or []:
+            number_value = value.get("value")
+            if number_value is not None and not isinstance(number_value, (int, float)):
+                raise Refused(f"{where}: värdet {number_value!r} är inte ett tal")
+            found.append(
+                KoladaValue(
+                    str(record["kpi"]),
+                    str(municipality),
+                    str(record["period"]),
+                    str(value.get("gender") or "T").upper(),
+                    None if number_value is None else float(number_value),
+                    str(value.get("status") or ""),
+                    where,
+                )
+            )
+    return found
+
+
+def _kolada_csv(raw: bytes, file: str) -> list[KoladaValue]:
+    import csv
+
+    text, _ = datafmt.decode(raw)
+    lines = text.splitlines()
+    if not lines:
+        raise Refused(f"{file} är tom")
+    delimiter = datafmt.sniff_delimiter(lines[0])
+    reader = csv.reader(lines, delimiter=delimiter)
+    header = [KOLADA_HEADERS.get(cell.strip().lower()) for cell in next(reader)]
+    missing = [c for c in ("kpi", "period", "value") if c not in header]
+    if missing:
+        raise Refused(
+            f"{file}:1: kolumnen {', '.join(missing)} saknas",
+            hint="En Kolada-export har kolumnerna kpi, kommun, år, kön och värde.",
+        )
+    found = []
+    for cells in reader:
+        line = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        row = dict(zip(header, cells, strict=False))
+        try:
+            value, why = datafmt.parse_value(row.get("value", ""))
+        except ValueError as error:
+            column = header.index("value") + 1
+            raise Refused(f"{file}:{line}:{column}: {error}") from None
+        found.append(
+            KoladaValue(
+                row.get("kpi", "").strip(),
+                (row.get("municipality") or "").strip(),
+                row.get("period", "").strip(),
+                (datafmt.parse_gender(row.get("gender") or "") or "?"),
+                value,
+                (row.get("status") or why or "").strip(),
+                f"{file}:{line}",
+                (row.get("municipality_name") or "").strip(),
+            )
+        )
+    return found
+
+
+@dataclass
+class ImportReport:
+    changes: list[Change]
+    counts: Counter[str]
+    skipped: Counter[str]
+
+
+def import_kolada(
+    repository: Any, source: Path, municipality: str | None, file: Path | None
+) -> ImportReport:
+    """`vp data import`: Kolada's values mapped to the indicators with that KPI id."""
+    values = read_kolada(source)
+    values = _for_municipality(values, municipality, display_path(source))
+    by_kpi: dict[str, list[Target]] = {}
+    for defined in indicator_targets(repository).values():
+        for target in defined:
+            source_ = target.indicator.source
+            if source_ is not None and source_.kolada:
+                by_kpi.setdefault(source_.kolada, []).append(target)
+    session = Session(repository, file)
+    counts: Counter[str] = Counter()
+    skipped: Counter[str] = Counter()
+    for item in values:
+        targets = by_kpi.get(item.kpi)
+        if not targets:
+            skipped[f"{item.kpi}: inget nyckeltal i planerna har detta Kolada-id"] += 1
+            continue
+        for target in targets:
+            why = _skip_reason(item, target.indicator)
+            if why:
+                skipped[f"{item.kpi} → {target.indicator.id}: {why}"] += 1
+                continue
+            assert item.value is not None
+            data = session.file_for(target, item.period, item.gender, "kolada.csv")
+            if item.gender != "T" and data.column("gender") is None:
+                skipped[f"{display_path(data.path)} har ingen kolumn för kön"] += 1
+                continue
+            result = upsert(
+                data,
+                target.indicator.id,
+                item.period,
+                item.gender,
+                item.value,
+                f"Kolada {item.kpi}",
+            )
+            counts[result.what] += 1
+            if result.what != "unchanged":
+                label = f"{target.indicator.id} {item.period} {item.gender}"
+                shown = number(item.value, 6)
+                line = (
+                    f"  + {label} = {shown}"
+                    if result.what == "added"
+                    else f"  ~ {label}: {result.previous} → {shown}"
+                )
+                session.done.setdefault(data.path.absolute(), []).append(
+                    f"{line} ({display_path(data.path)}:{result.line})"
+                )
+    return ImportReport(session.changes(), counts, skipped)
+
+
+def _for_municipality(
+    values: list[KoladaValue], wanted: str | None, file: str
+) -> list[KoladaValue]:
+    present = sorted({v.municipality_label for v in values})
+    if wanted is not None:
+        chosen = [v for v in values if v.is_municipality(wanted)]
+        if not chosen:
+            raise Refused(
+                f"{file} har inga värden för kommunen {wanted!r}",
+                hint="Kommunerna i filen: " + (", ".join(present) or "inga") + ".",
+                usage=True,
+            )
+        return chosen
+    if len(present) > 1:
+        raise Refused(
+            f"{file} har värden för flera kommuner",
+            hint="Välj en med --kommun: " + ", ".join(present) + ".",
+            usage=True,
+        )
+    return values
+
+
+def _skip_reason(item: KoladaValue, indicator: Indicator) -> str | None:
+    if item.value is None:
+        return "värde saknas i Kolada" + (f" ({item.status})" if item.status else "")
+    if indicator.frequency is not Frequency.YEAR and not datafmt.period_fits(
+        item.period, indicator.frequency
+    ):
+        return (
+            "Kolada redovisar per år, nyckeltalet per "
+            + datafmt.FREQUENCY_WORDS[indicator.frequency]
+        )
+    if not datafmt.period_fits(item.period, indicator.frequency):
+        return f"perioden {item.period!r} är inget år"
+    if item.gender not in ("K", "M", "T"):
+        return f"okänt kön {item.gender!r}"
+    if item.gender != "T" and not indicator.by_gender:
+        return "uppdelat på kön, men nyckeltalet redovisas inte per kön"
+    return None

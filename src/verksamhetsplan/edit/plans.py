@@ -1,0 +1,273 @@
+"""Changes to a plan file that a verksamhetsutvecklare makes every month: assessments of
+goals and the state of activities. Each returns a safe_write.Change that has been validated
+with the rest of the repository's plans; nothing here writes."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..common.files import read_bytes
+from ..common.problems import Refused, Severity, suggest
+from ..followup.words import ACTIVITY_WORDS
+from ..plan.checks import Index, check_plans
+from ..plan.load import PlanFile, load_plan
+from ..plan.vocabulary import ActivityStatus, Status
+from ..plan.yaml_problems import decode
+from ..plan.yaml_reader import value_at
+from .safe_write import Change
+from .yaml_splice import Document, EditError
+
+# Statuses as people say them, in English (the plan's words) or Swedish.
+GOAL_STATUSES: dict[str, Status] = {
+    "achieved": Status.ACHIEVED,
+    "uppnått": Status.ACHIEVED,
+    "uppnatt": Status.ACHIEVED,
+    "partial": Status.PARTIAL,
+    "delvis": Status.PARTIAL,
+    "delvis uppnått": Status.PARTIAL,
+    "not_achieved": Status.NOT_ACHIEVED,
+    "ej uppnått": Status.NOT_ACHIEVED,
+    "ej_uppnått": Status.NOT_ACHIEVED,
+    "inte uppnått": Status.NOT_ACHIEVED,
+    "no_data": Status.NO_DATA,
+    "ej mätbart": Status.NO_DATA,
+}
+ACTIVITY_STATUSES: dict[str, ActivityStatus] = {
+    "planned": ActivityStatus.PLANNED,
+    "planerad": ActivityStatus.PLANNED,
+    "ongoing": ActivityStatus.ONGOING,
+    "pågår": ActivityStatus.ONGOING,
+    "pågående": ActivityStatus.ONGOING,
+    "done": ActivityStatus.DONE,
+    "klar": ActivityStatus.DONE,
+    "genomförd": ActivityStatus.DONE,
+    "cancelled": ActivityStatus.CANCELLED,
+    "avbruten": ActivityStatus.CANCELLED,
+    "inställd": ActivityStatus.CANCELLED,
+    "delayed": ActivityStatus.DELAYED,
+    "försenad": ActivityStatus.DELAYED,
+}
+
+
+def parse_status(text: str, allowed: dict[str, Any]) -> Any:
+    found = allowed.get(text.strip().lower().replace("-", "_")) or allowed.get(text.strip().lower())
+    if found is None:
+        raise Refused(
+            f"statusen {text!r} är inte tillåten",
+            hint="Tillåtna: " + ", ".join(allowed) + ".",
+            usage=True,
+        )
+    return found
+
+
+@dataclass
+class Found:
+    plan_file: PlanFile
+    path: tuple[str | int, ...]
+    value: Any
+
+
+def find(index: Index, ref: str, kind: str, word: str) -> Found:
+    """A goal or activity by `id` or `plan-id/id`; unknown or ambiguous ids are refused."""
+    plan_id, _, local = ref.rpartition("/")
+    hits = [
+        entry
+        for (plan, entry_kind), table in index.entries.items()
+        if entry_kind == kind and (not plan_id or plan == plan_id)
+        for entry_id, entry in table.items()
+        if entry_id == local
+    ]
+    if len(hits) == 1:
+        return Found(hits[0].plan_file, hits[0].path, hits[0].value)
+    if len(hits) > 1:
+        names = ", ".join(f"{hit.plan_file.plan.id}/{local}" for hit in hits)
+        raise Refused(
+            f"{word} {ref!r} finns i flera planer", hint=f"Skriv ett av: {names}.", usage=True
+        )
+    known = [
+        f"{plan}/{entry_id}" if plan_id else entry_id
+        for (plan, entry_kind), table in index.entries.items()
+        if entry_kind == kind
+        for entry_id in table
+    ]
+    close = suggest(ref, known)
+    raise Refused(
+        f"{word} {ref!r} finns inte i planerna",
+        hint=f"Menade du {close!r}?" if close else "Se id:n med `vp status --format csv`.",
+        usage=True,
+    )
+
+
+def _open(plan_file: PlanFile) -> tuple[Path, bytes, Document]:
+    path = Path(plan_file.file)
+    raw = read_bytes(path)
+    if decode(raw) != plan_file.text:
+        raise Refused(f"{plan_file.file} ändrades medan vp läste den", hint="Kör kommandot igen.")
+    return path, raw, Document(plan_file.text)
+
+
+def _finish(
+    plans: list[PlanFile], plan_file: PlanFile, path: Path, raw: bytes, document: Document
+) -> Change:
+    """The edited text as a change, after checking it with the rest of the plans."""
+    text = document.text
+    edited, problems = load_plan(path, (text, document.data))
+    if edited is not None:
+        others = [p if p is not plan_file else edited for p in plans]
+        problems = [p for p in check_plans(others) if p.file == plan_file.file]
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors:
+        raise Refused(
+            f"ändringen skulle göra {plan_file.file} ogiltig; ingenting har ändrats", errors
+        )
+    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+    return Change(path, raw, bom + text.encode("utf-8"))
+
+
+def _edit(document: Document, action: Any) -> None:
+    try:
+        action()
+    except EditError as error:
+        raise Refused(f"kan inte ändra planfilen: {error}; ingenting har ändrats") from None
+
+
+def record_assessment(
+    plans: list[PlanFile], found: Found, assessment: dict[str, Any]
+) -> tuple[Change, dict[str, Any] | None]:
+    """Add the assessment to the goal, or replace the one for the same period.
+
+    Returns the change and the assessment it replaced, if any.
+    """
+    path, raw, document = _open(found.plan_file)
+    goal_path = found.path
+    existing = value_at(document.data, (*goal_path, "assessments")) or []
+    same = [
+        i for i, old in enumerate(existing) if str(old.get("period")) == str(assessment["period"])
+    ]
+    replaced = existing[same[-1]] if same else None
+    if same:
+        item_path = (*goal_path, "assessments", same[-1])
+        _edit(document, lambda: document.replace_item(item_path, assessment))
+    else:
+        _edit(document, lambda: document.append((*goal_path, "assessments"), assessment))
+    return _finish(plans, found.plan_file, path, raw, document), replaced
+
+
+def update_activity(
+    plans: list[PlanFile], found: Found, status: ActivityStatus, comment: str | None
+) -> Change:
+    path, raw, document = _open(found.plan_file)
+    _edit(document, lambda: document.set((*found.path, "status"), status.value))
+    if comment is not None:
+        _edit(document, lambda: document.set((*found.path, "comment"), comment))
+    return _finish(plans, found.plan_file, path, raw, document)
+
+
+def assess(
+    repository: Any,
+    goal_ref: str,
+    period: str,
+    status_text: str,
+    comment: str,
+    reason: str | None,
+    by: str | None,
+    date: dt.date,
+) -> Change:
+    """`vp assess`: the validated change, with what it does in `done`."""
+    from ..followup.attainment import Result
+    from ..followup.words import STATUS
+
+    wanted = parse_status(status_text, GOAL_STATUSES)
+    found = find(repository.index, goal_ref, "goal", "målet")
+    year = int(period[:4])
+    if year not in found.value.years:
+        years = ", ".join(map(str, found.value.years))
+        raise Refused(
+            f"målet {goal_ref!r} gäller {years}, inte {year}",
+            hint="Välj ett av målets år.",
+            usage=True,
+        )
+    computed = computed_status(repository, found, year)
+    override = computed is not None and computed is not Result(wanted.value)
+    if override and not reason:
+        raise Refused(
+            f"den beräknade statusen för {year} är {STATUS[computed][0]!r}; en bedömning "
+            "som avviker kräver ett skäl",
+            hint='Lägg till --reason "…" med skälet; rapporten visar båda.',
+            usage=True,
+        )
+    entry = assessment_entry(period, wanted, comment, reason, by, date)
+    change, replaced = record_assessment(repository.plans, found, entry)
+    word = STATUS[Result(wanted.value)][0]
+    where = found.plan_file.file
+    if replaced is None:
+        change.done.append(f"Bedömningen av {goal_ref} för {period} ({word}) är tillagd i {where}.")
+    else:
+        old = GOAL_STATUSES.get(str(replaced.get("status")))
+        earlier = STATUS[Result(old.value)][0] if old else "utan status"
+        dated = f" från {replaced['date']}" if replaced.get("date") else ""
+        change.done.append(
+            f"Bedömningen av {goal_ref} för {period} ({word}) ersätter den tidigare{dated} "
+            f"({earlier}) i {where}."
+        )
+    if override and computed is not None:
+        change.done.append(f"Den avviker från den beräknade statusen ({STATUS[computed][0]}).")
+    return change
+
+
+def computed_status(repository: Any, found: Found, year: int) -> Any:
+    """The status vp computes for a measured goal: None for a milestone or a future year."""
+    from ..followup.attainment import Result
+
+    goal = found.value
+    if goal.target.kind == "milestone" or goal.indicator is None:
+        return None
+    follow_up = repository.follow_up(found.plan_file, year, dt.date.today())
+    evaluation = next(e for e in follow_up.evaluations if e.goal.id == goal.id)
+    computed = evaluation.computed or evaluation.status
+    return None if computed is Result.NOT_DUE else computed
+
+
+def change_activity(
+    repository: Any, activity_ref: str, status_text: str, comment: str | None
+) -> Change:
+    """`vp activity`: the validated change, with what it does in `done`."""
+    status = parse_status(status_text, ACTIVITY_STATUSES)
+    found = find(repository.index, activity_ref, "activity", "aktiviteten")
+    before = found.value.status
+    change = update_activity(repository.plans, found, status, comment)
+    where = found.plan_file.file
+    if before is status:
+        change.done.append(f"Aktiviteten {activity_ref} är redan {ACTIVITY_WORDS[status]}.")
+    else:
+        change.done.append(
+            f"Aktiviteten {activity_ref}: {ACTIVITY_WORDS[before]} → {ACTIVITY_WORDS[status]} "
+            f"i {where}."
+        )
+    if comment is not None:
+        change.done.append("Kommentaren är " + ("ersatt." if found.value.comment else "tillagd."))
+    return change
+
+
+def assessment_entry(
+    period: str,
+    status: Status,
+    comment: str,
+    reason: str | None,
+    by: str | None,
+    date: dt.date,
+) -> dict[str, Any]:
+    """An assessment as it is written in the plan, in the order a reader expects."""
+    entry: dict[str, Any] = {"period": int(period) if period.isdigit() else period}
+    entry["status"] = status.value
+    entry["comment"] = comment
+    if reason:
+        entry["reason"] = reason
+    if by:
+        entry["by"] = by
+    entry["date"] = date
+    return entry

@@ -1,0 +1,68 @@
+"""The one way every command changes a file: checked first, written atomically, or not at all.
+
+A command reads the files it will change, builds their new content in memory, has it
+validated, and only then calls `write_changes`. Nothing is written unless every file can
+be, and a file that someone saved in between is left alone.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..common.files import display_path, write_bytes_atomic
+from ..common.problems import Refused
+
+
+@dataclass
+class Change:
+    path: Path
+    before: bytes | None  # None for a file that does not exist yet
+    after: bytes
+    done: list[str] = field(default_factory=list)  # what the change does, a line each
+
+    @property
+    def changes_anything(self) -> bool:
+        return self.after != self.before
+
+
+def _why_not_writable(path: Path) -> str | None:
+    if path.exists():
+        # The write bits count even for root: a file made read-only was made so on purpose.
+        if not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK):
+            return f"{display_path(path)} är skrivskyddad"
+        directory = path.parent
+    else:
+        directory = path.parent
+        while not directory.exists():
+            directory = directory.parent
+    if not os.access(directory, os.W_OK | os.X_OK):
+        return f"katalogen {display_path(directory)} går inte att skriva i"
+    return None
+
+
+def write_changes(changes: list[Change]) -> None:
+    """Write every changed file atomically, after making sure all of them can be written."""
+    pending = [change for change in changes if change.changes_anything]
+    for change in pending:
+        why = _why_not_writable(change.path)
+        if why:
+            raise Refused(
+                f"{why}; ingenting har ändrats", hint="Ändra behörigheten och försök igen."
+            )
+        now = change.path.read_bytes() if change.path.exists() else None
+        if now != change.before:
+            raise Refused(
+                f"{display_path(change.path)} har ändrats av något annat medan vp arbetade; "
+                "ingenting har ändrats",
+                hint="Kör kommandot igen.",
+            )
+    for change in pending:
+        try:
+            write_bytes_atomic(change.path, change.after)
+        except OSError as error:
+            raise Refused(
+                f"kan inte skriva {display_path(change.path)} ({error.strerror}); "
+                "filen är oförändrad"
+            ) from None

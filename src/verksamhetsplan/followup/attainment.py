@@ -1,0 +1,380 @@
+"""Goal attainment (måluppfyllelse): pure functions from a goal, its data and a date to a status.
+
+Nothing here prints or reads files. Every result carries what it was computed from, so
+that `vp explain` can show each number with its period, file and line.
+
+Three judgements are kept apart, as DESIGN.md requires: attainment (against the target),
+trend (against the previous year) and, later, comparison with other municipalities.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from ..data.observation import Lookup, Observation
+from ..data.periods import period_end, period_order, periods_of_year
+from ..plan.model import AtLeast, AtMost, Goal, Indicator, Milestone, PointsChange, RelativeChange
+from ..plan.vocabulary import ActivityStatus, Better, Combine, PartialRule, Status
+
+
+class Result(StrEnum):
+    """A goal's status for a year: the four of the plan format, and not_due."""
+
+    ACHIEVED = "achieved"
+    PARTIAL = "partial"
+    NOT_ACHIEVED = "not_achieved"
+    NO_DATA = "no_data"
+    NOT_DUE = "not_due"
+
+
+class Trend(StrEnum):
+    BETTER = "better"
+    UNCHANGED = "unchanged"
+    WORSE = "worse"
+    CHANGED = "changed"  # the indicator has no better direction
+
+
+# Worst to best, for roll-ups and for "moving the outcome never makes the status worse".
+RANK = {Result.NOT_ACHIEVED: 0, Result.PARTIAL: 1, Result.ACHIEVED: 2}
+# Floating-point sums such as 6.0 × 0.9 must meet a target of 5.4.
+EPSILON = 1e-9
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """An indicator's value for a year, combined from its period values."""
+
+    year: int
+    value: float | None
+    combine: Combine
+    used: tuple[Observation, ...] = ()
+    missing_periods: tuple[str, ...] = ()  # ended periods without a value
+    running: bool = False  # the year has not ended at the as-of date
+    forecast: float | None = None  # year-end forecast for a running year
+    reason: str | None = None  # why there is no value
+
+    @property
+    def current(self) -> float | None:
+        """What the year is judged on: the outcome, or in a running year the forecast."""
+        return self.forecast if self.running else self.value
+
+
+@dataclass(frozen=True)
+class BaselineValue:
+    value: float | None
+    how: str  # "period", "previous_year", "value", "previous_year_default"
+    outcome: Outcome | None = None
+    period: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """A goal's attainment for one year, with everything needed to explain it."""
+
+    goal: Goal
+    year: int
+    status: Result
+    indicator: Indicator | None = None
+    outcome: Outcome | None = None
+    baseline: BaselineValue | None = None
+    target: float | None = None
+    direction: Better | None = None
+    progress: float | None = None
+    rule: PartialRule = PartialRule.PROGRESS_HALF
+    reason: str | None = None
+    computed: Result | None = None  # before a person's assessment, when one overrides
+    override_reason: str | None = None
+    override_without_reason: bool = False
+    assessment_comment: str | None = None
+    assessed: bool = False  # the status is a person's assessment (milestones)
+    trend: Trend | None = None
+    previous: Outcome | None = None
+    by_gender: dict[str, Outcome] = field(default_factory=dict)
+    forecast: bool = False  # status judged on a forecast (running year)
+
+
+def year_outcome(
+    observations: Sequence[Observation], indicator: Indicator, year: int, as_of: dt.date
+) -> Outcome:
+    """Combine a year's values by the indicator's rule; known values only, as of a date."""
+    periods = periods_of_year(year, indicator.frequency)
+    ended = [p for p in periods if period_end(p) <= as_of]
+    known = {
+        o.period: o for o in observations if o.period in periods and period_end(o.period) <= as_of
+    }
+    used = tuple(known[p] for p in periods if p in known and known[p].value is not None)
+    missing = tuple(p for p in ended if p not in known or known[p].value is None)
+    running = len(ended) < len(periods)
+    combine = indicator.combine
+    if not used:
+        reasons = sorted(
+            {str(known[p].missing) for p in missing if p in known and known[p].missing}
+        )
+        why = f"inga värden för {year}" + (f" ({', '.join(reasons)})" if reasons else "")
+        return Outcome(year, None, combine, (), missing, running, None, why)
+    values = [o.value for o in used if o.value is not None]
+    if combine is Combine.SUM and missing and not running:
+        return Outcome(
+            year,
+            None,
+            combine,
+            used,
+            missing,
+            running,
+            None,
+            f"summan för {year} kan inte räknas: värden saknas för {', '.join(missing)}",
+        )
+    if combine is Combine.LAST:
+        value = values[-1]
+    elif combine is Combine.MEAN:
+        value = sum(values) / len(values)
+    else:
+        value = sum(values)
+    forecast = _forecast(used, periods, combine) if running else None
+    return Outcome(year, None if running else value, combine, used, missing, running, forecast)
+
+
+def _forecast(used: Sequence[Observation], periods: Sequence[str], combine: Combine) -> float:
+    """Year-end value from the trend so far: a least-squares line through the known values."""
+    index = {p: i for i, p in enumerate(periods)}  # periods: a tuple of the year's periods
+    xs = [index[o.period] for o in used]
+    ys = [o.value for o in used if o.value is not None]
+    if len(xs) > 1:
+        mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+        spread = sum((x - mean_x) ** 2 for x in xs)
+        slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
+    else:
+        mean_x, mean_y, slope = float(xs[0]), ys[0], 0.0
+
+    def line(x: int) -> float:
+        return mean_y + slope * (x - mean_x)
+
+    known = dict(zip(xs, ys, strict=True))
+    full = [known.get(i, line(i)) for i in range(len(periods))]
+    if combine is Combine.LAST:
+        return full[-1]
+    if combine is Combine.MEAN:
+        return sum(full) / len(full)
+    return sum(full)
+
+
+def _baseline(
+    goal: Goal,
+    year: int,
+    indicator: Indicator,
+    series: Sequence[Observation],
+    as_of: dt.date,
+    previous: Outcome,
+) -> BaselineValue:
+    baseline = goal.baseline
+    if baseline is not None and baseline.value is not None:
+        return BaselineValue(baseline.value, "value")
+    if baseline is not None and baseline.period is not None:
+        period = baseline.period
+        if len(period) == 4:
+            outcome = year_outcome(series, indicator, int(period), as_of)
+            return BaselineValue(outcome.value, "period", outcome, period, outcome.reason)
+        found = next((o for o in series if o.period == period), None)
+        if found is None or found.value is None:
+            why = f"inget värde för basperioden {period}"
+            return BaselineValue(None, "period", None, period, why)
+        single = Outcome(int(period[:4]), found.value, indicator.combine, (found,))
+        return BaselineValue(found.value, "period", single, period)
+    how = "previous_year" if baseline is not None else "previous_year_default"
+    return BaselineValue(previous.value, how, previous, str(year - 1), previous.reason)
+
+
+def target_value(goal: Goal, baseline: float | None) -> tuple[float | None, str | None]:
+    """The number the outcome is measured against, or why there is none."""
+    target = goal.target
+    if isinstance(target, (AtLeast, AtMost)):
+        return target.value, None
+    if baseline is None:
+        return None, "basvärde saknas"
+    if isinstance(target, RelativeChange):
+        if baseline == 0:
+            return None, (
+                "basvärdet är 0, och en förändring i procent av 0 går inte att räkna; "
+                "ange målet som en nivå (at_least/at_most) eller i procentenheter"
+            )
+        return baseline * (1 + target.percent / 100), None
+    if isinstance(target, PointsChange):
+        return baseline + target.points, None
+    return None, "milstolpar har inget målvärde"
+
+
+def direction_of(goal: Goal, indicator: Indicator) -> Better:
+    target = goal.target
+    if isinstance(target, AtLeast):
+        return Better.HIGHER
+    if isinstance(target, AtMost):
+        return Better.LOWER
+    change = target.percent if isinstance(target, RelativeChange) else getattr(target, "points", 0)
+    if change > 0:
+        return Better.HIGHER
+    if change < 0:
+        return Better.LOWER
+    return indicator.better if indicator.better is not Better.NONE else Better.HIGHER
+
+
+def judge(
+    outcome: float,
+    target: float,
+    baseline: float | None,
+    direction: Better,
+    rule: PartialRule,
+) -> tuple[Result, float | None]:
+    """Status and progress of an outcome against a target, by the partial rule."""
+    sign = 1.0 if direction is Better.HIGHER else -1.0
+    progress = None
+    if baseline is not None and abs(target - baseline) > EPSILON:
+        progress = (outcome - baseline) / (target - baseline)
+    if sign * (outcome - target) >= -EPSILON:
+        return Result.ACHIEVED, progress
+    if rule is PartialRule.PROGRESS_HALF:
+        partial = progress is not None and progress >= 0.5
+    elif rule is PartialRule.TARGET_80:
+        if direction is Better.HIGHER:
+            partial = target > 0 and outcome / target >= 0.8
+        else:
+            partial = outcome > 0 and target / outcome >= 0.8
+    else:  # right_direction
+        partial = baseline is not None and sign * (outcome - baseline) > EPSILON
+    return (Result.PARTIAL if partial else Result.NOT_ACHIEVED), progress
+
+
+def trend_of(current: float | None, previous: float | None, better: Better) -> Trend | None:
+    if current is None or previous is None:
+        return None
+    if abs(current - previous) <= EPSILON:
+        return Trend.UNCHANGED
+    if better is Better.NONE:
+        return Trend.CHANGED
+    up = current > previous
+    return Trend.BETTER if up == (better is Better.HIGHER) else Trend.WORSE
+
+
+def _assessment_for(goal: Goal, year: int) -> tuple[Status | None, str | None, str | None]:
+    """The latest assessment for a year: status, reason and comment."""
+    found = [a for a in goal.assessments if int(a.period[:4]) == year]
+    if not found:
+        return None, None, None
+    latest = max(found, key=lambda a: (period_order(a.period), a.date or dt.date.min))
+    return latest.status, latest.reason, latest.comment
+
+
+def _from_activities(statuses: Sequence[ActivityStatus]) -> tuple[Result, str]:
+    followed = [s for s in statuses if s is not ActivityStatus.PLANNED]
+    if not statuses or not followed:
+        return Result.NO_DATA, "ingen bedömning, och de kopplade aktiviteterna har inte följts upp"
+    if all(s is ActivityStatus.DONE for s in statuses):
+        return Result.ACHIEVED, "alla kopplade aktiviteter är genomförda"
+    if any(s in (ActivityStatus.DONE, ActivityStatus.ONGOING) for s in statuses):
+        return Result.PARTIAL, "en del av de kopplade aktiviteterna är genomförda eller pågår"
+    return Result.NOT_ACHIEVED, "de kopplade aktiviteterna är inställda eller försenade"
+
+
+def evaluate(
+    goal: Goal,
+    year: int,
+    indicator: Indicator | None,
+    lookup: Lookup,
+    as_of: dt.date,
+    rule: PartialRule = PartialRule.PROGRESS_HALF,
+    activity_statuses: Sequence[ActivityStatus] = (),
+) -> Evaluation:
+    """A goal's status for a year, as known on the as-of date."""
+    if dt.date(year, 1, 1) > as_of:
+        return Evaluation(
+            goal, year, Result.NOT_DUE, indicator, rule=rule, reason=f"året {year} har inte börjat"
+        )
+    assessed, reason, comment = _assessment_for(goal, year)
+    if isinstance(goal.target, Milestone):
+        if assessed is not None:
+            return Evaluation(
+                goal,
+                year,
+                Result(assessed.value),
+                indicator,
+                rule=rule,
+                assessment_comment=comment,
+                reason="bedömning",
+                assessed=True,
+            )
+        status, basis = _from_activities(activity_statuses)
+        return Evaluation(goal, year, status, indicator, rule=rule, reason=basis)
+    assert indicator is not None  # vp validate requires an indicator for measurable goals
+    series = lookup(indicator.id, goal.gender.value)
+    outcome = year_outcome(series, indicator, year, as_of)
+    previous = year_outcome(series, indicator, year - 1, as_of)
+    baseline = _baseline(goal, year, indicator, series, as_of, previous)
+    direction = direction_of(goal, indicator)
+    target, target_problem = target_value(goal, baseline.value)
+    by_gender = {}
+    if goal.gender.value == "T":
+        for gender in ("K", "M"):
+            split = lookup(indicator.id, gender)
+            if split:
+                by_gender[gender] = year_outcome(split, indicator, year, as_of)
+    current = outcome.current
+    base = Evaluation(
+        goal,
+        year,
+        Result.NO_DATA,
+        indicator,
+        outcome,
+        baseline,
+        target,
+        direction,
+        rule=rule,
+        previous=previous,
+        by_gender=by_gender,
+        forecast=outcome.running,
+        trend=trend_of(outcome.value, previous.value, indicator.better),
+        assessment_comment=comment,
+    )
+    if target is None:
+        missing_baseline = f"basvärde saknas: {baseline.reason}" if baseline.reason else None
+        computed = replace(base, reason=missing_baseline or target_problem)
+    elif current is None:
+        computed = replace(base, reason=outcome.reason)
+    else:
+        status, progress = judge(current, target, baseline.value, direction, rule)
+        computed = replace(base, status=status, progress=progress)
+    return _with_assessment(computed, assessed, reason)
+
+
+def _with_assessment(
+    computed: Evaluation, assessed: Status | None, reason: str | None
+) -> Evaluation:
+    """A person's status replaces the computed one only with a written reason; both are kept."""
+    if assessed is None or Result(assessed.value) is computed.status:
+        return computed
+    if not reason:
+        return replace(computed, override_without_reason=True)
+    return replace(
+        computed, status=Result(assessed.value), computed=computed.status, override_reason=reason
+    )
+
+
+def summary_status(statuses: Sequence[Result]) -> Result:
+    """The roll-up rule, printed in every report.
+
+    Goals not yet due and goals without data are left out; of the rest: all achieved gives
+    achieved, none achieved or partial gives not_achieved, anything between gives partial.
+    With nothing left to judge the summary is no_data (or not_due if nothing has started).
+    """
+    judged = [s for s in statuses if s in RANK]
+    if not judged:
+        if statuses and all(s is Result.NOT_DUE for s in statuses):
+            return Result.NOT_DUE
+        return Result.NO_DATA
+    if all(s is Result.ACHIEVED for s in judged):
+        return Result.ACHIEVED
+    if all(s is Result.NOT_ACHIEVED for s in judged):
+        return Result.NOT_ACHIEVED
+    return Result.PARTIAL

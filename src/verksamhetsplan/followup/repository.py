@@ -1,0 +1,80 @@
+"""A plan repository opened for computing: validated plans and their data, per organisation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..common.files import display_path
+from ..common.problems import CheckResult
+from ..data.layout import DEFAULT_DATA, DEFAULT_PLANS, organisation
+from ..data.observation import Lookup
+from ..data.rows import Series, read_series
+from ..data.validate import check
+from ..plan.checks import Index
+from ..plan.load import PlanFile
+from .rollup import PlanFollowUp, default_year, follow_up, lookup_from
+
+
+class NotFound(Exception):
+    """A plan, goal or area id that the repository does not have."""
+
+
+@dataclass
+class Repository:
+    plans: list[PlanFile]
+    index: Index  # every id across the plans, for resolving references
+    data_files: list[Path]
+    tables: dict[str | None, Any] | None = None  # data.arrow.Table per organisation (large data)
+    _series: dict[str | None, Series] = field(default_factory=dict)
+
+    def lookup_for(self, plan_file: PlanFile, years: set[int]) -> Lookup:
+        """The data of a plan's organisation (indicators-data/<org>/ for plans/<org>/)."""
+        org = organisation(Path(plan_file.file), "plans")
+        if self.tables is not None:
+            table = self.tables.get(org) or (None if org else self.tables.get(None))
+            if table is not None:
+                lookup: Lookup = table.lookup(years)
+                return lookup
+            return lookup_from({})
+        if org not in self._series:
+            same = [f for f in self.data_files if organisation(f, "indicators-data") == org]
+            chosen = same or ([] if org else self.data_files)
+            self._series[org] = read_series([(path, display_path(path)) for path in chosen])
+        return lookup_from(self._series[org])
+
+    def plan(self, plan_id: str) -> PlanFile:
+        for plan_file in self.plans:
+            if plan_file.plan.id == plan_id:
+                return plan_file
+        raise NotFound(plan_id)
+
+    def with_goals(self) -> list[PlanFile]:
+        return [p for p in self.plans if p.plan.goals]
+
+    def follow_up(self, plan_file: PlanFile, year: int | None, as_of: dt.date) -> PlanFollowUp:
+        chosen = year if year is not None else default_year(plan_file, as_of)
+        lookup = self.lookup_for(plan_file, years_needed(plan_file, chosen))
+        return follow_up(plan_file, self.index, chosen, as_of, lookup)
+
+
+def years_needed(plan_file: PlanFile, year: int) -> set[int]:
+    """The years whose values a follow-up of `year` reads: it, the one before, baselines."""
+    years = {year, year - 1}
+    for goal in plan_file.plan.goals:
+        if goal.baseline is not None and goal.baseline.period is not None:
+            years.add(int(goal.baseline.period[:4]))
+    return years
+
+
+def open_repository(root: Path = Path(".")) -> tuple[Repository | None, CheckResult]:
+    """Validate the repository's plans and data; open it only when nothing is in error."""
+    plans_dir, data_dir = root / DEFAULT_PLANS, root / DEFAULT_DATA
+    paths = [plans_dir] + ([data_dir] if data_dir.is_dir() else [])
+    checked = check(paths)
+    if checked.result.errors:
+        return None, checked.result
+    repository = Repository(checked.plans, checked.index, checked.data_files, checked.tables)
+    return repository, checked.result

@@ -1,0 +1,184 @@
+"""A plan's follow-up for a year: every goal evaluated, rolled up per area and council goal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from ..data.observation import Lookup, Observation
+from ..plan.checks import Index
+from ..plan.load import PlanFile
+from ..plan.model import Area, CouncilGoal, iter_areas
+from ..plan.vocabulary import ActivityStatus
+from .attainment import Evaluation, Result, evaluate, summary_status
+
+
+@dataclass
+class Tally:
+    """Counts per status and the summary status by the documented rule."""
+
+    counts: dict[Result, int] = field(default_factory=dict)
+    summary: Result = Result.NO_DATA
+
+    @classmethod
+    def of(cls, statuses: Sequence[Result]) -> Tally:
+        return cls(dict(Counter(statuses)), summary_status(statuses))
+
+
+@dataclass
+class AreaFollowUp:
+    area: Area
+    depth: int
+    evaluations: list[Evaluation]  # goals of this area and its sub-areas
+    tally: Tally
+
+
+@dataclass
+class CouncilFollowUp:
+    council_goal: CouncilGoal
+    ref: str
+    areas: list[Area]  # areas of this plan that serve it
+    evaluations: list[Evaluation]
+    tally: Tally
+
+
+@dataclass
+class PlanFollowUp:
+    plan_file: PlanFile
+    year: int
+    as_of: dt.date
+    evaluations: list[Evaluation]
+    areas: list[AreaFollowUp]
+    council: list[CouncilFollowUp]
+    tally: Tally
+
+
+def default_year(plan_file: PlanFile, as_of: dt.date) -> int:
+    """The year a follow-up is about when none is asked for: the latest begun year of the plan."""
+    period = plan_file.plan.period
+    return max(period.start, min(period.end, as_of.year))
+
+
+def follow_up(
+    plan_file: PlanFile, index: Index, year: int, as_of: dt.date, lookup: Lookup
+) -> PlanFollowUp:
+    """Every goal of the plan for the year; index resolves references across all plans."""
+    plan = plan_file.plan
+    rule = plan.follow_up.partial_rule
+    activities: dict[str, list[ActivityStatus]] = {}
+    for activity in plan.activities:
+        for ref in activity.goals:
+            activities.setdefault(ref.rpartition("/")[2], []).append(activity.status)
+    evaluations = []
+    for goal in plan.goals:
+        if year not in goal.years:
+            continue
+        indicator = None
+        if goal.indicator:
+            entry = index.resolve(goal.indicator, "indicator", plan.id)
+            indicator = entry.value if entry else None
+        evaluations.append(
+            evaluate(goal, year, indicator, lookup, as_of, rule, activities.get(goal.id, ()))
+        )
+    parents = area_parents(plan.areas)
+    by_area: dict[str, list[Evaluation]] = {}
+    for evaluation in evaluations:
+        for area_id in area_chain(evaluation.goal.area, parents):
+            by_area.setdefault(area_id, []).append(evaluation)
+    areas = [
+        AreaFollowUp(
+            area,
+            len(path) // 2 - 1,
+            by_area.get(area.id, []),
+            Tally.of([e.status for e in by_area.get(area.id, [])]),
+        )
+        for area, path in iter_areas(plan.areas)
+    ]
+    council = _council(plan_file, index, evaluations, parents)
+    return PlanFollowUp(
+        plan_file,
+        year,
+        as_of,
+        evaluations,
+        areas,
+        council,
+        Tally.of([e.status for e in evaluations]),
+    )
+
+
+def area_parents(areas: list[Area]) -> dict[str, str | None]:
+    """Each area's parent area (None for a top-level area), nested ones included."""
+    parents: dict[str, str | None] = {}
+
+    def walk(children: list[Area], parent: str | None) -> None:
+        for child in children:
+            parents[child.id] = parent
+            walk(child.areas, child.id)
+
+    walk(areas, None)
+    return parents
+
+
+def _council(
+    plan_file: PlanFile, index: Index, evaluations: list[Evaluation], parents: dict[str, str | None]
+) -> list[CouncilFollowUp]:
+    """Council goals this plan defines or serves, with the areas and goals serving each.
+
+    A council goal that no area serves stays in the list with no areas: that is the
+    coverage gap a board must see.
+    """
+    plan = plan_file.plan
+    areas = {area.id: area for area, _ in iter_areas(plan.areas)}
+    refs: list[str] = [goal.id for goal in plan.council_goals]
+    for area in areas.values():
+        refs.extend(ref for ref in area.serves if ref not in refs)
+    result = []
+    for ref in refs:
+        entry = index.resolve(ref, "council_goal", plan.id)
+        if entry is None:
+            continue
+        # References are compared as written: local ids, or plan-id/id across files.
+        serving = [a for a in areas.values() if ref in a.serves]
+        served_ids = {a.id for a in serving}
+        chosen = [
+            e
+            for e in evaluations
+            if ref in e.goal.serves or served_ids & set(area_chain(e.goal.area, parents))
+        ]
+        result.append(
+            CouncilFollowUp(entry.value, ref, serving, chosen, Tally.of([e.status for e in chosen]))
+        )
+    return result
+
+
+def area_chain(area_ref: str, parents: dict[str, str | None]) -> list[str]:
+    """An area and the areas above it, innermost first; the last is the top-level area."""
+    chain: list[str] = []
+    current: str | None = area_ref.rpartition("/")[2]
+    while current is not None:
+        chain.append(current)
+        current = parents.get(current)
+    return chain
+
+
+def lookup_from(series: dict[tuple[str, str], list[Observation]]) -> Lookup:
+    def lookup(indicator: str, gender: str) -> list[Observation]:
+        return series.get((indicator, gender), [])
+
+    return lookup
+
+
+def restrict_to_area(follow_up: PlanFollowUp, area_id: str) -> PlanFollowUp | None:
+    """The follow-up of one area (with its sub-areas), or None if the plan has no such area."""
+    matching = [a for a in follow_up.areas if a.area.id == area_id]
+    if not matching:
+        return None
+    area = replace(matching[0], depth=0)
+    return replace(
+        follow_up,
+        evaluations=area.evaluations,
+        areas=[area],
+        tally=Tally.of([e.status for e in area.evaluations]),
+    )

@@ -1,0 +1,147 @@
+"""`vp explain`: the whole computation of one goal's status, as Swedish text lines."""
+
+from __future__ import annotations
+
+from ..common.swedish import number, points
+from ..data.format import FREQUENCY_WORDS
+from ..followup.attainment import BaselineValue, Evaluation, Outcome, Result
+from ..followup.words import PARTIAL_RULE_TEXT, amount, status_text, trend_text
+from ..plan.model import AtLeast, AtMost, Milestone, PointsChange, RelativeChange
+from ..plan.vocabulary import Better, Combine, Unit
+
+COMBINE_WORDS = {
+    Combine.LAST: "det senaste värdet",
+    Combine.MEAN: "medelvärdet",
+    Combine.SUM: "summan",
+}
+BETTER_WORDS = {
+    Better.HIGHER: "högre är bättre",
+    Better.LOWER: "lägre är bättre",
+    Better.NONE: "inget håll är bättre",
+}
+
+
+def _outcome(label: str, outcome: Outcome, unit: Unit, indent: str = "") -> list[str]:
+    count = len(outcome.used)
+    values = "värde" if count == 1 else "värden"
+    lines = [f"{label} {outcome.year}: {COMBINE_WORDS[outcome.combine]} av {count} {values}"]
+    lines += [
+        f"{indent}    {o.period:<8} {amount(o.value, unit):>14}   {o.file} rad {o.line}"
+        for o in outcome.used
+    ]
+    if outcome.missing_periods:
+        lines.append(f"{indent}    saknas: {', '.join(outcome.missing_periods)}")
+    if outcome.running:
+        lines.append(
+            f"{indent}    året pågår: prognos till årets slut från trenden hittills = "
+            f"{amount(outcome.forecast, unit)} (prognos, inte utfall)"
+        )
+    elif outcome.value is not None:
+        lines.append(f"{indent}    = {amount(outcome.value, unit)}")
+    else:
+        lines.append(f"{indent}    inget värde: {outcome.reason}")
+    return lines
+
+
+def _baseline(baseline: BaselineValue, unit: Unit) -> list[str]:
+    if baseline.how == "value":
+        return [f"Basvärde: angivet i planen = {amount(baseline.value, unit)}"]
+    if baseline.outcome is not None and baseline.period and len(baseline.period) == 4:
+        source = {
+            "period": f"utfallet för basperioden {baseline.period}",
+            "previous_year": f"föregående års utfall ({baseline.period})",
+            "previous_year_default": f"föregående års utfall ({baseline.period}), eftersom "
+            "planen inte anger något basvärde",
+        }[baseline.how]
+        return [f"Basvärde: {source}", *_outcome("  Utfall", baseline.outcome, unit, "  ")[1:]]
+    if baseline.value is not None:
+        return [f"Basvärde: värdet för {baseline.period} = {amount(baseline.value, unit)}"]
+    return [f"Basvärde: saknas ({baseline.reason})"]
+
+
+def _target(e: Evaluation, unit: Unit) -> str:
+    target, base = e.goal.target, e.baseline.value if e.baseline else None
+    if isinstance(target, RelativeChange) and base is not None and e.target is not None:
+        sign = "+" if target.percent >= 0 else "−"
+        factor = 1 + target.percent / 100
+        return (
+            f"Målvärde: basvärde × (1 {sign} {number(abs(target.percent))} %) = "
+            f"{number(base)} × {number(factor, 4)} = {amount(e.target, unit)}"
+        )
+    if isinstance(target, PointsChange) and base is not None and e.target is not None:
+        sign = "+" if target.points >= 0 else "−"
+        return (
+            f"Målvärde: basvärde {sign} {points(abs(target.points))} = "
+            f"{number(base)} {sign} {number(abs(target.points))} = {amount(e.target, unit)}"
+        )
+    if isinstance(target, AtLeast):
+        return f"Målvärde: minst {amount(target.value, unit)}"
+    if isinstance(target, AtMost):
+        return f"Målvärde: högst {amount(target.value, unit)}"
+    return "Målvärde: kan inte räknas"
+
+
+def _milestone(e: Evaluation, lines: list[str]) -> list[str]:
+    assert isinstance(e.goal.target, Milestone)
+    lines.append("Milstolpe med kriterierna:")
+    lines += [f"  - {criterion}" for criterion in e.goal.target.criteria]
+    if e.assessed:
+        comment = f": {e.assessment_comment.strip()}" if e.assessment_comment else "."
+        lines.append(f"Status enligt bedömningen{comment}")
+    else:
+        lines.append(f"Ingen bedömning för {e.year}; {e.reason}.")
+    return [*lines, f"Resultat: {status_text(e.status)}"]
+
+
+def explain(e: Evaluation) -> list[str]:
+    goal = e.goal
+    lines = [f"Mål {goal.id}, år {e.year}", f"  ”{goal.text.strip()}”"]
+    if e.status is Result.NOT_DUE:
+        return [*lines, f"Resultat: {status_text(e.status)} – {e.reason}"]
+    if isinstance(goal.target, Milestone):
+        return _milestone(e, lines)
+    indicator, outcome, baseline = e.indicator, e.outcome, e.baseline
+    assert indicator is not None and outcome is not None and baseline is not None
+    unit = indicator.unit
+    lines.append(
+        f"Nyckeltal: {indicator.id} – {indicator.title} "
+        f"({FREQUENCY_WORDS[indicator.frequency.value]}, årsvärde = "
+        f"{COMBINE_WORDS[indicator.combine]}, {BETTER_WORDS[indicator.better]}); "
+        f"kön {goal.gender.value}"
+    )
+    lines += _outcome("Utfall", outcome, unit)
+    lines += _baseline(baseline, unit)
+    lines.append(_target(e, unit))
+    current = outcome.current
+    word = "prognos" if outcome.running else "utfall"
+    base = baseline.value
+    if e.progress is not None and current is not None and base is not None and e.target:
+        lines.append(
+            f"Framsteg: ({word} − basvärde) / (målvärde − basvärde) = "
+            f"({number(current)} − {number(base)}) / ({number(e.target)} − {number(base)}) "
+            f"= {number(e.progress)}"
+        )
+    lines.append(f"Regel: uppnått när målvärdet nås; {PARTIAL_RULE_TEXT[e.rule.value]}.")
+    if e.status is Result.NO_DATA:
+        lines.append(f"Resultat: {status_text(e.status)} – {e.reason}")
+    else:
+        judged = "prognosen" if outcome.running else "utfallet"
+        lines.append(f"Resultat: {status_text(e.computed or e.status)} ({judged} mot målvärdet)")
+    if e.computed is not None:
+        lines.append(f"Bedömning: {status_text(e.status)}, med skälet: {e.override_reason}")
+        lines.append("Den bedömda statusen gäller; den beräknade visas bredvid.")
+    if e.override_without_reason:
+        lines.append(
+            "En bedömning avviker från den beräknade statusen men saknar skäl (reason:), "
+            "så den beräknade statusen gäller."
+        )
+    previous = e.previous
+    if previous is not None and previous.value is not None and outcome.value is not None:
+        lines.append(
+            f"Trend: {amount(outcome.value, unit)} mot {amount(previous.value, unit)} år "
+            f"{previous.year}: {trend_text(e.trend)} (mot förra året, inte mot målet)"
+        )
+    for gender, split in sorted(e.by_gender.items()):
+        label = "Prognos" if split.running else "Utfall"
+        lines.append(f"{label} {gender}: {amount(split.current, unit)}")
+    return lines

@@ -1,0 +1,328 @@
+"""The nämnd report: a plan's follow-up as plain data for the templates, and its rendering.
+
+Numbers, dates and statuses are formatted here, in Swedish with Babel, so that templates
+only place text and a municipality's own template cannot get the formatting wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date
+
+from ..common.swedish import number
+from ..data.format import FREQUENCY_WORDS
+from ..data.observation import Lookup
+from ..data.periods import period_end
+from ..followup.attainment import Evaluation, Result, year_outcome
+from ..followup.rollup import PlanFollowUp, Tally, area_chain, area_parents
+from ..followup.words import PARTIAL_RULE_TEXT, STATUS, STATUS_ORDER, amount, trend_text
+from ..plan.model import Milestone, Plan, iter_areas
+from ..plan.vocabulary import ActivityStatus
+
+ACTIVITY_WORDS = {
+    ActivityStatus.PLANNED: "planerad",
+    ActivityStatus.ONGOING: "pågår",
+    ActivityStatus.DONE: "genomförd",
+    ActivityStatus.CANCELLED: "inställd",
+    ActivityStatus.DELAYED: "försenad",
+}
+KIND_WORDS = {
+    "verksamhetsplan": "verksamhetsplan",
+    "handlingsplan": "handlingsplan",
+    "mal_och_budget": "mål och budget",
+    "strategisk_plan": "strategisk plan",
+    "verksamhetsberattelse": "verksamhetsberättelse",
+}
+SUMMARY_RULE = (
+    "Ett områdes samlade status räknas utan mål som saknar data eller ännu inte är aktuella: "
+    "är alla övriga uppnådda är området uppnått, är inget uppnått eller delvis uppnått är det "
+    "ej uppnått, och annars delvis uppnått."
+)
+KOLADA_ATTRIBUTION = (
+    "Nyckeltal märkta med Kolada-id kommer från Kolada (RKA), www.kolada.se, och används "
+    "enligt licensen CC BY 4.0."
+)
+
+
+def long_date(day: dt.date) -> str:
+    """29 november 2017."""
+    return str(format_date(day, format="long", locale="sv_SE"))
+
+
+def status(result: Result) -> dict[str, str]:
+    word, symbol, colour = STATUS[result]
+    return {"key": result.value, "word": word, "symbol": symbol, "colour": colour}
+
+
+def counts(tally: Tally) -> list[dict[str, Any]]:
+    return [{**status(r), "count": tally.counts.get(r, 0)} for r in STATUS_ORDER]
+
+
+@dataclass(frozen=True)
+class Revision:
+    commit: str
+    date: dt.date
+
+
+def plan_revision(path: Path) -> Revision | None:
+    """The git commit that last changed the plan file, when it is in a git repository."""
+    try:
+        done = subprocess.run(
+            ["git", "log", "-1", "--format=%H %cs", "--", path.name],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=10,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    parts = done.stdout.split()
+    if done.returncode != 0 or len(parts) != 2:
+        return None
+    return Revision(parts[0], dt.date.fromisoformat(parts[1]))
+
+
+def _goal(e: Evaluation, plan: Plan, areas: dict[str, str]) -> dict[str, Any]:
+    unit = e.indicator.unit if e.indicator else None
+    measured = unit is not None and not isinstance(e.goal.target, Milestone)
+
+    def show(value: float | None) -> str:
+        return amount(value, unit) if measured and unit is not None else "–"
+
+    outcome = e.outcome
+    running = outcome is not None and outcome.running
+    activities = [
+        {
+            "text": a.text.strip(),
+            "status": ACTIVITY_WORDS[a.status],
+            "responsible": a.responsible or "–",
+        }
+        for a in plan.activities
+        if e.goal.id in (ref.rpartition("/")[2] for ref in a.goals)
+    ]
+    return {
+        "id": e.goal.id,
+        "year": e.year,
+        "text": e.goal.text.strip(),
+        "short": e.goal.short or e.goal.text.strip(),
+        "area": areas.get(e.goal.area.rpartition("/")[2], e.goal.area),
+        "milestone": isinstance(e.goal.target, Milestone),
+        "criteria": e.goal.target.criteria if isinstance(e.goal.target, Milestone) else [],
+        "indicator": e.indicator.title if e.indicator else None,
+        "baseline": show(e.baseline.value if e.baseline else None),
+        "target": show(e.target),
+        "outcome": show(outcome.current if outcome else None),
+        "forecast": running,
+        "progress": "–" if e.progress is None else number(e.progress, 2),
+        "status": status(e.status),
+        "computed": status(e.computed) if e.computed else None,
+        "override_reason": e.override_reason,
+        "reason": None if e.assessed else e.reason,
+        "trend": trend_text(e.trend),
+        "by_gender": [
+            {"gender": g, "value": show(o.current)} for g, o in sorted(e.by_gender.items())
+        ],
+        "assessment": (e.assessment_comment or "").strip() or None,
+        "activities": activities,
+    }
+
+
+def build(
+    follow_ups: list[PlanFollowUp], year: int, lookup: Lookup, revision: Revision | None
+) -> dict[str, Any]:
+    """Everything a report template needs, for the follow-up of `year` (in follow_ups)."""
+    current = next(f for f in follow_ups if f.year == year)
+    plan = current.plan_file.plan
+    area_titles = {area.id: area.title for area, _ in iter_areas(plan.areas)}
+    goals = [_goal(e, plan, area_titles) for e in current.evaluations]
+    by_area: dict[str, list[dict[str, Any]]] = {}
+    parents = area_parents(plan.areas)
+    for goal, e in zip(goals, current.evaluations, strict=True):
+        top = area_chain(e.goal.area, parents)[-1]
+        by_area.setdefault(top, []).append(goal)
+    sections = []
+    for summary in (a for a in current.areas if a.depth == 0):
+        sections.append(
+            {
+                "id": summary.area.id,
+                "title": summary.area.title,
+                "status": status(summary.tally.summary),
+                "counts": counts(summary.tally),
+                "goals": by_area.get(summary.area.id, []),
+            }
+        )
+    return {
+        "title": f"Uppföljning av {KIND_WORDS[plan.kind.value]} {year}",
+        "plan": {
+            "id": plan.id,
+            "title": plan.title,
+            "organisation": plan.organisation,
+            "board": plan.board or plan.administration or "",
+            "period": f"{plan.period.start}–{plan.period.end}",
+            "adopted": long_date(plan.adopted.date) if plan.adopted else None,
+            "adopted_by": plan.adopted.by if plan.adopted else None,
+            "vision": plan.vision,
+        },
+        "year": year,
+        "as_of": long_date(current.as_of),
+        "revision": (
+            {"commit": revision.commit[:10], "date": long_date(revision.date)} if revision else None
+        ),
+        "summary": {
+            "status": status(current.tally.summary),
+            "counts": counts(current.tally),
+            "total": len(current.evaluations),
+        },
+        "matrix": _matrix(follow_ups, plan),
+        "areas": sections,
+        "key_figures": _key_figures(plan, area_titles, lookup, year, current.as_of),
+        "activities": [
+            {
+                "area": area_titles.get((a.area or "").rpartition("/")[2], "–"),
+                "text": a.text.strip(),
+                "status": ACTIVITY_WORDS[a.status],
+                "responsible": a.responsible or "–",
+            }
+            for a in plan.activities
+        ],
+        "council": [
+            {
+                "title": c.council_goal.title,
+                "number": c.council_goal.number,
+                "areas": [a.title for a in c.areas],
+                "status": status(c.tally.summary),
+                "goals": len(c.evaluations),
+            }
+            for c in current.council
+        ],
+        "council_gaps": [c.council_goal.title for c in current.council if not c.areas],
+        "method": {
+            "partial_rule": PARTIAL_RULE_TEXT[plan.follow_up.partial_rule.value],
+            "summary_rule": SUMMARY_RULE,
+            "kolada": KOLADA_ATTRIBUTION
+            if any(i.source and i.source.kolada for i in plan.indicators)
+            else None,
+            "sources": sorted(
+                {i.source.system for i in plan.indicators if i.source and i.source.system}
+            ),
+        },
+    }
+
+
+def _matrix(follow_ups: list[PlanFollowUp], plan: Plan) -> dict[str, Any]:
+    """Area × year, like the seed's "Sammanställning av mål"."""
+    years = sorted(f.year for f in follow_ups)
+    by_year = {f.year: {e.goal.id: e for e in f.evaluations} for f in follow_ups}
+    rows = []
+    for area in plan.areas:
+        ids = {a.id for a, _ in iter_areas([area])}
+        cells = []
+        for year in years:
+            found = [e for e in by_year[year].values() if e.goal.area.rpartition("/")[2] in ids]
+            cells.append(
+                [
+                    {"text": (e.goal.short or e.goal.text).strip(), "status": status(e.status)}
+                    for e in found
+                ]
+            )
+        rows.append({"area": area.title, "cells": cells})
+    return {"years": years, "rows": rows}
+
+
+CHART_WIDTH, CHART_HEIGHT = 160, 36
+
+
+def sparkline(values: list[float]) -> str | None:
+    """SVG polyline points for a small chart of values over time (None for fewer than two)."""
+    if len(values) < 2:
+        return None
+    low, high = min(values), max(values)
+    spread = (high - low) or 1.0
+    step = (CHART_WIDTH - 8) / (len(values) - 1)
+    return " ".join(
+        f"{4 + i * step:.1f},{CHART_HEIGHT - 4 - (v - low) / spread * (CHART_HEIGHT - 8):.1f}"
+        for i, v in enumerate(values)
+    )
+
+
+def _key_figures(
+    plan: Plan, area_titles: dict[str, str], lookup: Lookup, year: int, as_of: dt.date
+) -> list[dict[str, Any]]:
+    base = plan.follow_up.baseline_period
+    rows = []
+    for indicator in (i for i in plan.indicators if i.key_figure):
+        values = [
+            o
+            for o in lookup(indicator.id, "T")
+            if int(o.period[:4]) <= year and period_end(o.period) <= as_of
+        ]
+        # "Nuläge": the baseline year's value by the indicator's rule (a monthly figure has
+        # no value for the period "2017", only for its months).
+        baseline = year_outcome(values, indicator, int(base[:4]), as_of).value if base else None
+        recent = [o for o in values if o.value is not None][-8:]
+        rows.append(
+            {
+                "area": area_titles.get((indicator.area or "").rpartition("/")[2], "–"),
+                "title": indicator.title,
+                "frequency": FREQUENCY_WORDS[indicator.frequency.value].capitalize(),
+                "baseline": amount(baseline, indicator.unit),
+                "recent": [
+                    {"period": o.period, "value": amount(o.value, indicator.unit)} for o in recent
+                ],
+                "kolada": indicator.source.kolada if indicator.source else None,
+                "chart": sparkline([o.value for o in recent if o.value is not None]),
+            }
+        )
+    return rows
+
+
+TEMPLATES = {"html": "report.html.j2", "md": "report.md.j2"}
+
+
+def render(context: dict[str, Any], output: str, overrides: Path | None) -> str:
+    """The report as HTML or Markdown; a repository's templates/ overrides ours by name.
+
+    Undefined variables are errors (StrictUndefined), and HTML is autoescaped: plan text is
+    data, never markup.
+    """
+    from importlib.resources import files
+
+    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+
+    loaders: list[Any] = []
+    if overrides is not None and overrides.is_dir():
+        loaders.append(FileSystemLoader(overrides))
+    loaders.append(FileSystemLoader(str(files("verksamhetsplan.templates"))))
+    environment = Environment(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        autoescape=output == "html",
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return environment.get_template(TEMPLATES[output]).render(**context)
+
+
+def template_error(error: Exception) -> str:
+    """Where in which template an error is, and what it is, for the author of a template."""
+    place = getattr(error, "filename", None) or getattr(error, "name", None)
+    line = getattr(error, "lineno", None)
+    trace = error.__traceback__
+    while trace is not None:  # jinja2 puts the template's own file and line into the trace
+        if trace.tb_frame.f_code.co_filename.endswith(".j2"):
+            place, line = trace.tb_frame.f_code.co_filename, trace.tb_lineno
+        trace = trace.tb_next
+    where = f"{place}:{line}" if place and line else str(place or "rapportmallen")
+    kind = (
+        "använder ett värde som inte finns"
+        if type(error).__name__ == "UndefinedError"
+        else "är fel"
+    )
+    return f"{where}: mallen {kind} ({getattr(error, 'message', None) or error})"

@@ -1,0 +1,219 @@
+"""`vp status` output: a rich table per area for people, JSON and CSV as a stable contract."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from ..common.swedish import number
+from ..followup.attainment import Evaluation
+from ..followup.rollup import PlanFollowUp, Tally
+from ..followup.words import (
+    PARTIAL_RULE_TEXT,
+    STATUS,
+    STATUS_ORDER,
+    amount,
+    status_text,
+    trend_text,
+)
+from ..plan.model import Milestone
+
+CSV_FIELDS = [
+    "plan",
+    "year",
+    "area",
+    "goal",
+    "text",
+    "indicator",
+    "unit",
+    "gender",
+    "target_kind",
+    "baseline",
+    "target",
+    "outcome",
+    "forecast",
+    "status",
+    "computed_status",
+    "override_reason",
+    "progress",
+    "trend",
+    "reason",
+]
+
+
+def goal_record(plan_id: str, evaluation: Evaluation) -> dict[str, Any]:
+    """One goal's status as plain data: the fields documented in README (JSON and CSV)."""
+    outcome = evaluation.outcome
+    return {
+        "plan": plan_id,
+        "year": evaluation.year,
+        "area": evaluation.goal.area,
+        "goal": evaluation.goal.id,
+        "text": evaluation.goal.text,
+        "indicator": evaluation.indicator.id if evaluation.indicator else None,
+        "unit": evaluation.indicator.unit.value if evaluation.indicator else None,
+        "gender": evaluation.goal.gender.value,
+        "target_kind": evaluation.goal.target.kind,
+        "baseline": evaluation.baseline.value if evaluation.baseline else None,
+        "target": evaluation.target,
+        "outcome": outcome.value if outcome else None,
+        "forecast": outcome.forecast if outcome and outcome.running else None,
+        "status": evaluation.status.value,
+        "computed_status": evaluation.computed.value if evaluation.computed else None,
+        "override_reason": evaluation.override_reason,
+        "progress": evaluation.progress,
+        "trend": evaluation.trend.value if evaluation.trend else None,
+        "reason": evaluation.reason,
+        "by_gender": {g: o.value for g, o in evaluation.by_gender.items()},
+    }
+
+
+def _tally(tally: Tally) -> dict[str, Any]:
+    return {
+        "counts": {r.value: tally.counts.get(r, 0) for r in STATUS_ORDER},
+        "summary": tally.summary.value,
+    }
+
+
+def plan_record(f: PlanFollowUp) -> dict[str, Any]:
+    """One plan's follow-up as the JSON contract documented in README."""
+    plan = f.plan_file.plan
+    return {
+        "plan": plan.id,
+        "title": plan.title,
+        "organisation": plan.organisation,
+        "year": f.year,
+        "as_of": f.as_of.isoformat(),
+        "partial_rule": plan.follow_up.partial_rule.value,
+        **_tally(f.tally),
+        "goals": [goal_record(plan.id, e) for e in f.evaluations],
+        "areas": [
+            {"area": a.area.id, "title": a.area.title, "depth": a.depth, **_tally(a.tally)}
+            for a in f.areas
+        ],
+        "council_goals": [
+            {
+                "council_goal": c.ref,
+                "title": c.council_goal.title,
+                "served_by": [a.id for a in c.areas],
+                **_tally(c.tally),
+            }
+            for c in f.council
+        ],
+    }
+
+
+def to_json(records: list[dict[str, Any]]) -> str:
+    # No indent: with one, json falls back to its pure-Python encoder (slow for a country).
+    return json.dumps({"plans": records}, ensure_ascii=False) + "\n"
+
+
+def _safe_cell(value: Any) -> Any:
+    """Plan text is data: a cell that a spreadsheet would run as a formula is quoted."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def csv_rows(f: PlanFollowUp) -> list[dict[str, Any]]:
+    """One plan's goals as CSV rows, cells a spreadsheet would run as formulas quoted."""
+    rows = []
+    for e in f.evaluations:
+        record = goal_record(f.plan_file.plan.id, e)
+        rows.append({k: _safe_cell(v) for k, v in record.items() if k in CSV_FIELDS})
+    return rows
+
+
+def to_csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def counts_text(tally: Tally) -> str:
+    parts = [f"{tally.counts[r]} {STATUS[r][0]}" for r in STATUS_ORDER if tally.counts.get(r)]
+    return ", ".join(parts) if parts else "inga mål"
+
+
+def _cells(e: Evaluation) -> list[str]:
+    unit = e.indicator.unit if e.indicator else None
+    if isinstance(e.goal.target, Milestone) or unit is None:
+        basis = "bedömning" if e.assessed else "–"
+        return ["–", "milstolpe", basis]
+    baseline = amount(e.baseline.value if e.baseline else None, unit)
+    target = amount(e.target, unit)
+    if e.outcome and e.outcome.running:
+        outcome = f"≈{amount(e.outcome.forecast, unit)} (prognos)"
+    else:
+        outcome = amount(e.outcome.value if e.outcome else None, unit)
+    return [baseline, target, outcome]
+
+
+def table_text(f: PlanFollowUp, like: Any) -> str:
+    """One plan's tables as text, rendered as the console `like` would render them."""
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=like.width,
+        color_system=like.color_system,
+        force_terminal=like.is_terminal,
+        highlight=False,
+    )
+    render_table([f], console)
+    return buffer.getvalue()
+
+
+def render_table(follow_ups: list[PlanFollowUp], console: Any) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    for f in follow_ups:
+        plan = f.plan_file.plan
+        who = " – ".join(x for x in (plan.organisation, plan.board or plan.administration) if x)
+        console.print(f"[bold]{who}: {plan.title}[/bold]")
+        console.print(
+            f"Uppföljning {f.year}, data till och med {f.as_of.isoformat()}. "
+            f"Regel: {PARTIAL_RULE_TEXT[plan.follow_up.partial_rule.value]}."
+        )
+        for area in (a for a in f.areas if a.depth == 0 and a.evaluations):
+            word, symbol, colour = STATUS[area.tally.summary]
+            table = Table(
+                title=f"{area.area.title} – {symbol} {word} ({counts_text(area.tally)})",
+                title_justify="left",
+                expand=False,
+            )
+            for header, justify in (
+                ("Mål", "left"),
+                ("Basvärde", "right"),
+                ("Målvärde", "right"),
+                ("Utfall", "right"),
+                ("Status", "left"),
+                ("Trend", "left"),
+                ("Framsteg", "right"),
+            ):
+                table.add_column(header, justify=justify)  # type: ignore[arg-type]
+            for e in area.evaluations:
+                word, symbol, colour = STATUS[e.status]
+                status = Text(f"{symbol} {word}", style=colour)
+                if e.computed is not None:
+                    status.append(f"\n(beräknat: {status_text(e.computed)})", style="dim")
+                if e.override_without_reason:
+                    status.append("\n(bedömning utan skäl ignorerad)", style="dim")
+                if e.forecast:
+                    status.append(" (prognos)", style="dim")
+                progress = "–" if e.progress is None else number(e.progress, 2)
+                text = e.goal.short or e.goal.text
+                table.add_row(text, *_cells(e), status, trend_text(e.trend), progress)
+            console.print(table)
+        console.print(f"Summering {f.year}: {len(f.evaluations)} mål – {counts_text(f.tally)}.")
+        gaps = [c for c in f.council if not c.areas and not c.evaluations]
+        if gaps:
+            titles = "; ".join(c.council_goal.title for c in gaps)
+            console.print(f"KF-mål som inget område i planen tjänar: {titles}.")
+        console.print()

@@ -1,0 +1,335 @@
+"""Checks across plans: unique ids, references that resolve, and plan logic.
+
+The schema says what a single file may contain; these checks say whether the
+plans make sense together: every reference points at something that exists
+(also in another plan file), years fall inside the plan period, targets agree
+with their indicators.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..common.problems import Problem, Severity, suggest
+from .load import PlanFile
+from .model import (
+    AtLeast,
+    AtMost,
+    Goal,
+    Milestone,
+    PointsChange,
+    RelativeChange,
+    iter_areas,
+    period_year,
+)
+from .vocabulary import Better, Gender, Unit
+from .yaml_reader import Path_
+
+KIND_WORDS = {
+    "area": "området",
+    "indicator": "nyckeltalet",
+    "goal": "målet",
+    "council_goal": "KF-målet",
+    "activity": "aktiviteten",
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Something with an id in a plan, and where it is defined."""
+
+    plan_file: PlanFile
+    path: Path_
+    value: Any
+
+
+class Index:
+    """Everything with an id, by plan and kind, so references can be resolved."""
+
+    def __init__(self, plan_files: list[PlanFile]) -> None:
+        self.plans: dict[str, PlanFile] = {}
+        self.entries: dict[tuple[str, str], dict[str, Entry]] = {}
+        self.duplicates: list[tuple[PlanFile, Path_, str, str, Entry]] = []
+        for plan_file in plan_files:
+            plan = plan_file.plan
+            if plan.id in self.plans:
+                first = self.plans[plan.id]
+                self.duplicates.append(
+                    (plan_file, ("id",), "plan", plan.id, Entry(first, ("id",), first.plan))
+                )
+                continue
+            self.plans[plan.id] = plan_file
+            for kind, path, value in _identified(plan_file):
+                table = self.entries.setdefault((plan.id, kind), {})
+                if value.id in table:
+                    self.duplicates.append((plan_file, path, kind, value.id, table[value.id]))
+                else:
+                    table[value.id] = Entry(plan_file, path, value)
+
+    def resolve(self, ref: str, kind: str, plan_id: str) -> Entry | None:
+        target_plan, _, local = ref.rpartition("/")
+        return self.entries.get((target_plan or plan_id, kind), {}).get(local)
+
+    def candidates(self, ref: str, kind: str, plan_id: str) -> list[str]:
+        target_plan, _, _ = ref.rpartition("/")
+        ids = list(self.entries.get((target_plan or plan_id, kind), {}))
+        return [f"{target_plan}/{i}" for i in ids] if target_plan else ids
+
+
+def _identified(plan_file: PlanFile) -> Iterator[tuple[str, Path_, Any]]:
+    plan = plan_file.plan
+    for area, path in iter_areas(plan.areas):
+        yield "area", path, area
+    for kind, items in (
+        ("indicator", plan.indicators),
+        ("goal", plan.goals),
+        ("council_goal", plan.council_goals),
+        ("activity", plan.activities),
+    ):
+        for index, item in enumerate(items):
+            yield kind, (f"{kind}s" if kind != "activity" else "activities", index), item
+
+
+def check_plans(plan_files: list[PlanFile], index: Index | None = None) -> list[Problem]:
+    """Problems across the plans; pass the index when the caller has built it already."""
+    index = Index(plan_files) if index is None else index
+    problems = [_duplicate(*duplicate) for duplicate in index.duplicates]
+    for plan_file in plan_files:
+        if index.plans.get(plan_file.plan.id) is not plan_file:
+            continue  # a duplicate plan id: its references would resolve against the other
+        problems.extend(_references(plan_file, index))
+        problems.extend(_goal_logic(plan_file, index))
+        problems.extend(_activity_logic(plan_file))
+    return problems
+
+
+def _problem(
+    plan_file: PlanFile,
+    path: Path_,
+    code: str,
+    message: str,
+    hint: str | None = None,
+    severity: Severity = Severity.ERROR,
+) -> Problem:
+    position = plan_file.positions.of_value(path)
+    return Problem(
+        code=code,
+        message=message,
+        severity=severity,
+        file=plan_file.file,
+        line=position[0] if position else None,
+        column=position[1] if position else None,
+        hint=hint,
+    )
+
+
+def _duplicate(plan_file: PlanFile, path: Path_, kind: str, ident: str, first: Entry) -> Problem:
+    where = first.plan_file.positions.of_value((*first.path, "id") if kind != "plan" else ("id",))
+    place = f"{first.plan_file.file}:{where[0]}" if where else first.plan_file.file
+    word = "planen" if kind == "plan" else KIND_WORDS[kind]
+    return _problem(
+        plan_file,
+        (*path, "id") if kind != "plan" else path,
+        "VP201",
+        f"id {ident!r} används redan för {word} på {place}",
+        hint="Varje id ska vara unikt; byt namn på det ena.",
+    )
+
+
+def _references(plan_file: PlanFile, index: Index) -> Iterator[Problem]:
+    plan = plan_file.plan
+    refs: list[tuple[Path_, str, str]] = []
+    for area, path in iter_areas(plan.areas):
+        refs.extend(
+            ((*path, "serves", i), ref, "council_goal") for i, ref in enumerate(area.serves)
+        )
+    for i, council_goal in enumerate(plan.council_goals):
+        refs.extend(
+            (("council_goals", i, "serves", j), ref, "council_goal")
+            for j, ref in enumerate(council_goal.serves)
+        )
+    for i, indicator in enumerate(plan.indicators):
+        if indicator.area is not None:
+            refs.append((("indicators", i, "area"), indicator.area, "area"))
+    for i, goal in enumerate(plan.goals):
+        refs.append((("goals", i, "area"), goal.area, "area"))
+        if goal.indicator is not None:
+            refs.append((("goals", i, "indicator"), goal.indicator, "indicator"))
+        refs.extend(
+            (("goals", i, "serves", j), ref, "council_goal") for j, ref in enumerate(goal.serves)
+        )
+    for i, activity in enumerate(plan.activities):
+        if activity.area is not None:
+            refs.append((("activities", i, "area"), activity.area, "area"))
+        refs.extend(
+            (("activities", i, "goals", j), ref, "goal") for j, ref in enumerate(activity.goals)
+        )
+    for path, ref, kind in refs:
+        if index.resolve(ref, kind, plan.id) is not None:
+            continue
+        other_plan = ref.rpartition("/")[0]
+        if other_plan and other_plan not in index.plans:
+            yield _problem(
+                plan_file,
+                path,
+                "VP202",
+                f"planen {other_plan!r} i referensen {ref!r} finns inte bland de lästa planfilerna",
+                hint="Validera hela katalogen plans/ så att planer som refererar till varandra "
+                "läses tillsammans.",
+            )
+            continue
+        choices = index.candidates(ref, kind, plan.id)
+        close = suggest(ref, choices)
+        hint = f"Menade du {close!r}?" if close else _known(choices)
+        yield _problem(
+            plan_file, path, "VP202", f"{KIND_WORDS[kind]} {ref!r} finns inte", hint=hint
+        )
+
+
+def _known(choices: list[str]) -> str | None:
+    if not choices:
+        return None
+    shown = ", ".join(choices[:12]) + (" …" if len(choices) > 12 else "")
+    return f"Kända id: {shown}."
+
+
+def _goal_logic(plan_file: PlanFile, index: Index) -> Iterator[Problem]:
+    plan = plan_file.plan
+    start, end = plan.period.start, plan.period.end
+    for i, goal in enumerate(plan.goals):
+        here: Path_ = ("goals", i)
+        for year in goal.years:
+            if not start <= year <= end:
+                yield _problem(
+                    plan_file,
+                    (*here, "year"),
+                    "VP203",
+                    f"målåret {year} ligger utanför planperioden {start}–{end}",
+                )
+        target = goal.target
+        if isinstance(target, Milestone):
+            if not target.criteria:
+                yield _problem(
+                    plan_file,
+                    (*here, "target"),
+                    "VP205",
+                    f"milstolpsmålet {goal.id!r} saknar kriterier",
+                    hint="Ange under target.criteria vad som ska vara uppfyllt, så att "
+                    "bedömningen kan göras mot något.",
+                )
+        elif goal.indicator is None:
+            yield _problem(
+                plan_file,
+                here,
+                "VP207",
+                f"målet {goal.id!r} har ett mätbart målvärde men inget nyckeltal (indicator)",
+                hint="Ange indicator:, eller gör målet till en milstolpe (kind: milestone).",
+            )
+        if isinstance(target, (RelativeChange, PointsChange)) and goal.baseline is None:
+            yield _problem(
+                plan_file,
+                (*here, "target"),
+                "VP204",
+                f"förändringsmålet {goal.id!r} saknar basvärde (baseline)",
+                hint="Ange baseline: {period: 2017}, {previous_year: true} eller {value: …}.",
+            )
+        baseline_period = goal.baseline.period if goal.baseline else None
+        if baseline_period is not None and period_year(baseline_period) >= min(goal.years):
+            yield _problem(
+                plan_file,
+                (*here, "baseline", "period"),
+                "VP204",
+                f"basvärdets period {baseline_period} ligger inte före målåret {min(goal.years)}",
+            )
+        for j, assessment in enumerate(goal.assessments):
+            if period_year(assessment.period) not in goal.years:
+                yield _problem(
+                    plan_file,
+                    (*here, "assessments", j, "period"),
+                    "VP210",
+                    f"bedömningen avser {assessment.period}, men målet gäller "
+                    f"{', '.join(map(str, goal.years))}",
+                )
+        if plan.follow_up.requires_method and not goal.method:
+            yield _problem(
+                plan_file,
+                here,
+                "VP208",
+                f"målet {goal.id!r} saknar metod, som planen kräver",
+                severity=Severity.WARNING,
+            )
+        entry = index.resolve(goal.indicator, "indicator", plan.id) if goal.indicator else None
+        if entry is not None:
+            yield from _against_indicator(plan_file, here, goal, entry.value)
+
+
+def _against_indicator(
+    plan_file: PlanFile, here: Path_, goal: Goal, indicator: Any
+) -> Iterator[Problem]:
+    target = goal.target
+    direction = None
+    if isinstance(target, RelativeChange) and target.percent:
+        direction = Better.HIGHER if target.percent > 0 else Better.LOWER
+    elif isinstance(target, PointsChange) and target.points:
+        direction = Better.HIGHER if target.points > 0 else Better.LOWER
+    elif isinstance(target, AtLeast):
+        direction = Better.HIGHER
+    elif isinstance(target, AtMost):
+        direction = Better.LOWER
+    if direction is not None and indicator.better not in (Better.NONE, direction):
+        wanted = "höjas" if direction is Better.HIGHER else "sänkas"
+        better = "högre" if indicator.better is Better.HIGHER else "lägre"
+        yield _problem(
+            plan_file,
+            (*here, "target"),
+            "VP206",
+            f"målet vill att {indicator.id!r} ska {wanted}, men för nyckeltalet är "
+            f"{better} värde bättre",
+            hint="Kontrollera tecknet på målvärdet eller nyckeltalets better:.",
+            severity=Severity.WARNING,
+        )
+    if isinstance(target, PointsChange) and indicator.unit is not Unit.PERCENT:
+        yield _problem(
+            plan_file,
+            (*here, "target"),
+            "VP209",
+            f"procentenheter passar bara andelar, men {indicator.id!r} har enheten "
+            f"{indicator.unit.value}",
+            hint="Använd relative_change för en förändring i procent av basvärdet.",
+            severity=Severity.WARNING,
+        )
+    if goal.gender is not Gender.T and not indicator.by_gender:
+        yield _problem(
+            plan_file,
+            (*here, "gender"),
+            "VP212",
+            f"målet gäller kön {goal.gender.value}, men {indicator.id!r} redovisas inte per kön",
+            hint="Sätt by_gender: true på nyckeltalet eller ta bort gender: från målet.",
+        )
+
+
+def _activity_logic(plan_file: PlanFile) -> Iterator[Problem]:
+    plan = plan_file.plan
+    start, end = plan.period.start, plan.period.end
+    for i, activity in enumerate(plan.activities):
+        first = activity.start.year if activity.start else activity.year
+        last = activity.end.year if activity.end else activity.year
+        # An activity begun before the period and still running in it belongs to the plan.
+        outside = (first is not None and first > end) or (last is not None and last < start)
+        if outside:
+            yield _problem(
+                plan_file,
+                ("activities", i),
+                "VP203",
+                f"aktiviteten {activity.id!r} ligger helt utanför planperioden {start}–{end}",
+                severity=Severity.WARNING,
+            )
+        if activity.start and activity.end and activity.end < activity.start:
+            yield _problem(
+                plan_file,
+                ("activities", i, "end"),
+                "VP106",
+                "aktivitetens slutdatum ligger före startdatumet",
+            )

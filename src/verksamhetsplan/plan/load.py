@@ -1,0 +1,92 @@
+"""Find plan files and load them into Plan models, collecting located problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..common.files import display_path
+from ..common.problems import Problem
+from .model import Plan
+from .model_errors import problems_from_error
+from .yaml_problems import YamlProblem
+from .yaml_reader import Positions, parse, read_document
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass
+class PlanFile:
+    """A plan with the file it came from; where each part stands is worked out on demand."""
+
+    file: str
+    plan: Plan
+    text: str
+    _positions: Positions | None = field(default=None, repr=False)
+
+    @property
+    def positions(self) -> Positions:
+        if self._positions is None:
+            self._positions = parse(self.text)[1]
+        return self._positions
+
+
+@dataclass
+class LoadResult:
+    files: list[str] = field(default_factory=list)
+    plans: list[PlanFile] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+Read = tuple[str, Any] | YamlProblem  # a file's text and data, or why it cannot be read
+
+
+def _read(path: Path) -> Read:
+    try:
+        return read_document(path)
+    except YamlProblem as problem:
+        return problem
+
+
+def load_plan(path: Path, read: Read | None = None) -> tuple[PlanFile | None, list[Problem]]:
+    file = display_path(path)
+    read = _read(path) if read is None else read
+    if isinstance(read, YamlProblem):
+        line, column = read.position or (None, None)
+        problem = Problem(
+            read.code, read.message, file=file, line=line, column=column, hint=read.hint
+        )
+        return None, [problem]
+    text, data = read
+    if not isinstance(data, dict):
+        return None, [
+            Problem(
+                "VP008",
+                "en planfil ska bestå av nycklar och värden (id:, kind:, title: …), "
+                f"inte {'en lista' if isinstance(data, list) else 'ett enskilt värde'}",
+                file=file,
+                line=1,
+                column=1,
+            )
+        ]
+    try:
+        plan = Plan.model_validate(data)
+    except ValidationError as error:
+        return None, problems_from_error(error, data, parse(text)[1], file, Plan)
+    return PlanFile(file, plan, text), []
+
+
+def load_plans(files: list[Path]) -> LoadResult:
+    """Load the given plan files (see find_files)."""
+    result = LoadResult()
+    for path in files:
+        read = _read(path)
+        result.files.append(display_path(path))
+        plan_file, problems = load_plan(path, read)
+        result.problems.extend(problems)
+        if plan_file is not None:
+            result.plans.append(plan_file)
+    return result

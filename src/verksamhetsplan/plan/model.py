@@ -1,0 +1,355 @@
+"""The plan format: pydantic models of a verksamhetsplan and everything in it.
+
+Every model forbids unknown keys so that a typo is an error; free-form extras go
+under `meta:`. Field descriptions are Swedish because they become the JSON Schema
+that plan authors see in their editor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
+
+from .vocabulary import (
+    ActivityStatus,
+    Better,
+    Combine,
+    CouncilGoalKind,
+    Frequency,
+    Gender,
+    PartialRule,
+    PlanKind,
+    Status,
+    Unit,
+)
+
+PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|T[1-3]))?$"
+ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+# A reference is a local id or `plan-id/id` for something defined in another plan file.
+REF_PATTERN = r"^([a-z0-9][a-z0-9_.-]*/)?[a-z0-9][a-z0-9_.-]*$"
+KOLADA_PATTERN = r"^[NU]\d{5}$"
+
+
+def _year_as_text(value: Any) -> Any:
+    # `period: 2017` is an int in YAML; periods are text so that 2017 and 2017-Q1 compare alike.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+Period = Annotated[
+    str,
+    BeforeValidator(_year_as_text),
+    Field(pattern=PERIOD_PATTERN),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "string", "pattern": PERIOD_PATTERN},
+            ],
+            "description": "Period: år (2018), månad (2018-03), kvartal (2018-Q1) "
+            "eller tertial (2018-T1).",
+        }
+    ),
+]
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="Id: små bokstäver, siffror, - _ .")]
+Ref = Annotated[
+    str,
+    Field(
+        pattern=REF_PATTERN,
+        description="Referens: ett id i samma plan, eller plan-id/id för en annan planfil.",
+    ),
+]
+Year = Annotated[int, Field(ge=1900, le=2200)]
+Markdown = Annotated[str, Field(description="Text i Markdown.")]
+Meta = Annotated[
+    dict[str, Any] | None,
+    Field(description="Fria uppgifter som vp inte tolkar (till exempel egna fält)."),
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class PlanPeriod(Strict):
+    start: Year = Field(description="Planperiodens första år.")
+    end: Year = Field(description="Planperiodens sista år.")
+
+    @property
+    def years(self) -> range:
+        return range(self.start, self.end + 1)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PlanPeriod:
+        if self.end < self.start:
+            raise ValueError("periodens slutår ligger före startåret")
+        return self
+
+
+class Adoption(Strict):
+    date: dt.date = Field(description="Datum då planen antogs (ÅÅÅÅ-MM-DD).")
+    by: str | None = Field(None, description="Vem som antog planen, t.ex. Socialnämnden.")
+    reference: str | None = Field(None, description="Paragraf eller diarienummer.")
+
+
+class Revision(Strict):
+    date: dt.date = Field(description="Datum för revideringen (ÅÅÅÅ-MM-DD).")
+    note: str | None = Field(None, description="Vad som ändrades.")
+    by: str | None = Field(None, description="Vem som reviderade.")
+
+
+class Contact(Strict):
+    name: str = Field(description="Kontaktpersonens namn.")
+    role: str | None = Field(None, description="Befattning, t.ex. verksamhetsutvecklare.")
+    email: str | None = Field(None, description="E-postadress.")
+    phone: str | None = Field(None, description="Telefonnummer.")
+
+
+class Reporting(Strict):
+    to: str = Field(description="Mottagare av uppföljningen, t.ex. Socialnämnden.")
+    frequency: Frequency = Field(description="Hur ofta uppföljningen sker.")
+    note: str | None = Field(None, description="Till exempel i samband med bokslut.")
+
+
+class FollowUp(Strict):
+    partial_rule: PartialRule = Field(
+        PartialRule.PROGRESS_HALF,
+        description="Regel för delvis uppnått: progress_half (minst halva vägen till målet), "
+        "target_80 (minst 80 % av målvärdet) eller right_direction (rör sig åt rätt håll).",
+    )
+    baseline_period: Period | None = Field(
+        None, description="Period som nyckeltalsbilagans nuläge avser, t.ex. 2017."
+    )
+    requires_method: bool = Field(
+        False, description="Varje mål ska ha en metod (varnar när den saknas)."
+    )
+    reporting: list[Reporting] = Field(
+        default_factory=list, description="Vem planen följs upp till och hur ofta."
+    )
+
+
+class Section(Strict):
+    id: Id
+    title: str = Field(description="Rubrik.")
+    text: Markdown | None = None
+    sections: list[Section] = Field(default_factory=list, description="Underavsnitt.")
+
+
+class CouncilGoal(Strict):
+    """Kommunfullmäktiges mål, visionsområde eller prioriterat utvecklingsområde."""
+
+    id: Id
+    kind: CouncilGoalKind = Field(
+        CouncilGoalKind.COUNCIL_GOAL,
+        description="council_goal (KF-mål), vision_area (visionsområde) eller "
+        "development_area (prioriterat utvecklingsområde).",
+    )
+    number: str | None = Field(None, description="Numrering i källdokumentet.")
+    title: str = Field(description="Kort namn.")
+    text: Markdown | None = Field(None, description="Målet eller områdets beskrivning.")
+    serves: list[Ref] = Field(default_factory=list, description="Överordnade mål det tjänar.")
+    meta: Meta = None
+
+
+class Area(Strict):
+    """Målområde, utvecklingsområde eller insatsområde; kan innehålla underområden."""
+
+    id: Id
+    number: str | None = Field(None, description='Numrering, t.ex. "3.2.1" (inom citattecken).')
+    title: str = Field(description="Områdets namn.")
+    text: Markdown | None = Field(None, description="Områdets beskrivning.")
+    serves: list[Ref] = Field(
+        default_factory=list, description="KF-mål eller utvecklingsområden som området tjänar."
+    )
+    areas: list[Area] = Field(default_factory=list, description="Underområden.")
+    meta: Meta = None
+
+
+class Source(Strict):
+    kolada: str | None = Field(
+        None, pattern=KOLADA_PATTERN, description="Koladas KPI-id, t.ex. N31807."
+    )
+    system: str | None = Field(None, description="Eget källsystem, t.ex. Treserva.")
+    note: str | None = Field(None, description="Hur värdet tas fram.")
+
+
+class Indicator(Strict):
+    """Nyckeltal eller indikator."""
+
+    id: Id
+    title: str = Field(description="Nyckeltalets namn.")
+    area: Ref | None = Field(None, description="Målområde som nyckeltalet redovisas under.")
+    unit: Unit = Field(
+        description="Enhet: percent, count, fte (heltidstjänster), days, sek, tsek, index."
+    )
+    frequency: Frequency = Field(description="Redovisas: month, quarter, tertial eller year.")
+    combine: Combine = Field(
+        Combine.LAST,
+        description="Hur periodvärden blir ett årsvärde: last (senaste), mean (medel), sum.",
+    )
+    better: Better = Field(description="Vilket håll som är bättre: higher, lower eller none.")
+    by_gender: bool = Field(False, description="Redovisas uppdelat på kön (K/M/T).")
+    key_figure: bool = Field(True, description="Ingår i planens nyckeltalsbilaga.")
+    source: Source | None = Field(None, description="Varifrån värdena kommer.")
+    description: Markdown | None = None
+    meta: Meta = None
+
+
+class Baseline(Strict):
+    """Basvärde (nuläge): en period, föregående års utfall eller ett angivet värde."""
+
+    period: Period | None = Field(None, description="Period vars utfall är basvärdet.")
+    previous_year: bool = Field(False, description="Basvärdet är föregående års utfall.")
+    value: float | None = Field(None, description="Ett angivet basvärde.")
+    note: str | None = Field(None, description="Varifrån basvärdet kommer.")
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Baseline:
+        given = [self.period is not None, self.previous_year, self.value is not None]
+        if sum(given) != 1:
+            raise ValueError(
+                "ange precis en av period, previous_year: true eller value som basvärde"
+            )
+        return self
+
+
+class RelativeChange(Strict):
+    kind: Literal["relative_change"]
+    percent: float = Field(
+        description="Förändring i procent av basvärdet; negativ för minskning (-10 = minskar "
+        "med 10 %)."
+    )
+
+
+class PointsChange(Strict):
+    kind: Literal["percentage_points"]
+    points: float = Field(
+        description="Förändring i procentenheter; negativ för minskning (5 = ökar med 5 "
+        "procentenheter)."
+    )
+
+
+class AtLeast(Strict):
+    kind: Literal["at_least"]
+    value: float = Field(description="Lägsta nivå som ska nås, t.ex. 60 (%) eller 30 (antal).")
+
+
+class AtMost(Strict):
+    kind: Literal["at_most"]
+    value: float = Field(description="Högsta nivå, t.ex. 6.5 (%).")
+
+
+class Milestone(Strict):
+    kind: Literal["milestone"]
+    criteria: list[str] = Field(
+        default_factory=list, description="Vad som ska vara uppfyllt för att målet är nått."
+    )
+
+
+Target = Annotated[
+    RelativeChange | PointsChange | AtLeast | AtMost | Milestone,
+    Field(discriminator="kind"),
+]
+
+
+class Assessment(Strict):
+    """Bedömning: en persons ställningstagande och kommentar för en period."""
+
+    period: Period = Field(description="Perioden bedömningen avser, t.ex. 2018 eller 2018-T2.")
+    status: Status | None = Field(
+        None, description="achieved, partial, not_achieved eller no_data."
+    )
+    comment: Markdown | None = Field(None, description="Analys och kommentar.")
+    reason: str | None = Field(
+        None, description="Skäl när bedömningen avviker från den beräknade statusen."
+    )
+    by: str | None = Field(None, description="Vem som bedömde.")
+    date: dt.date | None = Field(None, description="Datum för bedömningen.")
+
+
+class Goal(Strict):
+    """Mål eller delmål för ett år (eller flera år)."""
+
+    id: Id
+    area: Ref = Field(description="Området målet hör till.")
+    year: Year | list[Year] = Field(description="Året målet gäller, eller en lista med år.")
+    text: Markdown = Field(description="Målet ordagrant som det antogs.")
+    short: str | None = Field(None, description="Kort text för tabeller.")
+    indicator: Ref | None = Field(None, description="Nyckeltalet som mäter målet.")
+    gender: Gender = Field(Gender.T, description="Kön som målvärdet gäller (K, M eller T).")
+    target: Target = Field(description="Målvärdet och hur det räknas.")
+    baseline: Baseline | None = Field(None, description="Basvärde för förändringsmål.")
+    method: Markdown | None = Field(None, description="Metod: hur målet ska nås.")
+    responsible: str | None = Field(None, description="Ansvarig.")
+    serves: list[Ref] = Field(default_factory=list, description="KF-mål som målet tjänar.")
+    assessments: list[Assessment] = Field(default_factory=list, description="Bedömningar.")
+    meta: Meta = None
+
+    @property
+    def years(self) -> list[int]:
+        return self.year if isinstance(self.year, list) else [self.year]
+
+
+class Activity(Strict):
+    """Strategisk aktivitet."""
+
+    id: Id
+    area: Ref | None = Field(None, description="Området aktiviteten hör till.")
+    text: Markdown = Field(description="Aktiviteten som den står i planen.")
+    goals: list[Ref] = Field(default_factory=list, description="Mål som aktiviteten stödjer.")
+    responsible: str | None = Field(None, description="Ansvarig.")
+    year: Year | None = Field(None, description="År då aktiviteten genomförs.")
+    start: dt.date | None = Field(None, description="Startdatum.")
+    end: dt.date | None = Field(None, description="Slutdatum.")
+    status: ActivityStatus = Field(
+        ActivityStatus.PLANNED,
+        description="planned, ongoing, done, cancelled eller delayed.",
+    )
+    comment: Markdown | None = None
+    meta: Meta = None
+
+
+class Plan(Strict):
+    """En verksamhetsplan, handlingsplan eller strategisk plan."""
+
+    id: Id = Field(description="Planens id, unikt i planförrådet.")
+    kind: PlanKind = Field(description="Typ av plan.")
+    title: str = Field(description="Planens titel.")
+    organisation: str = Field(description="Kommunen, t.ex. Degerfors kommun.")
+    board: str | None = Field(None, description="Nämnd eller styrelse.")
+    administration: str | None = Field(None, description="Förvaltning.")
+    period: PlanPeriod = Field(description="Planperioden.")
+    adopted: Adoption | None = Field(None, description="Beslut om antagande.")
+    revisions: list[Revision] = Field(default_factory=list, description="Revideringar.")
+    contact: Contact | None = Field(None, description="Kontaktperson.")
+    vision: Markdown | None = Field(None, description="Visionen.")
+    follow_up: FollowUp = Field(default_factory=FollowUp, description="Hur planen följs upp.")
+    sections: list[Section] = Field(default_factory=list, description="Textavsnitt.")
+    council_goals: list[CouncilGoal] = Field(
+        default_factory=list, description="KF-mål, visionsområden och utvecklingsområden."
+    )
+    areas: list[Area] = Field(default_factory=list, description="Mål- eller insatsområden.")
+    indicators: list[Indicator] = Field(default_factory=list, description="Nyckeltal.")
+    goals: list[Goal] = Field(default_factory=list, description="Mål.")
+    activities: list[Activity] = Field(default_factory=list, description="Strategiska aktiviteter.")
+    meta: Meta = None
+
+
+def iter_areas(areas: list[Area], path: tuple[str | int, ...] = ("areas",)) -> Any:
+    """Every area with its path in the document, nested ones included."""
+    for index, area in enumerate(areas):
+        here = (*path, index)
+        yield area, here
+        yield from iter_areas(area.areas, (*here, "areas"))
+
+
+def period_year(period: str) -> int:
+    return int(period[:4])

@@ -1,0 +1,190 @@
+"""vp assess and vp activity on a copy of the shipped repository: the plan file changes by
+exactly the lines the command means to write, and bad input changes nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import only_added_lines, snapshot
+from verksamhetsplan.plan.yaml_reader import read_file
+
+SN = Path("plans/degerfors/socialnamnden-2018-2019.yaml")
+
+
+def _goal(goal_id: str) -> dict:
+    data, _ = read_file(SN)
+    return next(g for g in data["goals"] if g["id"] == goal_id)
+
+
+def _status(run_vp, goal_id: str, year: int) -> dict:
+    result = run_vp(
+        "status", "--plan", "degerfors-sn-2018-2019", "--year", str(year), "--format", "json"
+    )
+    assert result.exit_code == 0, result.output
+    goals = json.loads(result.stdout)["plans"][0]["goals"]
+    return next(g for g in goals if g["goal"] == goal_id)
+
+
+def test_assess_a_milestone_adds_exactly_the_assessment(repo_copy, run_vp) -> None:
+    before = snapshot(repo_copy)
+    result = run_vp(
+        "assess",
+        "medarbetarskap-projekt-2018",
+        "--year",
+        "2018",
+        "--status",
+        "uppnått",
+        "--comment",
+        "Projektet startade i maj: 12 enheter deltar.",
+        "--by",
+        "Anna Berg",
+        "--date",
+        "2019-01-15",
+    )
+    assert result.exit_code == 0, result.output
+    assert "är tillagd" in result.stdout and "uppnått" in result.stdout
+    after = snapshot(repo_copy)
+    assert {k for k in before if before[k] != after[k]} == {SN.as_posix()}
+    added = only_added_lines(before[SN.as_posix()], after[SN.as_posix()])
+    assert [line.strip() for line in added] == [
+        "assessments:",
+        "- period: 2018",
+        "status: achieved",
+        "comment: 'Projektet startade i maj: 12 enheter deltar.'",
+        "by: Anna Berg",
+        "date: 2019-01-15",
+    ]
+    assert _status(run_vp, "medarbetarskap-projekt-2018", 2018)["status"] == "achieved"
+    assert run_vp("validate", "--strict").exit_code == 0
+
+
+def test_assess_the_same_period_replaces_and_says_so(repo_copy, run_vp) -> None:
+    assert _goal("heltid-modell-2018")["assessments"][0]["status"] == "achieved"
+    result = run_vp(
+        "assess",
+        "heltid-modell-2018",
+        "-y",
+        "2018",
+        "-s",
+        "partial",
+        "-c",
+        "Modellen är inte klar.",
+    )
+    assert result.exit_code == 0, result.output
+    assert "ersätter den tidigare från 2019-01-31 (uppnått)" in result.stdout
+    assessments = _goal("heltid-modell-2018")["assessments"]
+    assert [(a["period"], a["status"]) for a in assessments] == [(2018, "partial")]
+
+
+def test_assess_a_tertial_keeps_the_year_assessment(repo_copy, run_vp) -> None:
+    result = run_vp(
+        "assess", "koll-installerat-2018", "--period", "2018-T3", "-s", "delvis", "-c", "11 av 14."
+    )
+    assert result.exit_code == 0, result.output
+    periods = [a["period"] for a in _goal("koll-installerat-2018")["assessments"]]
+    assert periods == ["2018-T2", 2018, "2018-T3"]
+
+
+def test_overriding_a_computed_status_needs_a_reason(repo_copy, run_vp) -> None:
+    assert _status(run_vp, "subventionerade-40-2018", 2018)["status"] == "achieved"
+    before = snapshot(repo_copy)
+    args = ["assess", "subventionerade-40-2018", "-y", "2018", "-s", "partial", "-c", "Tveksamt."]
+    refused = run_vp(*args)
+    assert refused.exit_code == 2
+    assert "beräknade statusen för 2018 är 'uppnått'" in refused.stderr
+    assert "--reason" in refused.stderr
+    assert snapshot(repo_copy) == before
+    accepted = run_vp(*args, "--reason", "Tre av tjänsterna upphörde i december.")
+    assert accepted.exit_code == 0, accepted.output
+    assert "avviker från den beräknade statusen (uppnått)" in accepted.stdout
+    shown = _status(run_vp, "subventionerade-40-2018", 2018)
+    assert (shown["status"], shown["computed_status"]) == ("partial", "achieved")
+    assert shown["override_reason"] == "Tre av tjänsterna upphörde i december."
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["koll-huvudverkty", "-y", "2018", "-s", "achieved"],
+            "Menade du 'koll-huvudverktyg-2018'?",
+        ),
+        (["koll-huvudverktyg-2018", "-y", "2018", "-s", "klart"], "Tillåtna: achieved, uppnått"),
+        (["koll-huvudverktyg-2018", "-y", "2019", "-s", "achieved"], "gäller 2018, inte 2019"),
+        (["koll-huvudverktyg-2018", "--period", "2018-X", "-s", "achieved"], "ingen period"),
+        (["koll-huvudverktyg-2018", "-s", "achieved"], "antingen --year eller --period"),
+    ],
+)
+def test_bad_assess_input_is_refused_and_nothing_changes(repo_copy, run_vp, args, message) -> None:
+    before = snapshot(repo_copy)
+    result = run_vp("assess", *args, "-c", "x")
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    assert snapshot(repo_copy) == before
+
+
+def test_activity_updates_status_and_comment_in_place(repo_copy, run_vp) -> None:
+    before = snapshot(repo_copy)[SN.as_posix()]
+    result = run_vp(
+        "activity", "koll", "--status", "genomförd", "--comment", "Klart i alla enheter."
+    )
+    assert result.exit_code == 0, result.output
+    assert "planerad → genomförd" in result.stdout
+    added = only_added_lines(before, SN.read_bytes())
+    assert [line.strip() for line in added] == ["status: done", "comment: Klart i alla enheter."]
+    again = run_vp(
+        "activity", "koll", "-s", "ongoing", "-c", "Två enheter återstår.\nKlart i mars."
+    )
+    assert again.exit_code == 0, again.output
+    data, _ = read_file(SN)
+    activity = next(a for a in data["activities"] if a["id"] == "koll")
+    assert activity["status"] == "ongoing"
+    assert activity["comment"] == "Två enheter återstår.\nKlart i mars."
+    # The only lines that differ from the shipped file are the activity's own.
+    added = only_added_lines(before, SN.read_bytes())
+    assert [line.strip() for line in added] == [
+        "status: ongoing",
+        "comment: |-",
+        "Två enheter återstår.",
+        "Klart i mars.",
+    ]
+
+
+def test_activity_unknown_id_and_status(repo_copy, run_vp) -> None:
+    before = snapshot(repo_copy)
+    unknown = run_vp("activity", "kol", "-s", "done")
+    assert unknown.exit_code == 2 and "Menade du 'koll'?" in unknown.stderr
+    bad = run_vp("activity", "koll", "-s", "färdig")
+    assert bad.exit_code == 2 and "planned, planerad, ongoing" in bad.stderr
+    assert snapshot(repo_copy) == before
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes")
+def test_a_read_only_plan_is_refused_and_left_alone(repo_copy, run_vp) -> None:
+    SN.chmod(0o444)
+    before = snapshot(repo_copy)
+    result = run_vp("activity", "koll", "-s", "done")
+    assert result.exit_code == 1
+    assert "skrivskyddad" in result.stderr and "ingenting har ändrats" in result.stderr
+    assert snapshot(repo_copy) == before
+    assert oct(SN.stat().st_mode & 0o777) == "0o444"
+
+
+def test_a_result_that_would_be_invalid_is_refused_with_its_problems(repo_copy) -> None:
+    from verksamhetsplan.common.problems import Refused
+    from verksamhetsplan.edit.plans import find, record_assessment
+    from verksamhetsplan.followup.repository import open_repository
+
+    repository, _ = open_repository()
+    assert repository is not None
+    found = find(repository.index, "koll-installerat-2018", "goal", "målet")
+    with pytest.raises(Refused) as refused:
+        record_assessment(repository.plans, found, {"period": 2018, "status": "klar", "typo": 1})
+    codes = {problem.code for problem in refused.value.problems}
+    assert codes and all(p.file == SN.as_posix() and p.line for p in refused.value.problems)
+    assert "ingenting har ändrats" in refused.value.message

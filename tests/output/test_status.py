@@ -1,0 +1,180 @@
+"""vp status and vp explain on the shipped repository, as a verksamhetsutvecklare runs them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+
+import pytest
+
+from conftest import ROOT
+from verksamhetsplan.followup.words import STATUS, amount
+from verksamhetsplan.output.status import CSV_FIELDS
+from verksamhetsplan.plan.vocabulary import Unit
+
+SN = "degerfors-sn-2018-2019"
+
+
+@pytest.fixture
+def in_repo(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "220")
+
+
+def status_json(run_vp, *args: str) -> dict:
+    result = run_vp("status", "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(("year", "count"), [(2018, 13), (2019, 12)])
+def test_every_degerfors_goal_gets_a_status(in_repo, run_vp, year: int, count: int) -> None:
+    (plan,) = status_json(run_vp, "--plan", SN, "--year", str(year))["plans"]
+    assert len(plan["goals"]) == count
+    assert sum(plan["counts"].values()) == count
+    assert {g["status"] for g in plan["goals"]} <= {s.value for s in STATUS}
+    measurable = [g for g in plan["goals"] if g["target_kind"] != "milestone"]
+    assert all(g["target"] is not None or g["status"] == "no_data" for g in measurable)
+    assert all(g["reason"] for g in plan["goals"] if g["status"] == "no_data")
+
+
+def test_bromolla_goals_and_coverage_gap(in_repo, run_vp) -> None:
+    (plan,) = status_json(run_vp, "--plan", "bromolla-sf-2010-2011", "--year", "2010")["plans"]
+    assert len(plan["goals"]) == 15
+    unserved = [c["council_goal"] for c in plan["council_goals"] if not c["served_by"]]
+    assert unserved == ["valdeltagande", "trygghet"]
+
+
+def test_default_shows_every_plan_with_goals(in_repo, run_vp) -> None:
+    plans = status_json(run_vp)["plans"]
+    assert [p["plan"] for p in plans] == ["bromolla-sf-2010-2011", SN]
+    assert [p["year"] for p in plans] == [2011, 2019]  # the latest begun year of each plan
+
+
+def test_table_shows_every_goal_with_word_symbol_and_rule(in_repo, run_vp) -> None:
+    result = run_vp("status", "--plan", SN, "--year", "2019")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "Uppföljning 2019" in out and "minst halva vägen" in out
+    for word, symbol, _ in STATUS.values():
+        if word in out:
+            assert f"{symbol} {word}" in out
+    assert (
+        "Summering 2019: 12 mål – 3 uppnått, 3 delvis uppnått, 2 ej uppnått, 4 ej mätbart." in out
+    )
+    assert "4,95\u00a0%" in out  # Swedish number with a non-breaking space before %
+    assert "beräknat: ✘ ej uppnått" in out  # an override shows what was computed
+
+
+def test_area_filter(in_repo, run_vp) -> None:
+    (plan,) = status_json(run_vp, "--plan", SN, "--year", "2018", "--area", "attraktivitet")[
+        "plans"
+    ]
+    assert {g["goal"] for g in plan["goals"]} == {"heltid-modell-2018", "subventionerade-40-2018"}
+
+
+def test_csv_is_the_documented_contract(in_repo, run_vp) -> None:
+    result = run_vp("status", "--format", "csv", "--plan", SN, "--year", "2018")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == CSV_FIELDS
+    assert len(rows) == 13
+
+
+def test_as_of_gives_a_forecast_for_the_running_year(in_repo, run_vp) -> None:
+    (plan,) = status_json(run_vp, "--plan", SN, "--year", "2019", "--as-of", "2019-06-30")["plans"]
+    heltid = next(g for g in plan["goals"] if g["goal"] == "heltid-okning-2019")
+    assert heltid["outcome"] is None and heltid["forecast"] is not None
+    (later,) = status_json(run_vp, "--plan", SN, "--year", "2019", "--as-of", "2019-06-30")["plans"]
+    assert later == plan  # the same date gives the same answer
+
+
+def test_explain_accounts_for_every_number_status_shows(in_repo, run_vp) -> None:
+    (plan,) = status_json(run_vp, "--plan", SN, "--year", "2019")["plans"]
+    for goal in plan["goals"]:
+        result = run_vp("explain", goal["goal"], "--year", "2019")
+        assert result.exit_code == 0
+        text = result.stdout
+        assert goal["text"].strip() in text
+        if goal["unit"]:
+            unit = Unit(goal["unit"])
+            for field in ("baseline", "target", "outcome"):
+                if goal[field] is not None:
+                    assert amount(goal[field], unit) in text, (goal["goal"], field)
+        for shown in (goal["status"], goal["computed_status"]):  # an override shows both
+            if shown is not None:
+                word, symbol, _ = STATUS[shown]
+                assert f"{symbol} {word}" in text
+
+
+def test_explain_shows_values_with_file_and_line(in_repo, run_vp) -> None:
+    text = run_vp("explain", "forsorjningsstod-2018").stdout
+    assert "2018-01" in text and "indicators-data/degerfors/socialtjanst.csv rad 26" in text
+    assert "basvärde × (1 − 10 %) = 6 × 0,9 = 5,4\u00a0%" in text
+
+
+def test_explain_unknown_goal_suggests(in_repo, run_vp) -> None:
+    result = run_vp("explain", "forsorjningstod-2018")
+    assert result.exit_code == 2
+    assert "Menade du 'forsorjningsstod-2018'?" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["--as-of", "30/6"], ["--plan", "finns-inte"]])
+def test_usage_errors(in_repo, run_vp, args) -> None:
+    result = run_vp("status", *args)
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_bad_data_stops_status_with_the_place_and_changes_nothing(
+    run_vp, tmp_path, monkeypatch
+) -> None:
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    shutil.copytree(ROOT / "indicators-data", tmp_path / "indicators-data")
+    target = tmp_path / "indicators-data" / "degerfors" / "integration.csv"
+    lines = target.read_text(encoding="utf-8").splitlines()
+    cells = lines[4].split(",")
+    cells[2] = "fem"  # the value column
+    lines[4] = ",".join(cells)
+    broken = "\n".join(lines) + "\n"
+    target.write_text(broken, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_vp("status")
+    assert result.exit_code == 1
+    assert "indicators-data/degerfors/integration.csv:5:3: fel VP305" in result.stderr
+    assert "ingenting har beräknats" in result.stderr
+    assert target.read_text(encoding="utf-8") == broken
+
+
+def test_status_is_the_same_whichever_reader_loads_the_data(in_repo, run_vp, monkeypatch) -> None:
+    from verksamhetsplan.data import validate
+
+    small = status_json(run_vp, "--as-of", "2020-01-31")
+    monkeypatch.setattr(validate, "LARGE_DATA_BYTES", 0)  # as if it were a whole country
+    assert status_json(run_vp, "--as-of", "2020-01-31") == small
+
+
+@pytest.mark.parametrize("output", ["json", "csv", "table"])
+def test_two_processes_give_the_same_output(in_repo, run_vp, monkeypatch, output) -> None:
+    from verksamhetsplan.common import parallel
+
+    args = ["status", "--format", output, "--as-of", "2020-01-31"]
+    alone = run_vp(*args)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)  # the two shipped plans, one each
+    together = run_vp(*args)
+    assert (together.exit_code, together.stdout) == (alone.exit_code, alone.stdout)
+    assert "degerfors" in together.stdout.lower() and "brom" in together.stdout.lower()
+
+
+def test_a_failure_in_the_second_process_is_reported() -> None:
+    from verksamhetsplan.common.parallel import map_in_halves
+
+    def work(items):
+        if 99 in items:
+            raise ValueError("trasigt")
+        return [i * 2 for i in items]
+
+    assert map_in_halves(list(range(40)), work) == [i * 2 for i in range(40)]
+    with pytest.raises(RuntimeError, match="ValueError: trasigt"):
+        map_in_halves(list(range(60, 100)), work)
