@@ -1,0 +1,159 @@
+"""The package's shape: layers import only downward, and start-up stays light.
+
+Each subpackage's docstring says which others it may import ("May import: `plan`, …");
+the layer test reads those lines, so the rule and its documentation cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+PACKAGE = ROOT / "src" / "verksamhetsplan"
+
+
+def allowed_imports(package: Path) -> dict[str, set[str]]:
+    """Per subpackage, the subpackages it may import, read from its docstring."""
+    allowed = {}
+    for init in sorted(package.glob("*/__init__.py")):
+        doc = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) or ""
+        found = re.search(r"May import:(.*?)(?:\n\n|$)", doc, re.S)
+        if found is None:
+            continue
+        allowed[init.parent.name] = set(re.findall(r"`(\w+)`", found.group(1).split("Not ")[0]))
+    return allowed
+
+
+def imported_subpackages(module: Path, package: Path) -> list[tuple[int, str]]:
+    """(line, subpackage) for every import of the package in a module, lazy ones included."""
+    parts = module.relative_to(package).with_suffix("").parts
+    here = list(parts[:-1])  # the module's own package, relative to the top
+    found = []
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = here[: len(here) - (node.level - 1)]
+                target = [*base, *(node.module.split(".") if node.module else [])]
+                if not target:  # `from .. import x`: x is the subpackage (or a top module)
+                    target = [node.names[0].name]
+            elif node.module and node.module.split(".")[0] == package.name:
+                target = node.module.split(".")[1:] or [node.names[0].name]
+            else:
+                continue
+        elif isinstance(node, ast.Import):
+            names = [a.name.split(".") for a in node.names if a.name.startswith(package.name)]
+            if not names:
+                continue
+            target = names[0][1:2]
+        else:
+            continue
+        if target:
+            found.append((node.lineno, target[0]))
+    return found
+
+
+def layer_violations(package: Path) -> list[str]:
+    allowed = allowed_imports(package)
+    violations = []
+    for module in sorted(package.rglob("*.py")):
+        parts = module.relative_to(package).parts
+        if len(parts) < 2 or parts[0] not in allowed:
+            continue  # top-level modules (__init__, __main__) and cli/ may import anything
+        layer = parts[0]
+        for line, target in imported_subpackages(module, package):
+            if target != layer and (package / target).is_dir() and target not in allowed[layer]:
+                violations.append(f"{module.relative_to(package)}:{line}: {layer} imports {target}")
+    return violations
+
+
+def test_every_subpackage_declares_what_it_may_import():
+    subpackages = {p.parent.name for p in PACKAGE.glob("*/__init__.py")}
+    assert set(allowed_imports(PACKAGE)) == subpackages - {"cli"}
+    assert allowed_imports(PACKAGE)["common"] == set()
+
+
+def test_layers_import_only_downward():
+    assert layer_violations(PACKAGE) == []
+
+
+def test_the_layer_check_finds_an_import_from_a_higher_layer(tmp_path):
+    package = tmp_path / "verksamhetsplan"
+    for name, doc in [
+        ("plan", "The plan.\n\nMay import: `common`."),
+        ("common", "Leaves.\n\nMay import: nothing of vp."),
+        ("output", "Rendering.\n\nMay import: `plan`, `common`. Not `edit`."),
+        ("edit", "Edits.\n\nMay import: `plan`, `common`."),
+    ]:
+        (package / name).mkdir(parents=True)
+        (package / name / "__init__.py").write_text(f'"""{doc}"""\n')
+    (package / "plan" / "model.py").write_text("from ..common import problems\n")
+    (package / "plan" / "load.py").write_text(
+        "def f():\n    from ..output.report import render  # lazy, still counted\n"
+    )
+    (package / "output" / "report.py").write_text(
+        "from verksamhetsplan.edit.data import add\nfrom .. import plan\n"
+    )
+    assert layer_violations(package) == [
+        "output/report.py:1: output imports edit",
+        "plan/load.py:2: plan imports output",
+    ]
+
+
+def modules_loaded(args: list[str], cwd: Path) -> set[str]:
+    """The modules a real `vp` run has imported by the time it exits."""
+    script = (
+        "import json, os, sys\n"
+        "from verksamhetsplan.cli import main\n"
+        f"sys.argv = ['vp', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "with open(os.environ['VP_MODULES_OUT'], 'w') as out:\n"
+        "    json.dump(sorted(sys.modules), out)\n"
+    )
+    out = cwd / ".modules.json"
+    subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=cwd,
+        env={**os.environ, "VP_MODULES_OUT": str(out)},
+        capture_output=True,
+        check=True,
+    )
+    loaded = set(json.loads(out.read_text()))
+    out.unlink()
+    return {name.split(".")[0] for name in loaded}
+
+
+HEAVY = {"pydantic", "rich", "jinja2", "babel", "pyarrow", "numpy", "pandas"}
+
+
+@pytest.mark.parametrize(
+    ("args", "not_imported"),
+    [
+        (["--help"], HEAVY),
+        (["validate"], HEAVY - {"pydantic"}),
+        (["validate", "--format", "json"], HEAVY - {"pydantic"}),
+        # Typer itself brings pydantic in once a command's options are parsed.
+        (["status", "--help"], HEAVY - {"pydantic"}),
+        (["report", "--help"], HEAVY - {"pydantic"}),
+        (["status", "--format", "json"], {"jinja2", "pyarrow", "numpy", "pandas"}),
+        (["explain", "forsorjningsstod-2019"], {"jinja2", "pyarrow", "numpy", "pandas"}),
+    ],
+    ids=" ".join,
+)
+def test_start_up_imports_only_what_the_command_needs(args, not_imported):
+    loaded = modules_loaded(args, ROOT)
+    assert loaded & not_imported == set()
+
+
+def test_the_start_up_check_sees_heavy_imports(tmp_path):
+    # The report needs jinja2 and babel: the same check must see them, or it proves nothing.
+    loaded = modules_loaded(["report", "--year", "2018", "-o", str(tmp_path / "r.html")], ROOT)
+    assert {"jinja2", "babel", "pydantic"} <= loaded
