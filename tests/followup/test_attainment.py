@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 from typing import Any
 
 import pytest
@@ -19,8 +20,9 @@ from verksamhetsplan.followup.attainment import (
     summary_status,
     year_outcome,
 )
+from verksamhetsplan.followup.thresholds import LEGACY, Rule
 from verksamhetsplan.plan.model import Goal, Indicator
-from verksamhetsplan.plan.vocabulary import ActivityStatus, Better, PartialRule
+from verksamhetsplan.plan.vocabulary import ActivityStatus, Better, PartialKind, PartialRule
 
 AFTER = dt.date(2026, 1, 1)
 
@@ -259,7 +261,7 @@ def test_milestone_by_latest_assessment_then_by_activities() -> None:
     ],
 )
 def test_partial_rules(rule: PartialRule, outcome: float, expected: Result) -> None:
-    assert judge(outcome, 100.0, 50.0, Better.HIGHER, rule)[0] is expected
+    assert judge(outcome, 100.0, 50.0, Better.HIGHER, LEGACY[rule]).status is expected
 
 
 def test_summary_rule() -> None:
@@ -288,7 +290,14 @@ share = st.floats(min_value=-1.0, max_value=2.0, allow_nan=False)
     first=share,
     second=share,
     known_baseline=st.booleans(),
-    rule=st.sampled_from(list(PartialRule)),
+    rule=st.one_of(
+        st.sampled_from(list(LEGACY.values())),
+        st.builds(
+            Rule,
+            st.sampled_from([PartialKind.SHARE_OF_TARGET, PartialKind.SHARE_OF_WAY]),
+            st.fractions(min_value=Fraction(1, 100), max_value=100),
+        ),
+    ),
 )
 def test_a_better_outcome_never_gets_a_worse_status(
     baseline: float,
@@ -296,13 +305,13 @@ def test_a_better_outcome_never_gets_a_worse_status(
     first: float,
     second: float,
     known_baseline: bool,
-    rule: PartialRule,
+    rule: Rule,
 ) -> None:
     # Outcomes are placed as shares of the way from baseline to target, where statuses change.
     target = baseline + gap
     direction = Better.HIGHER if gap > 0 else Better.LOWER
     worse, better = sorted((first, second))
     given_baseline = baseline if known_baseline else None
-    before = judge(baseline + worse * gap, target, given_baseline, direction, rule)[0]
-    after = judge(baseline + better * gap, target, given_baseline, direction, rule)[0]
+    before = judge(baseline + worse * gap, target, given_baseline, direction, rule).status
+    after = judge(baseline + better * gap, target, given_baseline, direction, rule).status
     assert RANK[after] >= RANK[before]

@@ -22,6 +22,7 @@ def explain(
     för målvärdet, framsteget, regeln och resultatet."""
     from ..common.problems import Refused
     from ..edit.plans import find
+    from ..followup.words import status_words
     from ..output.explain import explain as explain_lines
 
     when = parse_as_of(as_of)
@@ -42,4 +43,5 @@ def explain(
         )
     follow_up = repository.follow_up(plan_file, year, when)
     evaluation = next(e for e in follow_up.evaluations if e.goal.id == goal_id)
-    typer.echo("\n".join(explain_lines(evaluation)))
+    words = status_words(plan_file.plan.follow_up)
+    typer.echo("\n".join(explain_lines(evaluation, words)))

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from babel.numbers import format_decimal
 
 NBSP = "\u00a0"
+MINUS = "\u2212"  # the minus sign, not the hyphen, in everything a person reads
 
 
 def number(value: float, decimals: int = 2) -> str:
-    """1234.5 -> '1 234,5' (non-breaking space), at most `decimals` decimals."""
+    """1234.5 -> '1 234,5' (non-breaking space), -2 -> '−2' (the minus sign), at most
+    `decimals` decimals."""
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
-    return str(format_decimal(value, format=pattern, locale="sv_SE")).replace("\u2212", "-")
+    # Rounded half up, as people round (72,225 -> 72,23), at the value's decimal digits.
+    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+    text = str(format_decimal(abs(rounded), format=pattern, locale="sv_SE"))
+    return f"{MINUS}{text}" if rounded < 0 else text
 
 
 def points(value: float) -> str:

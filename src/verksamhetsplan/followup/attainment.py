@@ -13,21 +13,15 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from fractions import Fraction
 
 from ..data.observation import Lookup, Observation
 from ..data.periods import period_end, period_order, periods_of_year
 from ..plan.model import AtLeast, AtMost, Goal, Indicator, Milestone, PointsChange, RelativeChange
-from ..plan.vocabulary import ActivityStatus, Better, Combine, PartialRule, Status
-
-
-class Result(StrEnum):
-    """A goal's status for a year: the four of the plan format, and not_due."""
-
-    ACHIEVED = "achieved"
-    PARTIAL = "partial"
-    NOT_ACHIEVED = "not_achieved"
-    NO_DATA = "no_data"
-    NOT_DUE = "not_due"
+from ..plan.vocabulary import ActivityStatus, Better, Combine, Status
+from .thresholds import DEFAULT_RULE, Rule, exact, judge
+from .thresholds import RANK as RANK
+from .thresholds import Result as Result
 
 
 class Trend(StrEnum):
@@ -35,12 +29,6 @@ class Trend(StrEnum):
     UNCHANGED = "unchanged"
     WORSE = "worse"
     CHANGED = "changed"  # the indicator has no better direction
-
-
-# Worst to best, for roll-ups and for "moving the outcome never makes the status worse".
-RANK = {Result.NOT_ACHIEVED: 0, Result.PARTIAL: 1, Result.ACHIEVED: 2}
-# Floating-point sums such as 6.0 × 0.9 must meet a target of 5.4.
-EPSILON = 1e-9
 
 
 @dataclass(frozen=True)
@@ -84,7 +72,8 @@ class Evaluation:
     target: float | None = None
     direction: Better | None = None
     progress: float | None = None
-    rule: PartialRule = PartialRule.PROGRESS_HALF
+    met_at_baseline: bool = False  # the baseline already met the target: no progress to show
+    rule: Rule = DEFAULT_RULE
     reason: str | None = None
     computed: Result | None = None  # before a person's assessment, when one overrides
     override_reason: str | None = None
@@ -188,11 +177,11 @@ def _baseline(
     return BaselineValue(previous.value, how, previous, str(year - 1), previous.reason)
 
 
-def target_value(goal: Goal, baseline: float | None) -> tuple[float | None, str | None]:
-    """The number the outcome is measured against, or why there is none."""
+def target_value(goal: Goal, baseline: float | None) -> tuple[Fraction | None, str | None]:
+    """The number the outcome is measured against (exact), or why there is none."""
     target = goal.target
     if isinstance(target, (AtLeast, AtMost)):
-        return target.value, None
+        return exact(target.value), None
     if baseline is None:
         return None, "basvärde saknas"
     if isinstance(target, RelativeChange):
@@ -201,9 +190,9 @@ def target_value(goal: Goal, baseline: float | None) -> tuple[float | None, str 
                 "basvärdet är 0, och en förändring i procent av 0 går inte att räkna; "
                 "ange målet som en nivå (at_least/at_most) eller i procentenheter"
             )
-        return baseline * (1 + target.percent / 100), None
+        return exact(baseline) * (1 + exact(target.percent) / 100), None
     if isinstance(target, PointsChange):
-        return baseline + target.points, None
+        return exact(baseline) + exact(target.points), None
     return None, "milstolpar har inget målvärde"
 
 
@@ -221,36 +210,10 @@ def direction_of(goal: Goal, indicator: Indicator) -> Better:
     return indicator.better if indicator.better is not Better.NONE else Better.HIGHER
 
 
-def judge(
-    outcome: float,
-    target: float,
-    baseline: float | None,
-    direction: Better,
-    rule: PartialRule,
-) -> tuple[Result, float | None]:
-    """Status and progress of an outcome against a target, by the partial rule."""
-    sign = 1.0 if direction is Better.HIGHER else -1.0
-    progress = None
-    if baseline is not None and abs(target - baseline) > EPSILON:
-        progress = (outcome - baseline) / (target - baseline)
-    if sign * (outcome - target) >= -EPSILON:
-        return Result.ACHIEVED, progress
-    if rule is PartialRule.PROGRESS_HALF:
-        partial = progress is not None and progress >= 0.5
-    elif rule is PartialRule.TARGET_80:
-        if direction is Better.HIGHER:
-            partial = target > 0 and outcome / target >= 0.8
-        else:
-            partial = outcome > 0 and target / outcome >= 0.8
-    else:  # right_direction
-        partial = baseline is not None and sign * (outcome - baseline) > EPSILON
-    return (Result.PARTIAL if partial else Result.NOT_ACHIEVED), progress
-
-
 def trend_of(current: float | None, previous: float | None, better: Better) -> Trend | None:
     if current is None or previous is None:
         return None
-    if abs(current - previous) <= EPSILON:
+    if exact(current) == exact(previous):
         return Trend.UNCHANGED
     if better is Better.NONE:
         return Trend.CHANGED
@@ -284,7 +247,7 @@ def evaluate(
     indicator: Indicator | None,
     lookup: Lookup,
     as_of: dt.date,
-    rule: PartialRule = PartialRule.PROGRESS_HALF,
+    rule: Rule = DEFAULT_RULE,
     activity_statuses: Sequence[ActivityStatus] = (),
 ) -> Evaluation:
     """A goal's status for a year, as known on the as-of date."""
@@ -328,7 +291,7 @@ def evaluate(
         indicator,
         outcome,
         baseline,
-        target,
+        None if target is None else float(target),
         direction,
         rule=rule,
         previous=previous,
@@ -343,8 +306,14 @@ def evaluate(
     elif current is None:
         computed = replace(base, reason=outcome.reason)
     else:
-        status, progress = judge(current, target, baseline.value, direction, rule)
-        computed = replace(base, status=status, progress=progress)
+        judged = judge(current, target, baseline.value, direction, rule)
+        progress = None if judged.progress is None else float(judged.progress)
+        computed = replace(
+            base,
+            status=judged.status,
+            progress=progress,
+            met_at_baseline=judged.met_at_baseline,
+        )
     return _with_assessment(computed, assessed, reason)
 
 

@@ -13,6 +13,7 @@ from ..plan.load import PlanFile
 from ..plan.model import Area, CouncilGoal, iter_areas
 from ..plan.vocabulary import ActivityStatus
 from .attainment import Evaluation, Result, evaluate, summary_status
+from .thresholds import DEFAULT_RULE, Rule, rule_of
 
 
 @dataclass
@@ -53,6 +54,7 @@ class PlanFollowUp:
     areas: list[AreaFollowUp]
     council: list[CouncilFollowUp]
     tally: Tally
+    rule: Rule = DEFAULT_RULE
 
 
 def default_year(plan_file: PlanFile, as_of: dt.date) -> int:
@@ -66,7 +68,7 @@ def follow_up(
 ) -> PlanFollowUp:
     """Every goal of the plan for the year; index resolves references across all plans."""
     plan = plan_file.plan
-    rule = plan.follow_up.partial_rule
+    rule = rule_of(plan.follow_up)
     activities: dict[str, list[ActivityStatus]] = {}
     for activity in plan.activities:
         for ref in activity.goals:
@@ -105,6 +107,7 @@ def follow_up(
         areas,
         council,
         Tally.of([e.status for e in evaluations]),
+        rule,
     )
 
 

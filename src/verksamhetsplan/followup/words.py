@@ -4,8 +4,10 @@ renderer and by the editing commands' messages."""
 from __future__ import annotations
 
 from ..common.swedish import NBSP, number
-from ..plan.vocabulary import ActivityStatus, Unit
+from ..plan.model import FollowUp
+from ..plan.vocabulary import ActivityStatus, PartialKind, Unit
 from .attainment import Result, Trend
+from .thresholds import Rule
 
 STATUS = {
     Result.ACHIEVED: ("uppnått", "✔", "green"),
@@ -39,12 +41,6 @@ ACTIVITY_WORDS = {
     ActivityStatus.CANCELLED: "avbruten",
     ActivityStatus.DELAYED: "försenad",
 }
-PARTIAL_RULE_TEXT = {
-    "progress_half": "delvis uppnått när utfallet har kommit minst halva vägen från basvärdet "
-    "till målvärdet (framsteg ≥ 0,5)",
-    "target_80": "delvis uppnått när utfallet är minst 80 % av målvärdet",
-    "right_direction": "delvis uppnått när utfallet har rört sig åt rätt håll från basvärdet",
-}
 
 
 def amount(value: float | None, unit: Unit, decimals: int = 2) -> str:
@@ -53,9 +49,13 @@ def amount(value: float | None, unit: Unit, decimals: int = 2) -> str:
     return number(value, decimals) + UNIT_SUFFIX[unit]
 
 
-def status_text(result: Result) -> str:
+def status_text(result: Result, words: dict[Result, str] | None = None) -> str:
     word, symbol, _ = STATUS[result]
-    return f"{symbol} {word}"
+    return f"{symbol} {(words or {}).get(result, word)}"
+
+
+# Where the baseline already meets the target there is no way to go, so no progress.
+MET_AT_BASELINE = "uppnått redan vid basvärdet"
 
 
 def trend_text(trend: Trend | None) -> str:
@@ -63,3 +63,36 @@ def trend_text(trend: Trend | None) -> str:
         return "–"
     word, arrow = TREND[trend]
     return f"{arrow} {word}"
+
+
+def rule_text(rule: Rule, words: dict[Result, str] | None = None) -> str:
+    """The partial rule as the report prints it (the threshold counts as partly achieved),
+    in the plan's own word for partly achieved."""
+    partial = (words or {}).get(Result.PARTIAL, STATUS[Result.PARTIAL][0])
+    if rule.kind is PartialKind.RIGHT_DIRECTION:
+        return f"{partial} när utfallet har rört sig åt rätt håll från basvärdet"
+    assert rule.percent is not None
+    share = number(float(rule.percent / 100), 4)
+    percent = f"{number(float(rule.percent), 2)}{NBSP}%"
+    if rule.kind is PartialKind.SHARE_OF_WAY:
+        way = "halva vägen" if rule.percent == 50 else f"{percent} av vägen"
+        return (
+            f"{partial} när utfallet har kommit minst {way} från basvärdet till "
+            f"målvärdet (framsteg ≥ {share})"
+        )
+    return (
+        f"{partial} när utfallet är minst {percent} av målvärdet (för ett mål som ska "
+        f"minska: när målvärdet är minst {percent} av utfallet)"
+    )
+
+
+def status_words(follow_up: FollowUp) -> dict[Result, str]:
+    """The words a plan uses for its statuses: its own where it declares them."""
+    own = follow_up.status_words
+    words = {result: word for result, (word, _, _) in STATUS.items()}
+    if own is not None:
+        for result in (Result.ACHIEVED, Result.PARTIAL, Result.NOT_ACHIEVED, Result.NO_DATA):
+            chosen = getattr(own, result.value)
+            if chosen:
+                words[result] = chosen
+    return words

@@ -5,10 +5,11 @@ from __future__ import annotations
 from ..common.swedish import number, points
 from ..data.format import FREQUENCY_WORDS
 from ..followup.attainment import BaselineValue, Evaluation, Outcome, Result
-from ..followup.words import PARTIAL_RULE_TEXT, amount, status_text, trend_text
+from ..followup.words import MET_AT_BASELINE, amount, rule_text, status_text, trend_text
 from ..plan.model import AtLeast, AtMost, Milestone, PointsChange, RelativeChange
 from ..plan.vocabulary import Better, Combine, Unit
 
+Words = dict[Result, str] | None
 COMBINE_WORDS = {
     Combine.LAST: "det senaste värdet",
     Combine.MEAN: "medelvärdet",
@@ -81,7 +82,7 @@ def _target(e: Evaluation, unit: Unit) -> str:
     return "Målvärde: kan inte räknas"
 
 
-def _milestone(e: Evaluation, lines: list[str]) -> list[str]:
+def _milestone(e: Evaluation, lines: list[str], words: Words) -> list[str]:
     assert isinstance(e.goal.target, Milestone)
     lines.append("Milstolpe med kriterierna:")
     lines += [f"  - {criterion}" for criterion in e.goal.target.criteria]
@@ -90,16 +91,17 @@ def _milestone(e: Evaluation, lines: list[str]) -> list[str]:
         lines.append(f"Status enligt bedömningen{comment}")
     else:
         lines.append(f"Ingen bedömning för {e.year}; {e.reason}.")
-    return [*lines, f"Resultat: {status_text(e.status)}"]
+    return [*lines, f"Resultat: {status_text(e.status, words)}"]
 
 
-def explain(e: Evaluation) -> list[str]:
+def explain(e: Evaluation, words: Words = None) -> list[str]:
+    """Every step of a goal's status as lines of text; `words` are the plan's own status words."""
     goal = e.goal
     lines = [f"Mål {goal.id}, år {e.year}", f"  ”{goal.text.strip()}”"]
     if e.status is Result.NOT_DUE:
-        return [*lines, f"Resultat: {status_text(e.status)} – {e.reason}"]
+        return [*lines, f"Resultat: {status_text(e.status, words)} – {e.reason}"]
     if isinstance(goal.target, Milestone):
-        return _milestone(e, lines)
+        return _milestone(e, lines, words)
     indicator, outcome, baseline = e.indicator, e.outcome, e.baseline
     assert indicator is not None and outcome is not None and baseline is not None
     unit = indicator.unit
@@ -121,14 +123,20 @@ def explain(e: Evaluation) -> list[str]:
             f"({number(current)} − {number(base)}) / ({number(e.target)} − {number(base)}) "
             f"= {number(e.progress)}"
         )
-    lines.append(f"Regel: uppnått när målvärdet nås; {PARTIAL_RULE_TEXT[e.rule.value]}.")
+    if e.met_at_baseline:
+        lines.append(f"Framsteg: visas inte – {MET_AT_BASELINE} ({number(base or 0)}).")
+    achieved = (words or {}).get(Result.ACHIEVED, "uppnått")
+    lines.append(f"Regel: {achieved} när målvärdet nås; {rule_text(e.rule, words)}.")
     if e.status is Result.NO_DATA:
-        lines.append(f"Resultat: {status_text(e.status)} – {e.reason}")
+        lines.append(f"Resultat: {status_text(e.status, words)} – {e.reason}")
     else:
         judged = "prognosen" if outcome.running else "utfallet"
-        lines.append(f"Resultat: {status_text(e.computed or e.status)} ({judged} mot målvärdet)")
+        lines.append(
+            f"Resultat: {status_text(e.computed or e.status, words)} ({judged} mot målvärdet)"
+        )
     if e.computed is not None:
-        lines.append(f"Bedömning: {status_text(e.status)}, med skälet: {e.override_reason}")
+        assessed = status_text(e.status, words)
+        lines.append(f"Bedömning: {assessed}, med skälet: {e.override_reason}")
         lines.append("Den bedömda statusen gäller; den beräknade visas bredvid.")
     if e.override_without_reason:
         lines.append(

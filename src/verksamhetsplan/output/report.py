@@ -20,7 +20,15 @@ from ..data.observation import Lookup
 from ..data.periods import period_end
 from ..followup.attainment import Evaluation, Result, year_outcome
 from ..followup.rollup import PlanFollowUp, Tally, area_chain, area_parents
-from ..followup.words import PARTIAL_RULE_TEXT, STATUS, STATUS_ORDER, amount, trend_text
+from ..followup.words import (
+    MET_AT_BASELINE,
+    STATUS,
+    STATUS_ORDER,
+    amount,
+    rule_text,
+    status_words,
+    trend_text,
+)
 from ..plan.model import Milestone, Plan, iter_areas
 from ..plan.vocabulary import ActivityStatus
 
@@ -54,13 +62,17 @@ def long_date(day: dt.date) -> str:
     return str(format_date(day, format="long", locale="sv_SE"))
 
 
-def status(result: Result) -> dict[str, str]:
+Words = dict[Result, str]
+
+
+def status(result: Result, words: Words) -> dict[str, str]:
     word, symbol, colour = STATUS[result]
+    word = words.get(result, word)
     return {"key": result.value, "word": word, "symbol": symbol, "colour": colour}
 
 
-def counts(tally: Tally) -> list[dict[str, Any]]:
-    return [{**status(r), "count": tally.counts.get(r, 0)} for r in STATUS_ORDER]
+def counts(tally: Tally, words: Words) -> list[dict[str, Any]]:
+    return [{**status(r, words), "count": tally.counts.get(r, 0)} for r in STATUS_ORDER]
 
 
 @dataclass(frozen=True)
@@ -88,7 +100,7 @@ def plan_revision(path: Path) -> Revision | None:
     return Revision(parts[0], dt.date.fromisoformat(parts[1]))
 
 
-def _goal(e: Evaluation, plan: Plan, areas: dict[str, str]) -> dict[str, Any]:
+def _goal(e: Evaluation, plan: Plan, areas: dict[str, str], words: Words) -> dict[str, Any]:
     unit = e.indicator.unit if e.indicator else None
     measured = unit is not None and not isinstance(e.goal.target, Milestone)
 
@@ -119,9 +131,11 @@ def _goal(e: Evaluation, plan: Plan, areas: dict[str, str]) -> dict[str, Any]:
         "target": show(e.target),
         "outcome": show(outcome.current if outcome else None),
         "forecast": running,
-        "progress": "–" if e.progress is None else number(e.progress, 2),
-        "status": status(e.status),
-        "computed": status(e.computed) if e.computed else None,
+        "progress": MET_AT_BASELINE
+        if e.met_at_baseline
+        else ("–" if e.progress is None else number(e.progress, 2)),
+        "status": status(e.status, words),
+        "computed": status(e.computed, words) if e.computed else None,
         "override_reason": e.override_reason,
         "reason": None if e.assessed else e.reason,
         "trend": trend_text(e.trend),
@@ -140,7 +154,8 @@ def build(
     current = next(f for f in follow_ups if f.year == year)
     plan = current.plan_file.plan
     area_titles = {area.id: area.title for area, _ in iter_areas(plan.areas)}
-    goals = [_goal(e, plan, area_titles) for e in current.evaluations]
+    words = status_words(plan.follow_up)
+    goals = [_goal(e, plan, area_titles, words) for e in current.evaluations]
     by_area: dict[str, list[dict[str, Any]]] = {}
     parents = area_parents(plan.areas)
     for goal, e in zip(goals, current.evaluations, strict=True):
@@ -152,8 +167,8 @@ def build(
             {
                 "id": summary.area.id,
                 "title": summary.area.title,
-                "status": status(summary.tally.summary),
-                "counts": counts(summary.tally),
+                "status": status(summary.tally.summary, words),
+                "counts": counts(summary.tally, words),
                 "goals": by_area.get(summary.area.id, []),
             }
         )
@@ -175,11 +190,11 @@ def build(
             {"commit": revision.commit[:10], "date": long_date(revision.date)} if revision else None
         ),
         "summary": {
-            "status": status(current.tally.summary),
-            "counts": counts(current.tally),
+            "status": status(current.tally.summary, words),
+            "counts": counts(current.tally, words),
             "total": len(current.evaluations),
         },
-        "matrix": _matrix(follow_ups, plan),
+        "matrix": _matrix(follow_ups, plan, words),
         "areas": sections,
         "key_figures": _key_figures(plan, area_titles, lookup, year, current.as_of),
         "activities": [
@@ -196,14 +211,14 @@ def build(
                 "title": c.council_goal.title,
                 "number": c.council_goal.number,
                 "areas": [a.title for a in c.areas],
-                "status": status(c.tally.summary),
+                "status": status(c.tally.summary, words),
                 "goals": len(c.evaluations),
             }
             for c in current.council
         ],
         "council_gaps": [c.council_goal.title for c in current.council if not c.areas],
         "method": {
-            "partial_rule": PARTIAL_RULE_TEXT[plan.follow_up.partial_rule.value],
+            "partial_rule": rule_text(current.rule, words),
             "summary_rule": SUMMARY_RULE,
             "kolada": KOLADA_ATTRIBUTION
             if any(i.source and i.source.kolada for i in plan.indicators)
@@ -215,7 +230,7 @@ def build(
     }
 
 
-def _matrix(follow_ups: list[PlanFollowUp], plan: Plan) -> dict[str, Any]:
+def _matrix(follow_ups: list[PlanFollowUp], plan: Plan, words: Words) -> dict[str, Any]:
     """Area × year, like the seed's "Sammanställning av mål"."""
     years = sorted(f.year for f in follow_ups)
     by_year = {f.year: {e.goal.id: e for e in f.evaluations} for f in follow_ups}
@@ -227,7 +242,10 @@ def _matrix(follow_ups: list[PlanFollowUp], plan: Plan) -> dict[str, Any]:
             found = [e for e in by_year[year].values() if e.goal.area.rpartition("/")[2] in ids]
             cells.append(
                 [
-                    {"text": (e.goal.short or e.goal.text).strip(), "status": status(e.status)}
+                    {
+                        "text": (e.goal.short or e.goal.text).strip(),
+                        "status": status(e.status, words),
+                    }
                     for e in found
                 ]
             )

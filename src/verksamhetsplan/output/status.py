@@ -8,14 +8,16 @@ import json
 from typing import Any
 
 from ..common.swedish import number
-from ..followup.attainment import Evaluation
+from ..followup.attainment import Evaluation, Result
 from ..followup.rollup import PlanFollowUp, Tally
 from ..followup.words import (
-    PARTIAL_RULE_TEXT,
+    MET_AT_BASELINE,
     STATUS,
     STATUS_ORDER,
     amount,
+    rule_text,
     status_text,
+    status_words,
     trend_text,
 )
 from ..plan.model import Milestone
@@ -38,6 +40,7 @@ CSV_FIELDS = [
     "computed_status",
     "override_reason",
     "progress",
+    "progress_note",
     "trend",
     "reason",
 ]
@@ -64,6 +67,7 @@ def goal_record(plan_id: str, evaluation: Evaluation) -> dict[str, Any]:
         "computed_status": evaluation.computed.value if evaluation.computed else None,
         "override_reason": evaluation.override_reason,
         "progress": evaluation.progress,
+        "progress_note": MET_AT_BASELINE if evaluation.met_at_baseline else None,
         "trend": evaluation.trend.value if evaluation.trend else None,
         "reason": evaluation.reason,
         "by_gender": {g: o.value for g, o in evaluation.by_gender.items()},
@@ -86,7 +90,8 @@ def plan_record(f: PlanFollowUp) -> dict[str, Any]:
         "organisation": plan.organisation,
         "year": f.year,
         "as_of": f.as_of.isoformat(),
-        "partial_rule": plan.follow_up.partial_rule.value,
+        "partial_rule": f.rule.code,
+        "partial_percent": None if f.rule.percent is None else float(f.rule.percent),
         **_tally(f.tally),
         "goals": [goal_record(plan.id, e) for e in f.evaluations],
         "areas": [
@@ -134,8 +139,9 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
-def counts_text(tally: Tally) -> str:
-    parts = [f"{tally.counts[r]} {STATUS[r][0]}" for r in STATUS_ORDER if tally.counts.get(r)]
+def counts_text(tally: Tally, words: dict[Result, str] | None = None) -> str:
+    named = {**{r: w for r, (w, _, _) in STATUS.items()}, **(words or {})}
+    parts = [f"{tally.counts[r]} {named[r]}" for r in STATUS_ORDER if tally.counts.get(r)]
     return ", ".join(parts) if parts else "inga mål"
 
 
@@ -177,14 +183,15 @@ def render_table(follow_ups: list[PlanFollowUp], console: Any) -> None:
         plan = f.plan_file.plan
         who = " – ".join(x for x in (plan.organisation, plan.board or plan.administration) if x)
         console.print(f"[bold]{who}: {plan.title}[/bold]")
+        words = status_words(plan.follow_up)
         console.print(
             f"Uppföljning {f.year}, data till och med {f.as_of.isoformat()}. "
-            f"Regel: {PARTIAL_RULE_TEXT[plan.follow_up.partial_rule.value]}."
+            f"Regel: {rule_text(f.rule, words)}."
         )
         for area in (a for a in f.areas if a.depth == 0 and a.evaluations):
-            word, symbol, colour = STATUS[area.tally.summary]
+            summary = status_text(area.tally.summary, words)
             table = Table(
-                title=f"{area.area.title} – {symbol} {word} ({counts_text(area.tally)})",
+                title=f"{area.area.title} – {summary} ({counts_text(area.tally, words)})",
                 title_justify="left",
                 expand=False,
             )
@@ -199,19 +206,21 @@ def render_table(follow_ups: list[PlanFollowUp], console: Any) -> None:
             ):
                 table.add_column(header, justify=justify)  # type: ignore[arg-type]
             for e in area.evaluations:
-                word, symbol, colour = STATUS[e.status]
-                status = Text(f"{symbol} {word}", style=colour)
+                status = Text(status_text(e.status, words), style=STATUS[e.status][2])
                 if e.computed is not None:
-                    status.append(f"\n(beräknat: {status_text(e.computed)})", style="dim")
+                    status.append(f"\n(beräknat: {status_text(e.computed, words)})", style="dim")
                 if e.override_without_reason:
                     status.append("\n(bedömning utan skäl ignorerad)", style="dim")
                 if e.forecast:
                     status.append(" (prognos)", style="dim")
                 progress = "–" if e.progress is None else number(e.progress, 2)
+                if e.met_at_baseline:
+                    progress = MET_AT_BASELINE
                 text = e.goal.short or e.goal.text
                 table.add_row(text, *_cells(e), status, trend_text(e.trend), progress)
             console.print(table)
-        console.print(f"Summering {f.year}: {len(f.evaluations)} mål – {counts_text(f.tally)}.")
+        tally = counts_text(f.tally, words)
+        console.print(f"Summering {f.year}: {len(f.evaluations)} mål – {tally}.")
         gaps = [c for c in f.council if not c.areas and not c.evaluations]
         if gaps:
             titles = "; ".join(c.council_goal.title for c in gaps)

@@ -26,6 +26,7 @@ from .vocabulary import (
     CouncilGoalKind,
     Frequency,
     Gender,
+    PartialKind,
     PartialRule,
     PlanKind,
     Status,
@@ -119,11 +120,54 @@ class Reporting(Strict):
     note: str | None = Field(None, description="Till exempel i samband med bokslut.")
 
 
+class PartialThreshold(Strict):
+    """Kommunens egen regel för delvis uppnått, med gräns. Gränsen räknas in: ett utfall
+    exakt på gränsen är delvis uppnått."""
+
+    kind: PartialKind = Field(
+        description="share_of_target (utfallet är minst en andel av målvärdet, t.ex. "
+        "Vansbros 80 % eller Helsingborgs 91 %), share_of_way (utfallet har kommit minst en "
+        "andel av vägen från basvärdet till målvärdet) eller right_direction (bättre än "
+        "basvärdet)."
+    )
+    percent: float | None = Field(
+        None,
+        gt=0,
+        le=100,
+        description="Gränsen i procent, större än 0 och högst 100 (t.ex. 80); inte för "
+        "right_direction.",
+    )
+
+    @model_validator(mode="after")
+    def _percent_fits_kind(self) -> PartialThreshold:
+        if self.kind is PartialKind.RIGHT_DIRECTION and self.percent is not None:
+            raise ValueError("right_direction har ingen gräns; ta bort percent")
+        if self.kind is not PartialKind.RIGHT_DIRECTION and self.percent is None:
+            raise ValueError(f"{self.kind.value} behöver en gräns: percent, t.ex. 80")
+        return self
+
+
+class StatusWords(Strict):
+    """Planens egna ord för statusarna, t.ex. uppfyllt i stället för uppnått."""
+
+    achieved: str | None = Field(None, description="Ordet för uppnått, t.ex. uppfyllt.")
+    partial: str | None = Field(None, description="Ordet för delvis uppnått.")
+    not_achieved: str | None = Field(None, description="Ordet för ej uppnått.")
+    no_data: str | None = Field(None, description="Ordet för ej mätbart.")
+
+
 class FollowUp(Strict):
     partial_rule: PartialRule = Field(
         PartialRule.PROGRESS_HALF,
         description="Regel för delvis uppnått: progress_half (minst halva vägen till målet), "
-        "target_80 (minst 80 % av målvärdet) eller right_direction (rör sig åt rätt håll).",
+        "target_80 (minst 80 % av målvärdet) eller right_direction (rör sig åt rätt håll). "
+        "En egen gräns anges i stället med partial.",
+    )
+    partial: PartialThreshold | None = Field(
+        None, description="Egen regel för delvis uppnått med gräns; ersätter partial_rule."
+    )
+    status_words: StatusWords | None = Field(
+        None, description="Egna ord för statusarna i rapporter och tabeller."
     )
     baseline_period: Period | None = Field(
         None, description="Period som nyckeltalsbilagans nuläge avser, t.ex. 2017."
@@ -134,6 +178,12 @@ class FollowUp(Strict):
     reporting: list[Reporting] = Field(
         default_factory=list, description="Vem planen följs upp till och hur ofta."
     )
+
+    @model_validator(mode="after")
+    def _one_partial_rule(self) -> FollowUp:
+        if self.partial is not None and "partial_rule" in self.model_fields_set:
+            raise ValueError("ange antingen partial_rule eller partial, inte båda")
+        return self
 
 
 class Section(Strict):

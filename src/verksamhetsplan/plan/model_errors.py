@@ -202,9 +202,15 @@ def _translate(
             hint = "Å, ä och ö skrivs a och o i id, t.ex. 'forsorjningsstod'."
         return problem("VP105", template.format(value=value))
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        bound = ctx.get("ge", ctx.get("le", ctx.get("gt", ctx.get("lt"))))
-        word = "minst" if kind.startswith("greater") else "högst"
-        return problem("VP106", f"värdet {value!r} är utanför det tillåtna: {word} {bound}")
+        bound = next(iter(ctx.values()))
+        shown = f"{bound:g}".replace(".", ",") if isinstance(bound, float) else str(bound)
+        word = {
+            "greater_than_equal": "minst",
+            "greater_than": "större än",
+            "less_than_equal": "högst",
+            "less_than": "mindre än",
+        }[kind]
+        return problem("VP106", f"värdet {value!r} är utanför det tillåtna: {word} {shown}")
     if kind == "value_error":
         return problem("VP106", str(ctx.get("error", detail["msg"])))
     return problem("VP106", f"ogiltigt värde ({detail['msg']})")

@@ -70,6 +70,12 @@ class PartialRule(StrEnum):
     RIGHT_DIRECTION = "right_direction"
 
 
+class PartialKind(StrEnum):
+    SHARE_OF_TARGET = "share_of_target"
+    SHARE_OF_WAY = "share_of_way"
+    RIGHT_DIRECTION = "right_direction"
+
+
 class CouncilGoalKind(StrEnum):
     VISION_AREA = "vision_area"
     DEVELOPMENT_AREA = "development_area"

@@ -1,0 +1,109 @@
+"""Judging an outcome against a target by the plan's declared rule, in exact arithmetic.
+
+Values are written as decimals (6,5; 7,6) and targets are computed from them (8,0 minus
+10 % is 7,2). In binary floating point 7,6 is judged 0,49999… of the way from 8,0 to 7,2;
+a verdict on a threshold must not depend on that noise. So every number is taken at its
+decimal value (12 significant digits, more than any indicator has) and judged as a
+fraction: a value exactly on a threshold lands on the side the rule says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from fractions import Fraction
+
+from ..plan.model import FollowUp
+from ..plan.vocabulary import Better, PartialKind, PartialRule
+
+
+class Result(StrEnum):
+    """A goal's status for a year: the four of the plan format, and not_due."""
+
+    ACHIEVED = "achieved"
+    PARTIAL = "partial"
+    NOT_ACHIEVED = "not_achieved"
+    NO_DATA = "no_data"
+    NOT_DUE = "not_due"
+
+
+# Worst to best, for roll-ups and for "moving the outcome never makes the status worse".
+RANK = {Result.NOT_ACHIEVED: 0, Result.PARTIAL: 1, Result.ACHIEVED: 2}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """When a goal that is not achieved counts as partly achieved (delvis uppnått)."""
+
+    kind: PartialKind
+    percent: Fraction | None  # the threshold, inclusive; None for right_direction
+
+    @property
+    def code(self) -> str:
+        """The rule's name in JSON: the plan format's short names where they apply."""
+        for legacy, rule in LEGACY.items():
+            if rule == self:
+                return legacy.value
+        return self.kind.value
+
+
+LEGACY = {
+    PartialRule.PROGRESS_HALF: Rule(PartialKind.SHARE_OF_WAY, Fraction(50)),
+    PartialRule.TARGET_80: Rule(PartialKind.SHARE_OF_TARGET, Fraction(80)),
+    PartialRule.RIGHT_DIRECTION: Rule(PartialKind.RIGHT_DIRECTION, None),
+}
+DEFAULT_RULE = LEGACY[PartialRule.PROGRESS_HALF]
+
+
+def rule_of(follow_up: FollowUp) -> Rule:
+    """The plan's declared rule: `partial:` with its own threshold, or a named `partial_rule`."""
+    declared = follow_up.partial
+    if declared is None:
+        return LEGACY[follow_up.partial_rule]
+    percent = None if declared.percent is None else exact(declared.percent)
+    return Rule(declared.kind, percent)
+
+
+def exact(value: float | Fraction) -> Fraction:
+    """A number at its decimal value: 7.6 is 38/5, and 6.0 × 0.9 is 27/5, not 5.3999…"""
+    if isinstance(value, Fraction):
+        return value
+    return Fraction(f"{value:.12g}")
+
+
+@dataclass(frozen=True)
+class Judgement:
+    status: Result
+    progress: Fraction | None  # share of the way from baseline to target; None when undefined
+    met_at_baseline: bool = False  # the baseline already met the target: progress means nothing
+
+
+def judge(
+    outcome: float | Fraction,
+    target: float | Fraction,
+    baseline: float | Fraction | None,
+    direction: Better,
+    rule: Rule,
+) -> Judgement:
+    """Status and progress of an outcome against a target, by the rule, decided exactly."""
+    outcome, target = exact(outcome), exact(target)
+    base = None if baseline is None else exact(baseline)
+    sign = 1 if direction is Better.HIGHER else -1
+    met_at_baseline = base is not None and sign * (base - target) >= 0
+    progress = None
+    if base is not None and not met_at_baseline:
+        progress = (outcome - base) / (target - base)
+    if sign * (outcome - target) >= 0:
+        return Judgement(Result.ACHIEVED, progress, met_at_baseline)
+    share = rule.percent / 100 if rule.percent is not None else None
+    if rule.kind is PartialKind.SHARE_OF_WAY:
+        partial = progress is not None and share is not None and progress >= share
+    elif rule.kind is PartialKind.SHARE_OF_TARGET:
+        assert share is not None
+        if direction is Better.HIGHER:
+            partial = target > 0 and outcome >= share * target
+        else:  # lower is better: the target is at least that share of the outcome
+            partial = outcome > 0 and target >= share * outcome
+    else:  # right direction: better than the baseline at all
+        partial = base is not None and not met_at_baseline and sign * (outcome - base) > 0
+    return Judgement(Result.PARTIAL if partial else Result.NOT_ACHIEVED, progress, met_at_baseline)
