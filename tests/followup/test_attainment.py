@@ -17,7 +17,6 @@ from verksamhetsplan.followup.attainment import (
     Trend,
     evaluate,
     judge,
-    summary_status,
     year_outcome,
 )
 from verksamhetsplan.followup.thresholds import LEGACY, Rule
@@ -262,22 +261,6 @@ def test_milestone_by_latest_assessment_then_by_activities() -> None:
 )
 def test_partial_rules(rule: PartialRule, outcome: float, expected: Result) -> None:
     assert judge(outcome, 100.0, 50.0, Better.HIGHER, LEGACY[rule]).status is expected
-
-
-def test_summary_rule() -> None:
-    a, p, n, d, due = (
-        Result.ACHIEVED,
-        Result.PARTIAL,
-        Result.NOT_ACHIEVED,
-        Result.NO_DATA,
-        Result.NOT_DUE,
-    )
-    assert summary_status([a, a, d]) is a
-    assert summary_status([n, n, d]) is n
-    assert summary_status([a, n]) is p
-    assert summary_status([d, d]) is d
-    assert summary_status([due, due]) is due
-    assert summary_status([]) is d
 
 
 finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)

@@ -62,7 +62,9 @@ def test_table_shows_every_goal_with_word_symbol_and_rule(in_repo, run_vp) -> No
         if word in out:
             assert f"{symbol} {word}" in out
     assert (
-        "Summering 2019: 12 mål – 3 uppnått, 3 delvis uppnått, 2 ej uppnått, 4 ej mätbart." in out
+        # 8 of 12 measured (67 % ≥ 50 %), some achieved and some not: partly achieved.
+        "Summering 2019: 12 mål – ◐ delvis uppnått (8 av 12 mål bedömda: 3 uppnått, "
+        "3 delvis uppnått, 2 ej uppnått, 4 ej mätbart)." in out
     )
     assert "4,95\u00a0%" in out  # Swedish number with a non-breaking space before %
     assert "beräknat: ✘ ej uppnått" in out  # an override shows what was computed

@@ -328,22 +328,3 @@ def _with_assessment(
     return replace(
         computed, status=Result(assessed.value), computed=computed.status, override_reason=reason
     )
-
-
-def summary_status(statuses: Sequence[Result]) -> Result:
-    """The roll-up rule, printed in every report.
-
-    Goals not yet due and goals without data are left out; of the rest: all achieved gives
-    achieved, none achieved or partial gives not_achieved, anything between gives partial.
-    With nothing left to judge the summary is no_data (or not_due if nothing has started).
-    """
-    judged = [s for s in statuses if s in RANK]
-    if not judged:
-        if statuses and all(s is Result.NOT_DUE for s in statuses):
-            return Result.NOT_DUE
-        return Result.NO_DATA
-    if all(s is Result.ACHIEVED for s in judged):
-        return Result.ACHIEVED
-    if all(s is Result.NOT_ACHIEVED for s in judged):
-        return Result.NOT_ACHIEVED
-    return Result.PARTIAL

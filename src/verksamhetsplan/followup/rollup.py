@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from ..data.observation import Lookup, Observation
 from ..plan.checks import Index
 from ..plan.load import PlanFile
 from ..plan.model import Area, CouncilGoal, iter_areas
 from ..plan.vocabulary import ActivityStatus
-from .attainment import Evaluation, Result, evaluate, summary_status
+from .attainment import Evaluation, evaluate
+from .summary import DEFAULT_SUMMING, Summing, Tally
 from .thresholds import DEFAULT_RULE, Rule, rule_of
-
-
-@dataclass
-class Tally:
-    """Counts per status and the summary status by the documented rule."""
-
-    counts: dict[Result, int] = field(default_factory=dict)
-    summary: Result = Result.NO_DATA
-
-    @classmethod
-    def of(cls, statuses: Sequence[Result]) -> Tally:
-        return cls(dict(Counter(statuses)), summary_status(statuses))
 
 
 @dataclass
@@ -55,6 +42,7 @@ class PlanFollowUp:
     council: list[CouncilFollowUp]
     tally: Tally
     rule: Rule = DEFAULT_RULE
+    summing: Summing = DEFAULT_SUMMING
 
 
 def default_year(plan_file: PlanFile, as_of: dt.date) -> int:
@@ -69,6 +57,7 @@ def follow_up(
     """Every goal of the plan for the year; index resolves references across all plans."""
     plan = plan_file.plan
     rule = rule_of(plan.follow_up)
+    summing = Summing.of(plan.follow_up.rollup)
     activities: dict[str, list[ActivityStatus]] = {}
     for activity in plan.activities:
         for ref in activity.goals:
@@ -94,11 +83,11 @@ def follow_up(
             area,
             len(path) // 2 - 1,
             by_area.get(area.id, []),
-            Tally.of([e.status for e in by_area.get(area.id, [])]),
+            Tally.of([(e.goal, e.status) for e in by_area.get(area.id, [])], summing),
         )
         for area, path in iter_areas(plan.areas)
     ]
-    council = _council(plan_file, index, evaluations, parents)
+    council = _council(plan_file, index, evaluations, parents, summing)
     return PlanFollowUp(
         plan_file,
         year,
@@ -106,8 +95,9 @@ def follow_up(
         evaluations,
         areas,
         council,
-        Tally.of([e.status for e in evaluations]),
+        Tally.of([(e.goal, e.status) for e in evaluations], summing),
         rule,
+        summing,
     )
 
 
@@ -125,7 +115,11 @@ def area_parents(areas: list[Area]) -> dict[str, str | None]:
 
 
 def _council(
-    plan_file: PlanFile, index: Index, evaluations: list[Evaluation], parents: dict[str, str | None]
+    plan_file: PlanFile,
+    index: Index,
+    evaluations: list[Evaluation],
+    parents: dict[str, str | None],
+    summing: Summing,
 ) -> list[CouncilFollowUp]:
     """Council goals this plan defines or serves, with the areas and goals serving each.
 
@@ -151,7 +145,13 @@ def _council(
             if ref in e.goal.serves or served_ids & set(area_chain(e.goal.area, parents))
         ]
         result.append(
-            CouncilFollowUp(entry.value, ref, serving, chosen, Tally.of([e.status for e in chosen]))
+            CouncilFollowUp(
+                entry.value,
+                ref,
+                serving,
+                chosen,
+                Tally.of([(e.goal, e.status) for e in chosen], summing),
+            )
         )
     return result
 
@@ -183,5 +183,5 @@ def restrict_to_area(follow_up: PlanFollowUp, area_id: str) -> PlanFollowUp | No
         follow_up,
         evaluations=area.evaluations,
         areas=[area],
-        tally=Tally.of([e.status for e in area.evaluations]),
+        tally=Tally.of([(e.goal, e.status) for e in area.evaluations], follow_up.summing),
     )

@@ -18,13 +18,15 @@ from ..plan.vocabulary import Better, PartialKind, PartialRule
 
 
 class Result(StrEnum):
-    """A goal's status for a year: the four of the plan format, and not_due."""
+    """A goal's status for a year: the four of the plan format, and not_due; not_assessable
+    is only ever a summary's (too few of its goals measured)."""
 
     ACHIEVED = "achieved"
     PARTIAL = "partial"
     NOT_ACHIEVED = "not_achieved"
     NO_DATA = "no_data"
     NOT_DUE = "not_due"
+    NOT_ASSESSABLE = "not_assessable"
 
 
 # Worst to best, for roll-ups and for "moving the outcome never makes the status worse".

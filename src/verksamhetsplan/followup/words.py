@@ -7,6 +7,7 @@ from ..common.swedish import NBSP, number
 from ..plan.model import FollowUp
 from ..plan.vocabulary import ActivityStatus, PartialKind, Unit
 from .attainment import Result, Trend
+from .summary import Summing, Tally
 from .thresholds import Rule
 
 STATUS = {
@@ -15,9 +16,11 @@ STATUS = {
     Result.NOT_ACHIEVED: ("ej uppnått", "✘", "red"),
     Result.NO_DATA: ("ej mätbart", "?", "blue"),
     Result.NOT_DUE: ("ej aktuellt än", "–", "bright_black"),
+    Result.NOT_ASSESSABLE: ("ej bedömbar", "○", "magenta"),
 }
-# The order statuses are listed in, in counts and tables alike.
-STATUS_ORDER = list(STATUS)
+# The order goal statuses are listed in, in counts and tables alike (not_assessable is a
+# summary's only).
+STATUS_ORDER = [r for r in STATUS if r is not Result.NOT_ASSESSABLE]
 TREND = {
     Trend.BETTER: ("bättre", "↗"),
     Trend.UNCHANGED: ("oförändrat", "→"),
@@ -96,3 +99,26 @@ def status_words(follow_up: FollowUp) -> dict[Result, str]:
             if chosen:
                 words[result] = chosen
     return words
+
+
+def coverage_text(tally: Tally) -> str:
+    """How many of a summary's due goals have a verdict: "1 av 4 mål bedömda"."""
+    word = "mål bedömt" if tally.due == 1 and tally.measured == 1 else "mål bedömda"
+    return f"{tally.measured} av {tally.due} {word}"
+
+
+def summary_rule_text(summing: Summing, words: dict[Result, str] | None = None) -> str:
+    """The roll-up rule as every report prints it."""
+    named = {**{r: w for r, (w, _, _) in STATUS.items()}, **(words or {})}
+    share = f"{number(float(summing.measured_share), 2)}{NBSP}%"
+    return (
+        f"Ett områdes, en plans och ett KF-måls samlade status kräver att minst {share} av "
+        f"de mål som är aktuella (räknat med målens vikt) är bedömda – {named[Result.ACHIEVED]}, "
+        f"{named[Result.PARTIAL]} eller {named[Result.NOT_ACHIEVED]}; annars är den "
+        f"{named[Result.NOT_ASSESSABLE]}, och täckningen anges (till exempel 1 av 4 mål "
+        f"bedömda). Av de bedömda målen gäller: är alla {named[Result.ACHIEVED]} är summan "
+        f"{named[Result.ACHIEVED]}, är inget {named[Result.ACHIEVED]} eller "
+        f"{named[Result.PARTIAL]} är den {named[Result.NOT_ACHIEVED]}, och annars "
+        f"{named[Result.PARTIAL]}. Mål som saknar data räknas och visas men avgör inte "
+        f"statusen; mål vars år inte har börjat räknas inte."
+    )

@@ -19,14 +19,17 @@ from ..data.format import FREQUENCY_WORDS
 from ..data.observation import Lookup
 from ..data.periods import period_end
 from ..followup.attainment import Evaluation, Result, year_outcome
-from ..followup.rollup import PlanFollowUp, Tally, area_chain, area_parents
+from ..followup.rollup import PlanFollowUp, area_chain, area_parents
+from ..followup.summary import Tally
 from ..followup.words import (
     MET_AT_BASELINE,
     STATUS,
     STATUS_ORDER,
     amount,
+    coverage_text,
     rule_text,
     status_words,
+    summary_rule_text,
     trend_text,
 )
 from ..plan.model import Milestone, Plan, iter_areas
@@ -46,11 +49,6 @@ KIND_WORDS = {
     "strategisk_plan": "strategisk plan",
     "verksamhetsberattelse": "verksamhetsberättelse",
 }
-SUMMARY_RULE = (
-    "Ett områdes samlade status räknas utan mål som saknar data eller ännu inte är aktuella: "
-    "är alla övriga uppnådda är området uppnått, är inget uppnått eller delvis uppnått är det "
-    "ej uppnått, och annars delvis uppnått."
-)
 KOLADA_ATTRIBUTION = (
     "Nyckeltal märkta med Kolada-id kommer från Kolada (RKA), www.kolada.se, och används "
     "enligt licensen CC BY 4.0."
@@ -168,6 +166,7 @@ def build(
                 "id": summary.area.id,
                 "title": summary.area.title,
                 "status": status(summary.tally.summary, words),
+                "coverage": coverage_text(summary.tally),
                 "counts": counts(summary.tally, words),
                 "goals": by_area.get(summary.area.id, []),
             }
@@ -191,6 +190,7 @@ def build(
         ),
         "summary": {
             "status": status(current.tally.summary, words),
+            "coverage": coverage_text(current.tally),
             "counts": counts(current.tally, words),
             "total": len(current.evaluations),
         },
@@ -212,6 +212,7 @@ def build(
                 "number": c.council_goal.number,
                 "areas": [a.title for a in c.areas],
                 "status": status(c.tally.summary, words),
+                "coverage": coverage_text(c.tally),
                 "goals": len(c.evaluations),
             }
             for c in current.council
@@ -219,7 +220,7 @@ def build(
         "council_gaps": [c.council_goal.title for c in current.council if not c.areas],
         "method": {
             "partial_rule": rule_text(current.rule, words),
-            "summary_rule": SUMMARY_RULE,
+            "summary_rule": summary_rule_text(current.summing, words),
             "kolada": KOLADA_ATTRIBUTION
             if any(i.source and i.source.kolada for i in plan.indicators)
             else None,

@@ -9,12 +9,14 @@ from typing import Any
 
 from ..common.swedish import number
 from ..followup.attainment import Evaluation, Result
-from ..followup.rollup import PlanFollowUp, Tally
+from ..followup.rollup import PlanFollowUp
+from ..followup.summary import Tally
 from ..followup.words import (
     MET_AT_BASELINE,
     STATUS,
     STATUS_ORDER,
     amount,
+    coverage_text,
     rule_text,
     status_text,
     status_words,
@@ -78,6 +80,8 @@ def _tally(tally: Tally) -> dict[str, Any]:
     return {
         "counts": {r.value: tally.counts.get(r, 0) for r in STATUS_ORDER},
         "summary": tally.summary.value,
+        "measured": tally.measured,
+        "due": tally.due,
     }
 
 
@@ -142,7 +146,9 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
 def counts_text(tally: Tally, words: dict[Result, str] | None = None) -> str:
     named = {**{r: w for r, (w, _, _) in STATUS.items()}, **(words or {})}
     parts = [f"{tally.counts[r]} {named[r]}" for r in STATUS_ORDER if tally.counts.get(r)]
-    return ", ".join(parts) if parts else "inga mål"
+    if not parts:
+        return "inga mål"
+    return f"{coverage_text(tally)}: " + ", ".join(parts)
 
 
 def _cells(e: Evaluation) -> list[str]:
@@ -220,7 +226,8 @@ def render_table(follow_ups: list[PlanFollowUp], console: Any) -> None:
                 table.add_row(text, *_cells(e), status, trend_text(e.trend), progress)
             console.print(table)
         tally = counts_text(f.tally, words)
-        console.print(f"Summering {f.year}: {len(f.evaluations)} mål – {tally}.")
+        summary = status_text(f.tally.summary, words)
+        console.print(f"Summering {f.year}: {len(f.evaluations)} mål – {summary} ({tally}).")
         gaps = [c for c in f.council if not c.areas and not c.evaluations]
         if gaps:
             titles = "; ".join(c.council_goal.title for c in gaps)

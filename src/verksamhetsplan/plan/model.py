@@ -156,6 +156,18 @@ class StatusWords(Strict):
     no_data: str | None = Field(None, description="Ordet för ej mätbart.")
 
 
+class RollupRule(Strict):
+    """Hur mål vägs samman per område, plan och KF-mål."""
+
+    measured_share: float = Field(
+        50,
+        ge=0,
+        le=100,
+        description="Andel i procent av de aktuella målen (viktade) som måste vara bedömda för "
+        "att en sammanvägning ska få en status; annars är den ej bedömbar. Standard 50.",
+    )
+
+
 class FollowUp(Strict):
     partial_rule: PartialRule = Field(
         PartialRule.PROGRESS_HALF,
@@ -168,6 +180,9 @@ class FollowUp(Strict):
     )
     status_words: StatusWords | None = Field(
         None, description="Egna ord för statusarna i rapporter och tabeller."
+    )
+    rollup: RollupRule = Field(
+        default_factory=RollupRule, description="Regeln för sammanvägning och täckning."
     )
     baseline_period: Period | None = Field(
         None, description="Period som nyckeltalsbilagans nuläge avser, t.ex. 2017."
@@ -339,6 +354,9 @@ class Goal(Strict):
     baseline: Baseline | None = Field(None, description="Basvärde för förändringsmål.")
     method: Markdown | None = Field(None, description="Metod: hur målet ska nås.")
     responsible: str | None = Field(None, description="Ansvarig.")
+    weight: float = Field(
+        1, gt=0, description="Målets vikt i sammanvägningen (standard 1, lika för alla)."
+    )
     serves: list[Ref] = Field(default_factory=list, description="KF-mål som målet tjänar.")
     assessments: list[Assessment] = Field(default_factory=list, description="Bedömningar.")
     meta: Meta = None
