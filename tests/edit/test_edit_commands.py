@@ -20,9 +20,10 @@ def _goal(goal_id: str) -> dict:
     return next(g for g in data["goals"] if g["id"] == goal_id)
 
 
-def _status(run_vp, goal_id: str, year: int) -> dict:
+def _status(run_vp, goal_id: str, year: int, as_of: str | None = None) -> dict:
+    when = ["--as-of", as_of] if as_of else []
     result = run_vp(
-        "status", "--plan", "degerfors-sn-2018-2019", "--year", str(year), "--format", "json"
+        "status", "--plan", "degerfors-sn-2018-2019", "--year", str(year), "--format", "json", *when
     )
     assert result.exit_code == 0, result.output
     goals = json.loads(result.stdout)["plans"][0]["goals"]
@@ -62,22 +63,27 @@ def test_assess_a_milestone_adds_exactly_the_assessment(repo_copy, run_vp) -> No
     assert run_vp("validate", "--strict").exit_code == 0
 
 
-def test_assess_the_same_period_replaces_and_says_so(repo_copy, run_vp) -> None:
+def test_a_new_assessment_keeps_the_earlier_one_for_the_time_before(repo_copy, run_vp) -> None:
     assert _goal("heltid-modell-2018")["assessments"][0]["status"] == "achieved"
-    result = run_vp(
-        "assess",
-        "heltid-modell-2018",
-        "-y",
-        "2018",
-        "-s",
-        "partial",
-        "-c",
-        "Modellen är inte klar.",
-    )
+    args = ["assess", "heltid-modell-2018", "-y", "2018", "-s", "partial"]
+    result = run_vp(*args, "-c", "Modellen är inte klar.", "--date", "2019-03-01")
     assert result.exit_code == 0, result.output
-    assert "ersätter den tidigare från 2019-01-31 (uppnått)" in result.stdout
+    assert "den tidigare från 2019-01-31 (uppnått) står kvar" in result.stdout
     assessments = _goal("heltid-modell-2018")["assessments"]
-    assert [(a["period"], a["status"]) for a in assessments] == [(2018, "partial")]
+    assert [(a["period"], a["status"]) for a in assessments] == [
+        (2018, "achieved"),
+        (2018, "partial"),
+    ]
+    # Each day shows what was known then: nothing before 2019-01-31, then the first
+    # assessment, from 2019-03-01 the second; later judgements never leak backwards.
+    assert _status(run_vp, "heltid-modell-2018", 2018, "2019-01-30")["status"] == "no_data"
+    assert _status(run_vp, "heltid-modell-2018", 2018, "2019-02-28")["status"] == "achieved"
+    assert _status(run_vp, "heltid-modell-2018", 2018, "2019-03-01")["status"] == "partial"
+    # A correction the same day replaces the entry of that day.
+    again = run_vp(*args, "-c", "Rättat.", "--date", "2019-03-01")
+    assert again.exit_code == 0, again.output
+    assert "ersätter den från samma dag (delvis uppnått)" in again.stdout
+    assert [a.get("comment") for a in _goal("heltid-modell-2018")["assessments"]][1] == "Rättat."
 
 
 def test_assess_a_tertial_keeps_the_year_assessment(repo_copy, run_vp) -> None:
@@ -128,31 +134,43 @@ def test_bad_assess_input_is_refused_and_nothing_changes(repo_copy, run_vp, args
     assert snapshot(repo_copy) == before
 
 
-def test_activity_updates_status_and_comment_in_place(repo_copy, run_vp) -> None:
+def test_activity_adds_dated_updates_and_as_of_judges_by_that_days_state(repo_copy, run_vp) -> None:
     before = snapshot(repo_copy)[SN.as_posix()]
-    result = run_vp(
-        "activity", "koll", "--status", "genomförd", "--comment", "Klart i alla enheter."
+    first = run_vp(
+        "activity", "koll", "-s", "pågår", "-c", "Två enheter återstår.", "--date", "2018-10-01"
     )
-    assert result.exit_code == 0, result.output
-    assert "planerad → genomförd" in result.stdout
-    added = only_added_lines(before, SN.read_bytes())
-    assert [line.strip() for line in added] == ["status: done", "comment: Klart i alla enheter."]
-    again = run_vp(
-        "activity", "koll", "-s", "ongoing", "-c", "Två enheter återstår.\nKlart i mars."
+    assert first.exit_code == 0, first.output
+    assert "planerad → pågår från 2018-10-01" in first.stdout
+    second = run_vp(
+        "activity", "koll", "--status", "genomförd", "--date", "2018-12-15", "--by", "Anna Berg"
     )
-    assert again.exit_code == 0, again.output
-    data, _ = read_file(SN)
-    activity = next(a for a in data["activities"] if a["id"] == "koll")
-    assert activity["status"] == "ongoing"
-    assert activity["comment"] == "Två enheter återstår.\nKlart i mars."
-    # The only lines that differ from the shipped file are the activity's own.
+    assert second.exit_code == 0, second.output
+    assert "pågår → genomförd från 2018-12-15" in second.stdout
+    # Only the history is added; the status as adopted stays as it was.
     added = only_added_lines(before, SN.read_bytes())
     assert [line.strip() for line in added] == [
+        "history:",
+        "- date: 2018-10-01",
         "status: ongoing",
-        "comment: |-",
-        "Två enheter återstår.",
-        "Klart i mars.",
+        "comment: Två enheter återstår.",
+        "- date: 2018-12-15",
+        "status: done",
+        "by: Anna Berg",
     ]
+    # koll-huvudverktyg-2018 is a milestone judged by its one activity, koll: planned only
+    # (no data) until 2018-10-01, ongoing (partial) until 2018-12-15, then done (achieved).
+    goal = "koll-huvudverktyg-2018"
+    assert _status(run_vp, goal, 2018, "2018-09-30")["status"] == "no_data"
+    assert _status(run_vp, goal, 2018, "2018-10-01")["status"] == "partial"
+    assert _status(run_vp, goal, 2018, "2018-12-14")["status"] == "partial"
+    assert _status(run_vp, goal, 2018, "2018-12-31")["status"] == "achieved"
+    assert run_vp("validate", "--strict").exit_code == 0
+
+
+def test_a_bad_date_names_its_own_option(repo_copy, run_vp) -> None:
+    result = run_vp("activity", "koll", "-s", "done", "--date", "2018-13-01")
+    assert result.exit_code == 2
+    assert "--date '2018-13-01' är inget datum" in result.stderr
 
 
 def test_activity_unknown_id_and_status(repo_copy, run_vp) -> None:

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import apply_changes, open_repository_or_exit, refused
+from .common import apply_changes, open_repository_or_exit, parse_as_of, refused
 
 
 @app.command()
@@ -29,16 +29,26 @@ def activity(
         ),
     ],
     comment: Annotated[
-        str | None, typer.Option("--comment", "-c", help="Kommentar; ersätter den tidigare.")
+        str | None, typer.Option("--comment", "-c", help="Kommentar till uppföljningen.")
+    ] = None,
+    by: Annotated[str | None, typer.Option("--by", help="Vem som följer upp.")] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date", help="Från vilket datum statusen gäller (ÅÅÅÅ-MM-DD); standard: i dag."
+        ),
     ] = None,
 ) -> None:
-    """Uppdatera en strategisk aktivitet i planfilen: status och kommentar."""
+    """Följ upp en strategisk aktivitet: en daterad status (och kommentar) läggs till i
+    aktivitetens historik i planfilen. Tidigare statusar står kvar, så att --as-of visar
+    vad som gällde en viss dag."""
     from ..common.problems import Refused
     from ..edit.plans import change_activity
 
+    when = parse_as_of(date, "--date")
     repository = open_repository_or_exit()
     try:
-        change = change_activity(repository, activity_id, status, comment)
+        change = change_activity(repository, activity_id, status, comment, by, when)
     except Refused as error:
         refused(error)
     apply_changes([change])

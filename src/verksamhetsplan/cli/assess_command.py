@@ -62,7 +62,7 @@ def assess(
         usage_error(
             f"perioden {chosen!r} är ingen period", "Skriv 2018, 2018-T2, 2018-Q3 eller 2018-03."
         )
-    when = parse_as_of(date)
+    when = parse_as_of(date, "--date")
     repository = open_repository_or_exit()
     try:
         change = assess_goal(repository, goal, chosen, status, comment, reason, by, when)

@@ -43,14 +43,14 @@ def write_output(text: str, output: Path | None) -> None:
         usage_error(f"kan inte skriva {output}: {error.strerror}")
 
 
-def parse_as_of(text: str | None) -> dt.date:
-    """--as-of: the date every computation is made as of (default today)."""
+def parse_as_of(text: str | None, option: str = "--as-of") -> dt.date:
+    """A date option (--as-of, --date), today when not given; errors name the option."""
     if text is None:
         return dt.date.today()
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        usage_error(f"--as-of {text!r} är inget datum", "Skriv datumet som ÅÅÅÅ-MM-DD.")
+        usage_error(f"{option} {text!r} är inget datum", "Skriv datumet som ÅÅÅÅ-MM-DD.")
 
 
 def open_repository_or_exit() -> Any:

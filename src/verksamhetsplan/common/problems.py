@@ -45,6 +45,7 @@ CODES: dict[str, str] = {
     "VP209": "procentenheter på ett nyckeltal som inte är en andel",
     "VP210": "bedömning för fel period",
     "VP212": "kön som nyckeltalet inte redovisar",
+    "VP213": "daterad före planens antagande",
     "VP302": "okänd eller saknad kolumn i datafil",
     "VP303": "okänt nyckeltal i datafil",
     "VP304": "perioden passar inte nyckeltalets frekvens",

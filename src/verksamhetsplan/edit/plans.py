@@ -137,10 +137,12 @@ def _edit(document: Document, action: Any) -> None:
 
 def record_assessment(
     plans: list[PlanFile], found: Found, assessment: dict[str, Any]
-) -> tuple[Change, dict[str, Any] | None]:
-    """Add the assessment to the goal, or replace the one for the same period.
+) -> tuple[Change, dict[str, Any] | None, bool]:
+    """Add the assessment to the goal. An earlier one for the same period stays, so that
+    `--as-of` before this one's date still shows it; only one of the same day is replaced.
 
-    Returns the change and the assessment it replaced, if any.
+    Returns the change and the latest earlier assessment for the period, if any, and
+    whether that one was replaced.
     """
     path, raw, document = _open(found.plan_file)
     goal_path = found.path
@@ -148,22 +150,19 @@ def record_assessment(
     same = [
         i for i, old in enumerate(existing) if str(old.get("period")) == str(assessment["period"])
     ]
-    replaced = existing[same[-1]] if same else None
-    if same:
+    earlier = existing[same[-1]] if same else None
+    if earlier is not None and str(earlier.get("date")) == str(assessment.get("date")):
         item_path = (*goal_path, "assessments", same[-1])
         _edit(document, lambda: document.replace_item(item_path, assessment))
-    else:
-        _edit(document, lambda: document.append((*goal_path, "assessments"), assessment))
-    return _finish(plans, found.plan_file, path, raw, document), replaced
+        return _finish(plans, found.plan_file, path, raw, document), earlier, True
+    _edit(document, lambda: document.append((*goal_path, "assessments"), assessment))
+    return _finish(plans, found.plan_file, path, raw, document), earlier, False
 
 
-def update_activity(
-    plans: list[PlanFile], found: Found, status: ActivityStatus, comment: str | None
-) -> Change:
+def update_activity(plans: list[PlanFile], found: Found, update: dict[str, Any]) -> Change:
+    """Add a dated follow-up to the activity's history; its earlier states stay."""
     path, raw, document = _open(found.plan_file)
-    _edit(document, lambda: document.set((*found.path, "status"), status.value))
-    if comment is not None:
-        _edit(document, lambda: document.set((*found.path, "comment"), comment))
+    _edit(document, lambda: document.append((*found.path, "history"), update))
     return _finish(plans, found.plan_file, path, raw, document)
 
 
@@ -201,19 +200,23 @@ def assess(
             usage=True,
         )
     entry = assessment_entry(period, wanted, comment, reason, by, date)
-    change, replaced = record_assessment(repository.plans, found, entry)
+    change, previous, replaced = record_assessment(repository.plans, found, entry)
     word = STATUS[Result(wanted.value)][0]
     where = found.plan_file.file
-    if replaced is None:
-        change.done.append(f"Bedömningen av {goal_ref} för {period} ({word}) är tillagd i {where}.")
+    label = f"Bedömningen av {goal_ref} för {period} ({word}, {date.isoformat()})"
+    if previous is None:
+        change.done.append(f"{label} är tillagd i {where}.")
     else:
-        old = GOAL_STATUSES.get(str(replaced.get("status")))
+        old = GOAL_STATUSES.get(str(previous.get("status")))
         earlier = STATUS[Result(old.value)][0] if old else "utan status"
-        dated = f" från {replaced['date']}" if replaced.get("date") else ""
-        change.done.append(
-            f"Bedömningen av {goal_ref} för {period} ({word}) ersätter den tidigare{dated} "
-            f"({earlier}) i {where}."
-        )
+        dated = f" från {previous['date']}" if previous.get("date") else ""
+        if replaced:
+            change.done.append(f"{label} ersätter den från samma dag ({earlier}) i {where}.")
+        else:
+            change.done.append(
+                f"{label} är tillagd i {where} och gäller från sitt datum; den tidigare"
+                f"{dated} ({earlier}) står kvar och gäller för tiden före."
+            )
     if override and computed is not None:
         change.done.append(f"Den avviker från den beräknade statusen ({STATUS[computed][0]}).")
     return change
@@ -233,23 +236,35 @@ def computed_status(repository: Any, found: Found, year: int) -> Any:
 
 
 def change_activity(
-    repository: Any, activity_ref: str, status_text: str, comment: str | None
+    repository: Any,
+    activity_ref: str,
+    status_text: str,
+    comment: str | None,
+    by: str | None,
+    date: dt.date,
 ) -> Change:
-    """`vp activity`: the validated change, with what it does in `done`."""
+    """`vp activity`: a dated follow-up added to the activity's history, validated."""
     status = parse_status(status_text, ACTIVITY_STATUSES)
     found = find(repository.index, activity_ref, "activity", "aktiviteten")
-    before = found.value.status
-    change = update_activity(repository.plans, found, status, comment)
+    before = found.value.status_on(date)
+    update: dict[str, Any] = {"date": date, "status": status.value}
+    if comment is not None:
+        update["comment"] = comment
+    if by:
+        update["by"] = by
+    change = update_activity(repository.plans, found, update)
     where = found.plan_file.file
+    day = date.isoformat()
     if before is status:
-        change.done.append(f"Aktiviteten {activity_ref} är redan {ACTIVITY_WORDS[status]}.")
+        change.done.append(
+            f"Aktiviteten {activity_ref} är fortfarande {ACTIVITY_WORDS[status]} ({day}); "
+            f"uppföljningen är tillagd i {where}."
+        )
     else:
         change.done.append(
             f"Aktiviteten {activity_ref}: {ACTIVITY_WORDS[before]} → {ACTIVITY_WORDS[status]} "
-            f"i {where}."
+            f"från {day}, i {where}. Den tidigare statusen står kvar för tiden före."
         )
-    if comment is not None:
-        change.done.append("Kommentaren är " + ("ersatt." if found.value.comment else "tillagd."))
     return change
 
 

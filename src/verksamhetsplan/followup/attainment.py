@@ -17,7 +17,16 @@ from fractions import Fraction
 
 from ..data.observation import Lookup, Observation
 from ..data.periods import period_end, period_order, periods_of_year
-from ..plan.model import AtLeast, AtMost, Goal, Indicator, Milestone, PointsChange, RelativeChange
+from ..plan.model import (
+    Assessment,
+    AtLeast,
+    AtMost,
+    Goal,
+    Indicator,
+    Milestone,
+    PointsChange,
+    RelativeChange,
+)
 from ..plan.vocabulary import ActivityStatus, Better, Combine, Status
 from .thresholds import DEFAULT_RULE, Rule, exact, judge
 from .thresholds import RANK as RANK
@@ -221,12 +230,23 @@ def trend_of(current: float | None, previous: float | None, better: Better) -> T
     return Trend.BETTER if up == (better is Better.HIGHER) else Trend.WORSE
 
 
-def _assessment_for(goal: Goal, year: int) -> tuple[Status | None, str | None, str | None]:
-    """The latest assessment for a year: status, reason and comment."""
-    found = [a for a in goal.assessments if int(a.period[:4]) == year]
+def assessment_counts_from(assessment: Assessment) -> dt.date:
+    """The day an assessment is known from: its date, or the end of its period if undated."""
+    return assessment.date or period_end(assessment.period)
+
+
+def _assessment_for(
+    goal: Goal, year: int, as_of: dt.date
+) -> tuple[Status | None, str | None, str | None]:
+    """The latest assessment for a year known on the as-of date: status, reason, comment."""
+    found = [
+        a
+        for a in goal.assessments
+        if int(a.period[:4]) == year and assessment_counts_from(a) <= as_of
+    ]
     if not found:
         return None, None, None
-    latest = max(found, key=lambda a: (period_order(a.period), a.date or dt.date.min))
+    latest = max(found, key=lambda a: (period_order(a.period), assessment_counts_from(a)))
     return latest.status, latest.reason, latest.comment
 
 
@@ -255,7 +275,7 @@ def evaluate(
         return Evaluation(
             goal, year, Result.NOT_DUE, indicator, rule=rule, reason=f"året {year} har inte börjat"
         )
-    assessed, reason, comment = _assessment_for(goal, year)
+    assessed, reason, comment = _assessment_for(goal, year, as_of)
     if isinstance(goal.target, Milestone):
         if assessed is not None:
             return Evaluation(

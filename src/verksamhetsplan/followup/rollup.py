@@ -61,7 +61,7 @@ def follow_up(
     activities: dict[str, list[ActivityStatus]] = {}
     for activity in plan.activities:
         for ref in activity.goals:
-            activities.setdefault(ref.rpartition("/")[2], []).append(activity.status)
+            activities.setdefault(ref.rpartition("/")[2], []).append(activity.status_on(as_of))
     evaluations = []
     for goal in plan.goals:
         if year not in goal.years:

@@ -42,6 +42,7 @@ FIELD_WORDS = {
     "serves": "tjänar",
     "assessments": "bedömningar",
     "status": "status",
+    "history": "uppföljningar",
     "comment": "kommentar",
     "goals": "mål",
     "unit": "enhet",
@@ -269,7 +270,7 @@ def _details(item: ItemChange) -> list[str]:
         lines.append(f"målvärde: {describe_target(old)} → {describe_target(new)}")
     if "renamed" in item.tags:
         lines.append(f"namn: {old.get('title')} → {new.get('title')}")
-    if "status" in item.fields:
+    if {"status", "history"} & set(item.fields) and _status(old) != _status(new):
         lines.append(f"status: {_status(old)} → {_status(new)}")
     if "year" in item.fields:
         lines.append(f"år: {old.get('year')} → {new.get('year')}")
@@ -280,7 +281,10 @@ def _status(item: dict[str, Any]) -> str:
     from ..followup.words import ACTIVITY_WORDS
     from ..plan.vocabulary import ActivityStatus
 
-    status = str(item.get("status", "planned"))
+    # The latest dated follow-up, else the status as adopted.
+    history = [h for h in item.get("history") or [] if isinstance(h, dict) and "date" in h]
+    latest = max(history, key=lambda h: str(h["date"])) if history else item
+    status = str(latest.get("status", "planned"))
     try:
         return ACTIVITY_WORDS[ActivityStatus(status)]
     except ValueError:

@@ -98,7 +98,9 @@ def plan_revision(path: Path) -> Revision | None:
     return Revision(parts[0], dt.date.fromisoformat(parts[1]))
 
 
-def _goal(e: Evaluation, plan: Plan, areas: dict[str, str], words: Words) -> dict[str, Any]:
+def _goal(
+    e: Evaluation, plan: Plan, areas: dict[str, str], words: Words, as_of: dt.date
+) -> dict[str, Any]:
     unit = e.indicator.unit if e.indicator else None
     measured = unit is not None and not isinstance(e.goal.target, Milestone)
 
@@ -110,7 +112,7 @@ def _goal(e: Evaluation, plan: Plan, areas: dict[str, str], words: Words) -> dic
     activities = [
         {
             "text": a.text.strip(),
-            "status": ACTIVITY_WORDS[a.status],
+            "status": ACTIVITY_WORDS[a.status_on(as_of)],
             "responsible": a.responsible or "–",
         }
         for a in plan.activities
@@ -153,7 +155,7 @@ def build(
     plan = current.plan_file.plan
     area_titles = {area.id: area.title for area, _ in iter_areas(plan.areas)}
     words = status_words(plan.follow_up)
-    goals = [_goal(e, plan, area_titles, words) for e in current.evaluations]
+    goals = [_goal(e, plan, area_titles, words, current.as_of) for e in current.evaluations]
     by_area: dict[str, list[dict[str, Any]]] = {}
     parents = area_parents(plan.areas)
     for goal, e in zip(goals, current.evaluations, strict=True):
@@ -201,7 +203,7 @@ def build(
             {
                 "area": area_titles.get((a.area or "").rpartition("/")[2], "–"),
                 "text": a.text.strip(),
-                "status": ACTIVITY_WORDS[a.status],
+                "status": ACTIVITY_WORDS[a.status_on(current.as_of)],
                 "responsible": a.responsible or "–",
             }
             for a in plan.activities

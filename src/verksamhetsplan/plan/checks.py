@@ -8,6 +8,7 @@ with their indicators.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -244,6 +245,9 @@ def _goal_logic(plan_file: PlanFile, index: Index) -> Iterator[Problem]:
                 f"basvärdets period {baseline_period} ligger inte före målåret {min(goal.years)}",
             )
         for j, assessment in enumerate(goal.assessments):
+            yield from _dated_before_adoption(
+                plan_file, (*here, "assessments", j, "date"), assessment.date, "bedömningen"
+            )
             if period_year(assessment.period) not in goal.years:
                 yield _problem(
                     plan_file,
@@ -326,6 +330,10 @@ def _activity_logic(plan_file: PlanFile) -> Iterator[Problem]:
                 f"aktiviteten {activity.id!r} ligger helt utanför planperioden {start}–{end}",
                 severity=Severity.WARNING,
             )
+        for j, update in enumerate(activity.history):
+            yield from _dated_before_adoption(
+                plan_file, ("activities", i, "history", j, "date"), update.date, "uppföljningen"
+            )
         if activity.start and activity.end and activity.end < activity.start:
             yield _problem(
                 plan_file,
@@ -333,3 +341,19 @@ def _activity_logic(plan_file: PlanFile) -> Iterator[Problem]:
                 "VP106",
                 "aktivitetens slutdatum ligger före startdatumet",
             )
+
+
+def _dated_before_adoption(
+    plan_file: PlanFile, path: Path_, day: dt.date | None, what: str
+) -> Iterator[Problem]:
+    """A judgement of a plan cannot be made before the plan exists: most often a typo."""
+    adopted = plan_file.plan.adopted
+    if day is not None and adopted is not None and day < adopted.date:
+        yield _problem(
+            plan_file,
+            path,
+            "VP213",
+            f"{what} är daterad {day.isoformat()}, före planens antagande "
+            f"{adopted.date.isoformat()}",
+            hint="Kontrollera datumet (ÅÅÅÅ-MM-DD).",
+        )

@@ -366,6 +366,15 @@ class Goal(Strict):
         return self.year if isinstance(self.year, list) else [self.year]
 
 
+class ActivityUpdate(Strict):
+    """En daterad uppföljning av en aktivitet: statusen från och med det datumet."""
+
+    date: dt.date = Field(description="Från och med detta datum (ÅÅÅÅ-MM-DD).")
+    status: ActivityStatus = Field(description="planned, ongoing, done, cancelled eller delayed.")
+    comment: Markdown | None = Field(None, description="Kommentar till uppföljningen.")
+    by: str | None = Field(None, description="Vem som följde upp.")
+
+
 class Activity(Strict):
     """Strategisk aktivitet."""
 
@@ -379,10 +388,24 @@ class Activity(Strict):
     end: dt.date | None = Field(None, description="Slutdatum.")
     status: ActivityStatus = Field(
         ActivityStatus.PLANNED,
-        description="planned, ongoing, done, cancelled eller delayed.",
+        description="Statusen i planen som den antogs: planned, ongoing, done, cancelled eller "
+        "delayed. Senare ändringar skrivs daterade i history.",
+    )
+    history: list[ActivityUpdate] = Field(
+        default_factory=list, description="Daterade uppföljningar, äldst först."
     )
     comment: Markdown | None = None
     meta: Meta = None
+
+    def update_on(self, day: dt.date) -> ActivityUpdate | None:
+        """The latest dated follow-up on or before a day; later ones are not yet known."""
+        known = [update for update in self.history if update.date <= day]
+        return max(known, key=lambda update: update.date) if known else None
+
+    def status_on(self, day: dt.date) -> ActivityStatus:
+        """The activity's status as known on a day: as adopted until the first update."""
+        update = self.update_on(day)
+        return update.status if update is not None else self.status
 
 
 class Plan(Strict):
