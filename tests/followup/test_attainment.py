@@ -20,7 +20,8 @@ from verksamhetsplan.followup.attainment import (
     year_outcome,
 )
 from verksamhetsplan.followup.thresholds import LEGACY, Rule
-from verksamhetsplan.plan.model import Goal, Indicator
+from verksamhetsplan.plan.goals import Goal
+from verksamhetsplan.plan.model import Indicator
 from verksamhetsplan.plan.vocabulary import ActivityStatus, Better, PartialKind, PartialRule
 
 AFTER = dt.date(2026, 1, 1)

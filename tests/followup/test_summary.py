@@ -7,7 +7,7 @@ from typing import Any
 
 from verksamhetsplan.followup.summary import Summing, Tally, summary_status
 from verksamhetsplan.followup.thresholds import Result
-from verksamhetsplan.plan.model import Goal
+from verksamhetsplan.plan.goals import Goal
 
 A, P, N, D, DUE = (
     Result.ACHIEVED,

@@ -19,7 +19,8 @@ from verksamhetsplan.data.observation import Observation
 from verksamhetsplan.followup.attainment import evaluate
 from verksamhetsplan.followup.thresholds import LEGACY, Result, Rule, judge, rule_of
 from verksamhetsplan.followup.words import rule_text
-from verksamhetsplan.plan.model import FollowUp, Goal, Indicator
+from verksamhetsplan.plan.goals import Goal
+from verksamhetsplan.plan.model import FollowUp, Indicator
 from verksamhetsplan.plan.vocabulary import Better, PartialKind, PartialRule
 
 HALF_WAY = LEGACY[PartialRule.PROGRESS_HALF]

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEEDS
+from verksamhetsplan.plan.goals import Milestone
 from verksamhetsplan.plan.load import load_plan
-from verksamhetsplan.plan.model import Milestone, Plan, iter_areas
+from verksamhetsplan.plan.model import Plan, iter_areas
 from verksamhetsplan.plan.vocabulary import Frequency
 
 DEGERFORS = ROOT / "plans" / "degerfors" / "socialnamnden-2018-2019.yaml"

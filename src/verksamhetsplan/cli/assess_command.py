@@ -53,7 +53,7 @@ def assess(
 
     from ..common.problems import Refused
     from ..edit.plans import assess as assess_goal
-    from ..plan.model import PERIOD_PATTERN
+    from ..plan.fields import PERIOD_PATTERN
 
     if (year is None) == (period is None):
         usage_error("ange antingen --year eller --period", "Till exempel --year 2018.")

@@ -17,16 +17,8 @@ from fractions import Fraction
 
 from ..data.observation import Lookup, Observation
 from ..data.periods import period_end, period_order, periods_of_year
-from ..plan.model import (
-    Assessment,
-    AtLeast,
-    AtMost,
-    Goal,
-    Indicator,
-    Milestone,
-    PointsChange,
-    RelativeChange,
-)
+from ..plan.goals import Assessment, AtLeast, AtMost, Goal, Milestone, PointsChange, RelativeChange
+from ..plan.model import Indicator
 from ..plan.vocabulary import ActivityStatus, Better, Combine, Status
 from .thresholds import DEFAULT_RULE, Rule, exact, judge
 from .thresholds import RANK as RANK

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from ..plan.model import Goal, RollupRule
+from ..plan.goals import Goal
+from ..plan.model import RollupRule
 from .thresholds import RANK, Result, exact
 
 DEFAULT_SHARE = Fraction(50)

@@ -6,7 +6,7 @@ from ..common.swedish import number, points
 from ..data.format import FREQUENCY_WORDS
 from ..followup.attainment import BaselineValue, Evaluation, Outcome, Result
 from ..followup.words import MET_AT_BASELINE, amount, rule_text, status_text, trend_text
-from ..plan.model import AtLeast, AtMost, Milestone, PointsChange, RelativeChange
+from ..plan.goals import AtLeast, AtMost, Milestone, PointsChange, RelativeChange
 from ..plan.vocabulary import Better, Combine, Unit
 
 Words = dict[Result, str] | None

@@ -32,7 +32,8 @@ from ..followup.words import (
     summary_rule_text,
     trend_text,
 )
-from ..plan.model import Milestone, Plan, iter_areas
+from ..plan.goals import Milestone
+from ..plan.model import Plan, iter_areas
 from ..plan.vocabulary import ActivityStatus
 
 ACTIVITY_WORDS = {

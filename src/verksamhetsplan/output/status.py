@@ -22,7 +22,7 @@ from ..followup.words import (
     status_words,
     trend_text,
 )
-from ..plan.model import Milestone
+from ..plan.goals import Milestone
 
 CSV_FIELDS = [
     "plan",

@@ -14,17 +14,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..common.problems import Problem, Severity, suggest
+from .goals import AtLeast, AtMost, Goal, Milestone, PointsChange, RelativeChange
 from .load import PlanFile
-from .model import (
-    AtLeast,
-    AtMost,
-    Goal,
-    Milestone,
-    PointsChange,
-    RelativeChange,
-    iter_areas,
-    period_year,
-)
+from .model import iter_areas, period_year
 from .vocabulary import Better, Gender, Unit
 from .yaml_reader import Path_
 

@@ -8,76 +8,35 @@ that plan authors see in their editor.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Any
 
 from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
     Field,
-    WithJsonSchema,
     model_validator,
 )
 
+from .fields import (
+    KOLADA_PATTERN,
+    Id,
+    Markdown,
+    Meta,
+    Period,
+    Ref,
+    Strict,
+    Year,
+)
+from .goals import Goal
 from .vocabulary import (
     ActivityStatus,
     Better,
     Combine,
     CouncilGoalKind,
     Frequency,
-    Gender,
     PartialKind,
     PartialRule,
     PlanKind,
-    Status,
     Unit,
 )
-
-PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|T[1-3]))?$"
-ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
-# A reference is a local id or `plan-id/id` for something defined in another plan file.
-REF_PATTERN = r"^([a-z0-9][a-z0-9_.-]*/)?[a-z0-9][a-z0-9_.-]*$"
-KOLADA_PATTERN = r"^[NU]\d{5}$"
-
-
-def _year_as_text(value: Any) -> Any:
-    # `period: 2017` is an int in YAML; periods are text so that 2017 and 2017-Q1 compare alike.
-    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-
-Period = Annotated[
-    str,
-    BeforeValidator(_year_as_text),
-    Field(pattern=PERIOD_PATTERN),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "integer", "minimum": 1000, "maximum": 9999},
-                {"type": "string", "pattern": PERIOD_PATTERN},
-            ],
-            "description": "Period: år (2018), månad (2018-03), kvartal (2018-Q1) "
-            "eller tertial (2018-T1).",
-        }
-    ),
-]
-Id = Annotated[str, Field(pattern=ID_PATTERN, description="Id: små bokstäver, siffror, - _ .")]
-Ref = Annotated[
-    str,
-    Field(
-        pattern=REF_PATTERN,
-        description="Referens: ett id i samma plan, eller plan-id/id för en annan planfil.",
-    ),
-]
-Year = Annotated[int, Field(ge=1900, le=2200)]
-Markdown = Annotated[str, Field(description="Text i Markdown.")]
-Meta = Annotated[
-    dict[str, Any] | None,
-    Field(description="Fria uppgifter som vp inte tolkar (till exempel egna fält)."),
-]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
 
 
 class PlanPeriod(Strict):
@@ -266,104 +225,6 @@ class Indicator(Strict):
     source: Source | None = Field(None, description="Varifrån värdena kommer.")
     description: Markdown | None = None
     meta: Meta = None
-
-
-class Baseline(Strict):
-    """Basvärde (nuläge): en period, föregående års utfall eller ett angivet värde."""
-
-    period: Period | None = Field(None, description="Period vars utfall är basvärdet.")
-    previous_year: bool = Field(False, description="Basvärdet är föregående års utfall.")
-    value: float | None = Field(None, description="Ett angivet basvärde.")
-    note: str | None = Field(None, description="Varifrån basvärdet kommer.")
-
-    @model_validator(mode="after")
-    def _exactly_one(self) -> Baseline:
-        given = [self.period is not None, self.previous_year, self.value is not None]
-        if sum(given) != 1:
-            raise ValueError(
-                "ange precis en av period, previous_year: true eller value som basvärde"
-            )
-        return self
-
-
-class RelativeChange(Strict):
-    kind: Literal["relative_change"]
-    percent: float = Field(
-        description="Förändring i procent av basvärdet; negativ för minskning (-10 = minskar "
-        "med 10 %)."
-    )
-
-
-class PointsChange(Strict):
-    kind: Literal["percentage_points"]
-    points: float = Field(
-        description="Förändring i procentenheter; negativ för minskning (5 = ökar med 5 "
-        "procentenheter)."
-    )
-
-
-class AtLeast(Strict):
-    kind: Literal["at_least"]
-    value: float = Field(description="Lägsta nivå som ska nås, t.ex. 60 (%) eller 30 (antal).")
-
-
-class AtMost(Strict):
-    kind: Literal["at_most"]
-    value: float = Field(description="Högsta nivå, t.ex. 6.5 (%).")
-
-
-class Milestone(Strict):
-    kind: Literal["milestone"]
-    criteria: list[str] = Field(
-        default_factory=list, description="Vad som ska vara uppfyllt för att målet är nått."
-    )
-
-
-Target = Annotated[
-    RelativeChange | PointsChange | AtLeast | AtMost | Milestone,
-    Field(discriminator="kind"),
-]
-
-
-class Assessment(Strict):
-    """Bedömning: en persons ställningstagande och kommentar för en period."""
-
-    period: Period = Field(description="Perioden bedömningen avser, t.ex. 2018 eller 2018-T2.")
-    status: Status | None = Field(
-        None, description="achieved, partial, not_achieved eller no_data."
-    )
-    comment: Markdown | None = Field(None, description="Analys och kommentar.")
-    reason: str | None = Field(
-        None, description="Skäl när bedömningen avviker från den beräknade statusen."
-    )
-    by: str | None = Field(None, description="Vem som bedömde.")
-    date: dt.date | None = Field(None, description="Datum för bedömningen.")
-
-
-class Goal(Strict):
-    """Mål eller delmål för ett år (eller flera år)."""
-
-    id: Id
-    area: Ref = Field(description="Området målet hör till.")
-    year: Year | list[Year] = Field(description="Året målet gäller, eller en lista med år.")
-    text: Markdown = Field(description="Målet ordagrant som det antogs.")
-    short: str | None = Field(None, description="Kort text för tabeller.")
-    indicator: Ref | None = Field(None, description="Nyckeltalet som mäter målet.")
-    gender: Gender = Field(Gender.T, description="Kön som målvärdet gäller (K, M eller T).")
-    target: Target = Field(description="Målvärdet och hur det räknas.")
-    baseline: Baseline | None = Field(None, description="Basvärde för förändringsmål.")
-    method: Markdown | None = Field(None, description="Metod: hur målet ska nås.")
-    responsible: str | None = Field(None, description="Ansvarig.")
-    weight: float = Field(
-        1, gt=0, description="Målets vikt i sammanvägningen (standard 1, lika för alla)."
-    )
-    serves: list[Ref] = Field(default_factory=list, description="KF-mål som målet tjänar.")
-    assessments: list[Assessment] = Field(default_factory=list, description="Bedömningar.")
-    meta: Meta = None
-
-    @property
-    def years(self) -> list[int]:
-        return self.year if isinstance(self.year, list) else [self.year]
 
 
 class ActivityUpdate(Strict):

@@ -1,0 +1,60 @@
+"""The plan format's building blocks: id, reference and period patterns, the annotated
+field types every model uses, and the strict base model (unknown keys are errors)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+)
+
+PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|T[1-3]))?$"
+ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
+# A reference is a local id or `plan-id/id` for something defined in another plan file.
+REF_PATTERN = r"^([a-z0-9][a-z0-9_.-]*/)?[a-z0-9][a-z0-9_.-]*$"
+KOLADA_PATTERN = r"^[NU]\d{5}$"
+
+
+def _year_as_text(value: Any) -> Any:
+    # `period: 2017` is an int in YAML; periods are text so that 2017 and 2017-Q1 compare alike.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+Period = Annotated[
+    str,
+    BeforeValidator(_year_as_text),
+    Field(pattern=PERIOD_PATTERN),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "string", "pattern": PERIOD_PATTERN},
+            ],
+            "description": "Period: år (2018), månad (2018-03), kvartal (2018-Q1) "
+            "eller tertial (2018-T1).",
+        }
+    ),
+]
+Id = Annotated[str, Field(pattern=ID_PATTERN, description="Id: små bokstäver, siffror, - _ .")]
+Ref = Annotated[
+    str,
+    Field(
+        pattern=REF_PATTERN,
+        description="Referens: ett id i samma plan, eller plan-id/id för en annan planfil.",
+    ),
+]
+Year = Annotated[int, Field(ge=1900, le=2200)]
+Markdown = Annotated[str, Field(description="Text i Markdown.")]
+Meta = Annotated[
+    dict[str, Any] | None,
+    Field(description="Fria uppgifter som vp inte tolkar (till exempel egna fält)."),
+]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
