@@ -116,8 +116,9 @@ def _renderer(sequence_offset: int) -> YAML:
 
 
 def _block_texts(value: Any) -> Any:
-    """Texts with line breaks are written as `|` blocks, as a person would write them."""
-    if isinstance(value, str) and "\n" in value:
+    """Texts with line breaks are written as `|` blocks, as a person would write them; a text
+    of nothing but white space stays quoted (as a block it would need a document end marker)."""
+    if isinstance(value, str) and "\n" in value and value.strip():
         return LiteralScalarString(value)
     if isinstance(value, dict):
         return {key: _block_texts(item) for key, item in value.items()}
