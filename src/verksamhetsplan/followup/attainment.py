@@ -17,7 +17,16 @@ from fractions import Fraction
 
 from ..data.observation import Lookup, Observation
 from ..data.periods import period_end, period_order, periods_of_year
-from ..plan.goals import Assessment, AtLeast, AtMost, Goal, Milestone, PointsChange, RelativeChange
+from ..plan.goals import (
+    Assessment,
+    AtLeast,
+    AtMost,
+    Goal,
+    Measure,
+    Milestone,
+    PointsChange,
+    RelativeChange,
+)
 from ..plan.model import Indicator
 from ..plan.vocabulary import ActivityStatus, Better, Combine, Status
 from .thresholds import DEFAULT_RULE, Rule, exact, judge
@@ -85,6 +94,8 @@ class Evaluation:
     previous: Outcome | None = None
     by_gender: dict[str, Outcome] = field(default_factory=dict)
     forecast: bool = False  # status judged on a forecast (running year)
+    measure: Measure | None = None  # set on the evaluation of one of a goal's measures
+    measures: tuple[Evaluation, ...] = ()  # a goal followed up by several measures
 
 
 def year_outcome(
@@ -227,14 +238,12 @@ def assessment_counts_from(assessment: Assessment) -> dt.date:
     return assessment.date or period_end(assessment.period)
 
 
-def _assessment_for(
-    goal: Goal, year: int, as_of: dt.date
+def assessment_for(
+    assessments: Sequence[Assessment], year: int, as_of: dt.date
 ) -> tuple[Status | None, str | None, str | None]:
     """The latest assessment for a year known on the as-of date: status, reason, comment."""
     found = [
-        a
-        for a in goal.assessments
-        if int(a.period[:4]) == year and assessment_counts_from(a) <= as_of
+        a for a in assessments if int(a.period[:4]) == year and assessment_counts_from(a) <= as_of
     ]
     if not found:
         return None, None, None
@@ -267,7 +276,7 @@ def evaluate(
         return Evaluation(
             goal, year, Result.NOT_DUE, indicator, rule=rule, reason=f"året {year} har inte börjat"
         )
-    assessed, reason, comment = _assessment_for(goal, year, as_of)
+    assessed, reason, comment = assessment_for(goal.assessments, year, as_of)
     if isinstance(goal.target, Milestone):
         if assessed is not None:
             return Evaluation(
@@ -326,10 +335,10 @@ def evaluate(
             progress=progress,
             met_at_baseline=judged.met_at_baseline,
         )
-    return _with_assessment(computed, assessed, reason)
+    return with_assessment(computed, assessed, reason)
 
 
-def _with_assessment(
+def with_assessment(
     computed: Evaluation, assessed: Status | None, reason: str | None
 ) -> Evaluation:
     """A person's status replaces the computed one only with a written reason; both are kept."""

@@ -64,8 +64,9 @@ def years_needed(plan_file: PlanFile, year: int) -> set[int]:
     """The years whose values a follow-up of `year` reads: it, the one before, baselines."""
     years = {year, year - 1}
     for goal in plan_file.plan.goals:
-        if goal.baseline is not None and goal.baseline.period is not None:
-            years.add(int(goal.baseline.period[:4]))
+        for part in goal.parts():
+            if part.baseline is not None and part.baseline.period is not None:
+                years.add(int(part.baseline.period[:4]))
     return years
 
 

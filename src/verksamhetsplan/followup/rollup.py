@@ -8,9 +8,10 @@ from dataclasses import dataclass, replace
 from ..data.observation import Lookup, Observation
 from ..plan.checks import Index
 from ..plan.load import PlanFile
-from ..plan.model import Area, CouncilGoal, iter_areas
+from ..plan.model import Area, CouncilGoal, Indicator, iter_areas
 from ..plan.vocabulary import ActivityStatus
-from .attainment import Evaluation, evaluate
+from .attainment import Evaluation
+from .measures import evaluate_goal
 from .summary import DEFAULT_SUMMING, Summing, Tally
 from .thresholds import DEFAULT_RULE, Rule, rule_of
 
@@ -62,17 +63,16 @@ def follow_up(
     for activity in plan.activities:
         for ref in activity.goals:
             activities.setdefault(ref.rpartition("/")[2], []).append(activity.status_on(as_of))
-    evaluations = []
-    for goal in plan.goals:
-        if year not in goal.years:
-            continue
-        indicator = None
-        if goal.indicator:
-            entry = index.resolve(goal.indicator, "indicator", plan.id)
-            indicator = entry.value if entry else None
-        evaluations.append(
-            evaluate(goal, year, indicator, lookup, as_of, rule, activities.get(goal.id, ()))
-        )
+
+    def resolve(ref: str) -> Indicator | None:
+        entry = index.resolve(ref, "indicator", plan.id)
+        return entry.value if entry else None
+
+    evaluations = [
+        evaluate_goal(goal, year, resolve, lookup, as_of, rule, activities.get(goal.id, ()))
+        for goal in plan.goals
+        if year in goal.years
+    ]
     parents = area_parents(plan.areas)
     by_area: dict[str, list[Evaluation]] = {}
     for evaluation in evaluations:

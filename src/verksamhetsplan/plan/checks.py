@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..common.problems import Problem, Severity, suggest
-from .goals import AtLeast, AtMost, Goal, Milestone, PointsChange, RelativeChange
+from .goals import AtLeast, AtMost, Goal, Measure, Milestone, PointsChange, RelativeChange
 from .load import PlanFile
 from .model import iter_areas, period_year
 from .vocabulary import Better, Gender, Unit
@@ -150,6 +150,11 @@ def _references(plan_file: PlanFile, index: Index) -> Iterator[Problem]:
         refs.append((("goals", i, "area"), goal.area, "area"))
         if goal.indicator is not None:
             refs.append((("goals", i, "indicator"), goal.indicator, "indicator"))
+        for k, measure in enumerate(goal.measures):
+            if measure.indicator is not None:
+                refs.append(
+                    (("goals", i, "measures", k, "indicator"), measure.indicator, "indicator")
+                )
         refs.extend(
             (("goals", i, "serves", j), ref, "council_goal") for j, ref in enumerate(goal.serves)
         )
@@ -201,45 +206,35 @@ def _goal_logic(plan_file: PlanFile, index: Index) -> Iterator[Problem]:
                     "VP203",
                     f"målåret {year} ligger utanför planperioden {start}–{end}",
                 )
-        target = goal.target
-        if isinstance(target, Milestone):
-            if not target.criteria:
+        parts = (
+            [(here, goal.parts()[0])]
+            if not goal.measures
+            else [((*here, "measures", k), measure) for k, measure in enumerate(goal.measures)]
+        )
+        for where, part in parts:
+            yield from _part_logic(plan_file, index, where, goal, part)
+        measure_ids = [m.id for m in goal.measures]
+        for k, measure in enumerate(goal.measures):
+            if measure.id in measure_ids[:k]:
                 yield _problem(
                     plan_file,
-                    (*here, "target"),
-                    "VP205",
-                    f"milstolpsmålet {goal.id!r} saknar kriterier",
-                    hint="Ange under target.criteria vad som ska vara uppfyllt, så att "
-                    "bedömningen kan göras mot något.",
+                    (*here, "measures", k, "id"),
+                    "VP201",
+                    f"måttet {measure.id!r} finns redan i målet {goal.id!r}",
                 )
-        elif goal.indicator is None:
-            yield _problem(
-                plan_file,
-                here,
-                "VP207",
-                f"målet {goal.id!r} har ett mätbart målvärde men inget nyckeltal (indicator)",
-                hint="Ange indicator:, eller gör målet till en milstolpe (kind: milestone).",
-            )
-        if isinstance(target, (RelativeChange, PointsChange)) and goal.baseline is None:
-            yield _problem(
-                plan_file,
-                (*here, "target"),
-                "VP204",
-                f"förändringsmålet {goal.id!r} saknar basvärde (baseline)",
-                hint="Ange baseline: {period: 2017}, {previous_year: true} eller {value: …}.",
-            )
-        baseline_period = goal.baseline.period if goal.baseline else None
-        if baseline_period is not None and period_year(baseline_period) >= min(goal.years):
-            yield _problem(
-                plan_file,
-                (*here, "baseline", "period"),
-                "VP204",
-                f"basvärdets period {baseline_period} ligger inte före målåret {min(goal.years)}",
-            )
         for j, assessment in enumerate(goal.assessments):
             yield from _dated_before_adoption(
                 plan_file, (*here, "assessments", j, "date"), assessment.date, "bedömningen"
             )
+            if assessment.measure is not None and assessment.measure not in measure_ids:
+                close = suggest(assessment.measure, measure_ids)
+                yield _problem(
+                    plan_file,
+                    (*here, "assessments", j, "measure"),
+                    "VP202",
+                    f"målet {goal.id!r} har inget mått {assessment.measure!r}",
+                    hint=f"Menade du {close!r}?" if close else _known(measure_ids),
+                )
             if period_year(assessment.period) not in goal.years:
                 yield _problem(
                     plan_file,
@@ -256,13 +251,56 @@ def _goal_logic(plan_file: PlanFile, index: Index) -> Iterator[Problem]:
                 f"målet {goal.id!r} saknar metod, som planen kräver",
                 severity=Severity.WARNING,
             )
-        entry = index.resolve(goal.indicator, "indicator", plan.id) if goal.indicator else None
-        if entry is not None:
-            yield from _against_indicator(plan_file, here, goal, entry.value)
+
+
+def _part_logic(
+    plan_file: PlanFile, index: Index, where: Path_, goal: Goal, part: Measure
+) -> Iterator[Problem]:
+    """The checks of one measure (or a single-target goal's own target) at its place."""
+    plan = plan_file.plan
+    target = part.target
+    what = f"målet {goal.id!r}" if not goal.measures else f"måttet {part.id!r} i {goal.id!r}"
+    if isinstance(target, Milestone):
+        if not target.criteria:
+            yield _problem(
+                plan_file,
+                (*where, "target"),
+                "VP205",
+                f"milstolpen i {what} saknar kriterier",
+                hint="Ange under target.criteria vad som ska vara uppfyllt, så att "
+                "bedömningen kan göras mot något.",
+            )
+    elif part.indicator is None:
+        yield _problem(
+            plan_file,
+            where,
+            "VP207",
+            f"{what} har ett mätbart målvärde men inget nyckeltal (indicator)",
+            hint="Ange indicator:, eller gör målet till en milstolpe (kind: milestone).",
+        )
+    if isinstance(target, (RelativeChange, PointsChange)) and part.baseline is None:
+        yield _problem(
+            plan_file,
+            (*where, "target"),
+            "VP204",
+            f"förändringsmålet i {what} saknar basvärde (baseline)",
+            hint="Ange baseline: {period: 2017}, {previous_year: true} eller {value: …}.",
+        )
+    baseline_period = part.baseline.period if part.baseline else None
+    if baseline_period is not None and period_year(baseline_period) >= min(goal.years):
+        yield _problem(
+            plan_file,
+            (*where, "baseline", "period"),
+            "VP204",
+            f"basvärdets period {baseline_period} ligger inte före målåret {min(goal.years)}",
+        )
+    entry = index.resolve(part.indicator, "indicator", plan.id) if part.indicator else None
+    if entry is not None:
+        yield from _against_indicator(plan_file, where, part, entry.value)
 
 
 def _against_indicator(
-    plan_file: PlanFile, here: Path_, goal: Goal, indicator: Any
+    plan_file: PlanFile, here: Path_, goal: Measure, indicator: Any
 ) -> Iterator[Problem]:
     target = goal.target
     direction = None

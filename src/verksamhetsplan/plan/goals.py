@@ -12,7 +12,7 @@ from pydantic import (
 )
 
 from .fields import Id, Markdown, Meta, Period, Ref, Strict, Year
-from .vocabulary import Gender, Status
+from .vocabulary import Gender, Status, VerdictRule
 
 
 class Baseline(Strict):
@@ -84,7 +84,45 @@ class Assessment(Strict):
         None, description="Skäl när bedömningen avviker från den beräknade statusen."
     )
     by: str | None = Field(None, description="Vem som bedömde.")
-    date: dt.date | None = Field(None, description="Datum för bedömningen.")
+    date: dt.date | None = Field(
+        None, description="Datum för bedömningen; den gäller från det datumet."
+    )
+    measure: Id | None = Field(
+        None, description="Måttet bedömningen gäller, när den gäller ett mått och inte målet."
+    )
+
+
+class Measure(Strict):
+    """Mått (indikator) för ett mål: ett nyckeltal med eget målvärde och basvärde, eller en
+    milstolpe som bedöms."""
+
+    id: Id = Field(description="Måttets id, unikt inom målet.")
+    text: Markdown | None = Field(None, description="Måttet som det står i planen.")
+    indicator: Ref | None = Field(None, description="Nyckeltalet som mäter måttet.")
+    gender: Gender = Field(Gender.T, description="Kön som målvärdet gäller (K, M eller T).")
+    target: Target = Field(description="Målvärdet och hur det räknas.")
+    baseline: Baseline | None = Field(None, description="Basvärde för förändringsmål.")
+    responsible: str | None = Field(None, description="Ansvarig för måttet.")
+    meta: Meta = None
+
+
+class Verdict(Strict):
+    """Hur målets mått vägs ihop till målets status."""
+
+    rule: VerdictRule = Field(
+        VerdictRule.ALL,
+        description="all (alla mått ska nås), any (något mått), at_least (minst count av "
+        "måtten) eller assessment (en person bedömer målet med måtten som underlag).",
+    )
+    count: int | None = Field(None, ge=1, description="Antalet mått som ska nås, för at_least.")
+
+    @model_validator(mode="after")
+    def _count_fits_rule(self) -> Verdict:
+        if self.rule is VerdictRule.AT_LEAST and self.count is None:
+            raise ValueError("at_least behöver count: hur många av måtten som ska nås")
+        if self.rule is not VerdictRule.AT_LEAST and self.count is not None:
+            raise ValueError(f"count hör bara till at_least, inte {self.rule.value}")
+        return self
 
 
 class Goal(Strict):
@@ -97,8 +135,18 @@ class Goal(Strict):
     short: str | None = Field(None, description="Kort text för tabeller.")
     indicator: Ref | None = Field(None, description="Nyckeltalet som mäter målet.")
     gender: Gender = Field(Gender.T, description="Kön som målvärdet gäller (K, M eller T).")
-    target: Target = Field(description="Målvärdet och hur det räknas.")
+    target: Target | None = Field(
+        None, description="Målvärdet och hur det räknas (eller measures för flera mått)."
+    )
     baseline: Baseline | None = Field(None, description="Basvärde för förändringsmål.")
+    measures: list[Measure] = Field(
+        default_factory=list,
+        description="Målets mått när det följs upp med flera, vart och ett med eget nyckeltal "
+        "och målvärde (i stället för target).",
+    )
+    verdict: Verdict | None = Field(
+        None, description="Hur måtten vägs ihop (standard: alla mått ska nås)."
+    )
     method: Markdown | None = Field(None, description="Metod: hur målet ska nås.")
     responsible: str | None = Field(None, description="Ansvarig.")
     weight: float = Field(
@@ -111,3 +159,38 @@ class Goal(Strict):
     @property
     def years(self) -> list[int]:
         return self.year if isinstance(self.year, list) else [self.year]
+
+    @model_validator(mode="after")
+    def _target_or_measures(self) -> Goal:
+        if self.measures:
+            own = [k for k in ("target", "indicator", "baseline") if getattr(self, k) is not None]
+            if own:
+                raise ValueError(
+                    f"ett mål med measures har sina målvärden i måtten; flytta {', '.join(own)} "
+                    "till ett mått"
+                )
+            count = self.verdict.count if self.verdict else None
+            if count is not None and count > len(self.measures):
+                raise ValueError(
+                    f"regeln kräver {count} av {len(self.measures)} mått, fler än målet har"
+                )
+        elif self.target is None:
+            raise ValueError("målet saknar target (eller measures med mått)")
+        elif self.verdict is not None:
+            raise ValueError("verdict hör till mål med measures")
+        return self
+
+    def parts(self) -> list[Measure]:
+        """The goal's measures: its own target as the one measure of a single-target goal."""
+        if self.measures:
+            return list(self.measures)
+        assert self.target is not None
+        return [
+            Measure(
+                id=self.id,
+                indicator=self.indicator,
+                gender=self.gender,
+                target=self.target,
+                baseline=self.baseline,
+            )
+        ]

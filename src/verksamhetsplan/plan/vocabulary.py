@@ -80,3 +80,10 @@ class CouncilGoalKind(StrEnum):
     VISION_AREA = "vision_area"
     DEVELOPMENT_AREA = "development_area"
     COUNCIL_GOAL = "council_goal"
+
+
+class VerdictRule(StrEnum):
+    ALL = "all"
+    ANY = "any"
+    AT_LEAST = "at_least"
+    ASSESSMENT = "assessment"
