@@ -35,8 +35,9 @@ def test_every_degerfors_goal_gets_a_status(in_repo, run_vp, year: int, count: i
     assert len(plan["goals"]) == count
     assert sum(plan["counts"].values()) == count
     assert {g["status"] for g in plan["goals"]} <= {s.value for s in STATUS}
-    measurable = [g for g in plan["goals"] if g["target_kind"] != "milestone"]
-    assert all(g["target"] is not None or g["status"] == "no_data" for g in measurable)
+    parts = [m for g in plan["goals"] for m in (g["measures"] or [g])]
+    measurable = [m for m in parts if m["target_kind"] != "milestone"]
+    assert all(m["target"] is not None or m["status"] == "no_data" for m in measurable)
     assert all(g["reason"] for g in plan["goals"] if g["status"] == "no_data")
 
 
@@ -81,7 +82,14 @@ def test_csv_is_the_documented_contract(in_repo, run_vp) -> None:
     result = run_vp("status", "--format", "csv", "--plan", SN, "--year", "2018")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert list(rows[0]) == CSV_FIELDS
-    assert len(rows) == 13
+    # 13 goals, and a row for each measure of the two goals with two measures each.
+    assert len(rows) == 13 + 4
+    all_in = [(r["goal"], r["measure"], r["status"]) for r in rows if r["goal"] == "all-in-2018"]
+    assert all_in == [
+        ("all-in-2018", "", "no_data"),
+        ("all-in-2018", "all-in-etablerat", "no_data"),
+        ("all-in-2018", "all-in-deltagare", "achieved"),
+    ]
 
 
 def test_as_of_gives_a_forecast_for_the_running_year(in_repo, run_vp) -> None:

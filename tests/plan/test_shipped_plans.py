@@ -112,10 +112,18 @@ def test_degerfors_areas_serve_the_council_development_areas() -> None:
 
 def test_degerfors_goal_kinds_are_explicit() -> None:
     plan = _plan(DEGERFORS)
-    milestones = [g for g in plan.goals if isinstance(g.target, Milestone)]
-    measurable = [g for g in plan.goals if not isinstance(g.target, Milestone)]
-    assert all(g.target.criteria for g in milestones if isinstance(g.target, Milestone))
-    assert all(g.indicator for g in measurable)
+    parts = [part for g in plan.goals for part in g.parts()]
+    milestones = [p for p in parts if isinstance(p.target, Milestone)]
+    measurable = [p for p in parts if not isinstance(p.target, Milestone)]
+    assert all(p.target.criteria for p in milestones if isinstance(p.target, Milestone))
+    assert all(p.indicator for p in measurable)
+    # The seed's two-part goals are goals with two measures, both to be met.
+    two_parts = {g.id: g for g in plan.goals if g.measures}
+    assert set(two_parts) == {"all-in-2018", "introduktionsanstallningar-2018"}
+    for goal in two_parts.values():
+        kinds = [m.target.kind for m in goal.measures]
+        assert kinds == ["milestone", "at_least"]
+        assert goal.verdict is not None and goal.verdict.rule == "all"
     repeated = {g.id: g for g in plan.goals}["forsorjningsstod-2019"]
     assert repeated.baseline is not None and repeated.baseline.previous_year
 

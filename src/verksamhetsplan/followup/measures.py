@@ -103,7 +103,7 @@ def combine(
     total = len(judged)
     achieved = sum(1 for _, s in judged if s is Result.ACHIEVED)
     moving = sum(1 for _, s in judged if s in (Result.ACHIEVED, Result.PARTIAL))
-    unknown = [m.id for m, s in judged if s not in RANK and m is not None]
+    unknown = [m.id if m is not None else "?" for m, s in judged if s not in RANK]
     needed = {VerdictRule.ALL: total, VerdictRule.ANY: 1}.get(verdict, count or total)
     rule_words = {
         VerdictRule.ALL: f"alla {total} mått ska nås",

@@ -3,10 +3,11 @@ renderer and by the editing commands' messages."""
 
 from __future__ import annotations
 
-from ..common.swedish import NBSP, number
+from ..common.swedish import NBSP, number, points
+from ..plan.goals import AtLeast, AtMost, Milestone, RelativeChange
 from ..plan.model import FollowUp
-from ..plan.vocabulary import ActivityStatus, PartialKind, Unit
-from .attainment import Result, Trend
+from ..plan.vocabulary import ActivityStatus, PartialKind, Unit, VerdictRule
+from .attainment import Evaluation, Result, Trend
 from .summary import Summing, Tally
 from .thresholds import Rule
 
@@ -122,3 +123,47 @@ def summary_rule_text(summing: Summing, words: dict[Result, str] | None = None) 
         f"{named[Result.PARTIAL]}. Mål som saknar data räknas och visas men avgör inte "
         f"statusen; mål vars år inte har börjat räknas inte."
     )
+
+
+def verdict_text(e: Evaluation) -> str:
+    """How a goal's measures are combined, in words: "alla 2 mått ska nås"."""
+    total = len(e.measures)
+    verdict = e.goal.verdict
+    rule = verdict.rule if verdict else VerdictRule.ALL
+    if rule is VerdictRule.ANY:
+        return f"något av {total} mått ska nås"
+    if rule is VerdictRule.AT_LEAST:
+        return f"minst {verdict.count if verdict else total} av {total} mått ska nås"
+    if rule is VerdictRule.ASSESSMENT:
+        return f"bedöms av en person med {total} mått som underlag"
+    return f"alla {total} mått ska nås"
+
+
+def target_text(e: Evaluation) -> str:
+    """The target in words an auditor reads, with the baseline's period and value:
+    "minska med 10 % från 6 % (2017) till högst 5,4 %"."""
+    if e.measures:
+        return verdict_text(e)
+    target = e.goal.target
+    if isinstance(target, Milestone) or e.indicator is None or target is None:
+        return "milstolpe"
+    unit = e.indicator.unit
+    if isinstance(target, AtLeast):
+        return f"minst {amount(target.value, unit)}"
+    if isinstance(target, AtMost):
+        return f"högst {amount(target.value, unit)}"
+    change = target.percent if isinstance(target, RelativeChange) else target.points
+    verb = "öka" if change > 0 else "minska"
+    bound = "minst" if change > 0 else "högst"
+    size = (
+        f"{number(abs(change))}{NBSP}%"
+        if isinstance(target, RelativeChange)
+        else points(abs(change))
+    )
+    baseline = e.baseline
+    if baseline is None or baseline.value is None:
+        return f"{verb} med {size} från basvärdet, som saknas"
+    when = "angivet i planen" if baseline.how == "value" else baseline.period
+    start = f"{amount(baseline.value, unit)} ({when})"
+    end = f" till {bound} {amount(e.target, unit)}" if e.target is not None else ""
+    return f"{verb} med {size} från {start}{end}"

@@ -5,7 +5,15 @@ from __future__ import annotations
 from ..common.swedish import number, points
 from ..data.format import FREQUENCY_WORDS
 from ..followup.attainment import BaselineValue, Evaluation, Outcome, Result
-from ..followup.words import MET_AT_BASELINE, amount, rule_text, status_text, trend_text
+from ..followup.words import (
+    MET_AT_BASELINE,
+    amount,
+    rule_text,
+    status_text,
+    target_text,
+    trend_text,
+    verdict_text,
+)
 from ..plan.goals import AtLeast, AtMost, Milestone, PointsChange, RelativeChange
 from ..plan.vocabulary import Better, Combine, Unit
 
@@ -100,6 +108,8 @@ def explain(e: Evaluation, words: Words = None) -> list[str]:
     lines = [f"Mål {goal.id}, år {e.year}", f"  ”{goal.text.strip()}”"]
     if e.status is Result.NOT_DUE:
         return [*lines, f"Resultat: {status_text(e.status, words)} – {e.reason}"]
+    if e.measures:
+        return _measures(e, lines, words)
     if isinstance(goal.target, Milestone):
         return _milestone(e, lines, words)
     indicator, outcome, baseline = e.indicator, e.outcome, e.baseline
@@ -114,6 +124,7 @@ def explain(e: Evaluation, words: Words = None) -> list[str]:
     lines += _outcome("Utfall", outcome, unit)
     lines += _baseline(baseline, unit)
     lines.append(_target(e, unit))
+    lines.append(f"Målet i ord: {target_text(e)}")
     current = outcome.current
     word = "prognos" if outcome.running else "utfall"
     base = baseline.value
@@ -134,15 +145,7 @@ def explain(e: Evaluation, words: Words = None) -> list[str]:
         lines.append(
             f"Resultat: {status_text(e.computed or e.status, words)} ({judged} mot målvärdet)"
         )
-    if e.computed is not None:
-        assessed = status_text(e.status, words)
-        lines.append(f"Bedömning: {assessed}, med skälet: {e.override_reason}")
-        lines.append("Den bedömda statusen gäller; den beräknade visas bredvid.")
-    if e.override_without_reason:
-        lines.append(
-            "En bedömning avviker från den beräknade statusen men saknar skäl (reason:), "
-            "så den beräknade statusen gäller."
-        )
+    lines += _override(e, words)
     previous = e.previous
     if previous is not None and previous.value is not None and outcome.value is not None:
         lines.append(
@@ -153,3 +156,34 @@ def explain(e: Evaluation, words: Words = None) -> list[str]:
         label = "Prognos" if split.running else "Utfall"
         lines.append(f"{label} {gender}: {amount(split.current, unit)}")
     return lines
+
+
+def _override(e: Evaluation, words: Words) -> list[str]:
+    """A person's assessment beside the computed status: applied with a reason, else not."""
+    if e.computed is not None:
+        assessed = status_text(e.status, words)
+        return [
+            f"Bedömning: {assessed}, med skälet: {e.override_reason}",
+            "Den bedömda statusen gäller; den beräknade visas bredvid.",
+        ]
+    if e.override_without_reason:
+        return [
+            "En bedömning avviker från den beräknade statusen men saknar skäl (reason:): "
+            "bedömningen saknar skäl och har inte ändrat statusen."
+        ]
+    return []
+
+
+def _measures(e: Evaluation, lines: list[str], words: Words) -> list[str]:
+    """A goal with several measures: each measure's own computation, then the rule."""
+    lines.append(f"Målet följs upp med {len(e.measures)} mått; {verdict_text(e)}.")
+    for part in e.measures:
+        name = part.measure.id if part.measure else part.goal.id
+        lines.append(f"Mått {name}:")
+        lines += [f"    {line}" for line in explain(part, words)[1:]]
+    if e.assessed:
+        comment = f": {e.assessment_comment.strip()}" if e.assessment_comment else "."
+        lines.append(f"Status enligt bedömningen{comment}")
+    result = status_text(e.computed or e.status, words)
+    lines.append(f"Resultat för målet: {result} – {e.reason}")
+    return [*lines, *_override(e, words)]

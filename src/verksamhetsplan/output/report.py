@@ -30,7 +30,9 @@ from ..followup.words import (
     rule_text,
     status_words,
     summary_rule_text,
+    target_text,
     trend_text,
+    verdict_text,
 )
 from ..plan.goals import Milestone
 from ..plan.model import Plan, iter_areas
@@ -144,7 +146,13 @@ def _goal(
             {"gender": g, "value": show(o.current)} for g, o in sorted(e.by_gender.items())
         ],
         "assessment": (e.assessment_comment or "").strip() or None,
+        "override_ignored": e.override_without_reason,
         "activities": activities,
+        "target_text": target_text(e),
+        "verdict": verdict_text(e) if e.measures else None,
+        "measures": [
+            {**_goal(part, plan, areas, words, as_of), "activities": []} for part in e.measures
+        ],
     }
 
 

@@ -20,7 +20,9 @@ from ..followup.words import (
     rule_text,
     status_text,
     status_words,
+    target_text,
     trend_text,
+    verdict_text,
 )
 from ..plan.goals import Milestone
 
@@ -29,11 +31,13 @@ CSV_FIELDS = [
     "year",
     "area",
     "goal",
+    "measure",
     "text",
     "indicator",
     "unit",
     "gender",
     "target_kind",
+    "target_text",
     "baseline",
     "target",
     "outcome",
@@ -49,18 +53,36 @@ CSV_FIELDS = [
 
 
 def goal_record(plan_id: str, evaluation: Evaluation) -> dict[str, Any]:
-    """One goal's status as plain data: the fields documented in README (JSON and CSV)."""
+    """One goal's status as plain data: the fields documented in README (JSON and CSV),
+    with its measures under `measures` when it has several."""
+    record = _record(plan_id, evaluation)
+    record["measures"] = [
+        {
+            **_record(plan_id, part),
+            "area": evaluation.goal.area,
+            "goal": evaluation.goal.id,
+            "measure": part.measure.id if part.measure else None,
+        }
+        for part in evaluation.measures
+    ]
+    return record
+
+
+def _record(plan_id: str, evaluation: Evaluation) -> dict[str, Any]:
     outcome = evaluation.outcome
+    target = evaluation.goal.target
     return {
         "plan": plan_id,
         "year": evaluation.year,
         "area": evaluation.goal.area,
         "goal": evaluation.goal.id,
+        "measure": None,
         "text": evaluation.goal.text,
         "indicator": evaluation.indicator.id if evaluation.indicator else None,
         "unit": evaluation.indicator.unit.value if evaluation.indicator else None,
         "gender": evaluation.goal.gender.value,
-        "target_kind": evaluation.goal.target.kind,
+        "target_kind": "measures" if evaluation.measures else (target.kind if target else None),
+        "target_text": target_text(evaluation),
         "baseline": evaluation.baseline.value if evaluation.baseline else None,
         "target": evaluation.target,
         "outcome": outcome.value if outcome else None,
@@ -131,7 +153,8 @@ def csv_rows(f: PlanFollowUp) -> list[dict[str, Any]]:
     rows = []
     for e in f.evaluations:
         record = goal_record(f.plan_file.plan.id, e)
-        rows.append({k: _safe_cell(v) for k, v in record.items() if k in CSV_FIELDS})
+        for row in (record, *record["measures"]):
+            rows.append({k: _safe_cell(v) for k, v in row.items() if k in CSV_FIELDS})
     return rows
 
 
@@ -152,6 +175,9 @@ def counts_text(tally: Tally, words: dict[Result, str] | None = None) -> str:
 
 
 def _cells(e: Evaluation) -> list[str]:
+    if e.measures:
+        basis = "bedömning" if e.assessed else "–"
+        return ["–", verdict_text(e), basis]
     unit = e.indicator.unit if e.indicator else None
     if isinstance(e.goal.target, Milestone) or unit is None:
         basis = "bedömning" if e.assessed else "–"
@@ -212,18 +238,9 @@ def render_table(follow_ups: list[PlanFollowUp], console: Any) -> None:
             ):
                 table.add_column(header, justify=justify)  # type: ignore[arg-type]
             for e in area.evaluations:
-                status = Text(status_text(e.status, words), style=STATUS[e.status][2])
-                if e.computed is not None:
-                    status.append(f"\n(beräknat: {status_text(e.computed, words)})", style="dim")
-                if e.override_without_reason:
-                    status.append("\n(bedömning utan skäl ignorerad)", style="dim")
-                if e.forecast:
-                    status.append(" (prognos)", style="dim")
-                progress = "–" if e.progress is None else number(e.progress, 2)
-                if e.met_at_baseline:
-                    progress = MET_AT_BASELINE
-                text = e.goal.short or e.goal.text
-                table.add_row(text, *_cells(e), status, trend_text(e.trend), progress)
+                table.add_row(e.goal.short or e.goal.text, *_row(e, words))
+                for part in e.measures:
+                    table.add_row(Text(f"  · {part.goal.text}", style="dim"), *_row(part, words))
             console.print(table)
         tally = counts_text(f.tally, words)
         summary = status_text(f.tally.summary, words)
@@ -233,3 +250,20 @@ def render_table(follow_ups: list[PlanFollowUp], console: Any) -> None:
             titles = "; ".join(c.council_goal.title for c in gaps)
             console.print(f"KF-mål som inget område i planen tjänar: {titles}.")
         console.print()
+
+
+def _row(e: Evaluation, words: dict[Result, str]) -> list[Any]:
+    """A goal's or a measure's cells after its text: numbers, status, trend, progress."""
+    from rich.text import Text
+
+    status = Text(status_text(e.status, words), style=STATUS[e.status][2])
+    if e.computed is not None:
+        status.append(f"\n(beräknat: {status_text(e.computed, words)})", style="dim")
+    if e.override_without_reason:
+        status.append("\n(bedömningen saknar skäl och har inte ändrat statusen)", style="dim")
+    if e.forecast:
+        status.append(" (prognos)", style="dim")
+    progress = "–" if e.progress is None else number(e.progress, 2)
+    if e.met_at_baseline:
+        progress = MET_AT_BASELINE
+    return [*_cells(e), status, trend_text(e.trend), progress]

@@ -214,6 +214,15 @@ def _goal_logic(plan_file: PlanFile, index: Index) -> Iterator[Problem]:
         for where, part in parts:
             yield from _part_logic(plan_file, index, where, goal, part)
         measure_ids = [m.id for m in goal.measures]
+        count = goal.verdict.count if goal.verdict else None
+        if count is not None and count > len(goal.measures):
+            yield _problem(
+                plan_file,
+                (*here, "verdict", "count"),
+                "VP106",
+                f"regeln kräver {count} av {len(goal.measures)} mått, fler än målet har",
+                hint="Sänk count eller lägg till mått.",
+            )
         for k, measure in enumerate(goal.measures):
             if measure.id in measure_ids[:k]:
                 yield _problem(

@@ -169,11 +169,6 @@ class Goal(Strict):
                     f"ett mål med measures har sina målvärden i måtten; flytta {', '.join(own)} "
                     "till ett mått"
                 )
-            count = self.verdict.count if self.verdict else None
-            if count is not None and count > len(self.measures):
-                raise ValueError(
-                    f"regeln kräver {count} av {len(self.measures)} mått, fler än målet har"
-                )
         elif self.target is None:
             raise ValueError("målet saknar target (eller measures med mått)")
         elif self.verdict is not None:
