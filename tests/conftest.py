@@ -35,6 +35,13 @@ def validate_json(run_vp):
 
 
 @pytest.fixture
+def in_repo(monkeypatch):
+    """The shipped repository as the working directory, with a wide terminal for tables."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("COLUMNS", "220")
+
+
+@pytest.fixture
 def repo_copy(tmp_path, monkeypatch) -> Path:
     """A copy of the shipped plan repository to change, as the working directory."""
     import shutil

@@ -22,7 +22,13 @@ from verksamhetsplan.followup.attainment import (
 from verksamhetsplan.followup.thresholds import LEGACY, Rule
 from verksamhetsplan.plan.goals import Goal
 from verksamhetsplan.plan.model import Indicator
-from verksamhetsplan.plan.vocabulary import ActivityStatus, Better, PartialKind, PartialRule
+from verksamhetsplan.plan.vocabulary import (
+    ActivityStatus,
+    Better,
+    ForecastMethod,
+    PartialKind,
+    PartialRule,
+)
 
 AFTER = dt.date(2026, 1, 1)
 
@@ -173,9 +179,11 @@ def test_running_year_gets_a_forecast_never_an_outcome(combine: str, forecast: f
     # January..June = 1..6 lie on a line that reaches 12 in December.
     months = [Observation(f"2018-{m:02d}", float(m)) for m in range(1, 13)]
     ind = indicator(frequency="month", combine=combine)
-    outcome = year_outcome(months, ind, 2018, dt.date(2018, 7, 15))
+    outcome = year_outcome(months, ind, 2018, dt.date(2018, 7, 15), ForecastMethod.LINEAR)
     assert outcome.running and outcome.value is None
     assert outcome.forecast == pytest.approx(forecast)
+    # The values so far are shown as such: last 6, mean 3,5, sum 21.
+    assert outcome.so_far == {"last": 6.0, "mean": 3.5, "sum": 21.0}[combine]
     assert [o.period for o in outcome.used][-1] == "2018-06"  # later values not yet known
 
 

@@ -15,11 +15,6 @@ SN = "degerfors-sn-2018-2019"
 AS_OF = "2020-01-31"
 
 
-@pytest.fixture
-def in_repo(monkeypatch):
-    monkeypatch.chdir(ROOT)
-
-
 def report(run_vp, *args: str) -> str:
     result = run_vp("report", "--as-of", AS_OF, "-o", "-", *args)
     assert result.exit_code == 0, result.output

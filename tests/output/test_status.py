@@ -17,12 +17,6 @@ from verksamhetsplan.plan.vocabulary import Unit
 SN = "degerfors-sn-2018-2019"
 
 
-@pytest.fixture
-def in_repo(monkeypatch):
-    monkeypatch.chdir(ROOT)
-    monkeypatch.setenv("COLUMNS", "220")
-
-
 def status_json(run_vp, *args: str) -> dict:
     result = run_vp("status", "--format", "json", *args)
     assert result.exit_code == 0, result.output

@@ -19,6 +19,35 @@ AsOf = Annotated[
 ]
 
 
+FollowUpPeriod = Annotated[
+    str | None,
+    typer.Option(
+        "--period",
+        help="En uppföljning inom året: tertial (2018-T2, delåret januari–augusti; även "
+        "2018-delår), kvartal (2018-Q3), halvår (2018-H1) eller månad (2018-05). Visar utfallet "
+        "hittills, prognosen för helåret och periodens bedömningar.",
+    ),
+]
+
+
+def parse_period(text: str | None, year: int | None) -> str | None:
+    """--period as a follow-up period; it cannot be combined with --year."""
+    if text is None:
+        return None
+    from ..data.periods import follow_up_period
+
+    period = follow_up_period(text)
+    if period is None or len(period) == 4:
+        usage_error(
+            f"--period {text!r} är ingen period inom ett år",
+            "Skriv till exempel 2018-T2 (delåret), 2018-Q3, 2018-H1 eller 2018-05; "
+            "för helåret --year.",
+        )
+    if year is not None:
+        usage_error("ange antingen --year eller --period", "--period anger också året.")
+    return period
+
+
 def year_option(default_text: str) -> Any:
     return typer.Option("--year", "-y", help=f"Året att följa upp (standard: {default_text}).")
 

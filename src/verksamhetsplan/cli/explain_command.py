@@ -7,7 +7,16 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import AsOf, open_repository_or_exit, parse_as_of, refused, usage_error, year_option
+from .common import (
+    AsOf,
+    FollowUpPeriod,
+    open_repository_or_exit,
+    parse_as_of,
+    parse_period,
+    refused,
+    usage_error,
+    year_option,
+)
 
 
 @app.command()
@@ -16,6 +25,7 @@ def explain(
         str, typer.Argument(help="Målets id, eller plan-id/mål-id.", show_default=False)
     ],
     year: Annotated[int | None, year_option("målets senast påbörjade år")] = None,
+    period: FollowUpPeriod = None,
     as_of: AsOf = None,
 ) -> None:
     """Visa hela beräkningen för ett mål: värdena med period, fil och rad, basvärdet, formeln
@@ -26,6 +36,9 @@ def explain(
     from ..output.explain import explain as explain_lines
 
     when = parse_as_of(as_of)
+    within = parse_period(period, year)
+    if within is not None:
+        year = int(within[:4])
     repository = open_repository_or_exit()
     try:
         found = find(repository.index, goal, "goal", "målet")
@@ -41,7 +54,7 @@ def explain(
         usage_error(
             f"målet {goal_id!r} gäller inte {year}", f"Målet gäller {', '.join(map(str, years))}."
         )
-    follow_up = repository.follow_up(plan_file, year, when)
+    follow_up = repository.follow_up(plan_file, year, when, within, as_of is not None)
     evaluation = next(e for e in follow_up.evaluations if e.goal.id == goal_id)
     words = status_words(plan_file.plan.follow_up)
     typer.echo("\n".join(explain_lines(evaluation, words)))

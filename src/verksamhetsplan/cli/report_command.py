@@ -65,7 +65,10 @@ def report(
         )
     for plan_file in chosen:
         period = plan_file.plan.period
-        follow_ups = [repository.follow_up(plan_file, y, when) for y in period.years]
+        given = as_of is not None
+        follow_ups = [
+            repository.follow_up(plan_file, y, when, as_of_given=given) for y in period.years
+        ]
         lookup = repository.lookup_for(plan_file, set(range(period.start - 1, period.end + 1)))
         context = build(follow_ups, year, lookup, plan_revision(Path(plan_file.file)))
         try:

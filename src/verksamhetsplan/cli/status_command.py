@@ -11,9 +11,11 @@ import typer
 from . import app
 from .common import (
     AsOf,
+    FollowUpPeriod,
     chosen_plans,
     open_repository_or_exit,
     parse_as_of,
+    parse_period,
     usage_error,
     year_option,
 )
@@ -35,6 +37,7 @@ def status(
         str | None,
         typer.Option("--area", "-a", help="Bara målen i detta område (med underområden)."),
     ] = None,
+    period: FollowUpPeriod = None,
     as_of: AsOf = None,
     output_format: Annotated[
         Format,
@@ -45,6 +48,9 @@ def status(
 ) -> None:
     """Visa var varje mål står: basvärde, målvärde, utfall, status, trend och framsteg, per område.
 
+    Med --period (t.ex. 2018-T2) visas utfallet hittills, prognosen för helåret och
+    prognosbedömningen (bedöms uppnås) bredvid den uppmätta statusen.
+
     Planer och data kontrolleras först; med fel i dem beräknas ingenting (slutkod 1).
     """
     from ..common.parallel import map_in_halves
@@ -53,13 +59,16 @@ def status(
     from ..plan.load import PlanFile
 
     when = parse_as_of(as_of)
+    within = parse_period(period, year)
+    if within is not None:
+        year = int(within[:4])
     repository = open_repository_or_exit()
     chosen = chosen_plans(repository, plan)
     if year is not None:
         outside = [p for p in chosen if year not in p.plan.period.years]
         if plan and outside:
-            period = outside[0].plan.period
-            usage_error(f"{year} ligger utanför planperioden {period.start}–{period.end}")
+            span = outside[0].plan.period
+            usage_error(f"{year} ligger utanför planperioden {span.start}–{span.end}")
         chosen = [p for p in chosen if p not in outside]
     console: Any = None
     if output_format is Format.TABLE:
@@ -77,7 +86,9 @@ def status(
     def work(plan_files: Sequence[PlanFile]) -> list[Any]:
         rendered = []
         for plan_file in plan_files:
-            follow_up: PlanFollowUp | None = repository.follow_up(plan_file, year, when)
+            follow_up: PlanFollowUp | None = repository.follow_up(
+                plan_file, year, when, within, as_of is not None
+            )
             if area and follow_up is not None:
                 follow_up = restrict_to_area(follow_up, area)
             if follow_up is not None:

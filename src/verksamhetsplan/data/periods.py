@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 
 from ..plan.vocabulary import Frequency
@@ -31,6 +32,8 @@ def period_end(period: str) -> dt.date:
     part = period[5:]
     if part[0] == "Q":
         last_month = int(part[1]) * 3
+    elif part[0] == "H":  # a half-year: a follow-up period, never a data period
+        last_month = int(part[1]) * 6
     elif part[0] == "T":
         last_month = int(part[1]) * 4
     else:
@@ -45,3 +48,21 @@ def period_order(period: str) -> tuple[int, int]:
     """A sort key: year, then position of the period's end within the year."""
     end = period_end(period)
     return end.year, end.timetuple().tm_yday
+
+
+# The periods a follow-up can be made for: the year, a month, a quarter, a tertial, a half-year.
+FOLLOW_UP_PATTERN = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|T[1-3]|H[12]))?$")
+# The delårsrapport covers January–August, the second tertial.
+ALIASES = {"delår": "T2", "delar": "T2", "delårsrapport": "T2"}
+
+
+def follow_up_period(text: str) -> str | None:
+    """A follow-up period as written by a person (2018-T2, 2018-delår), or None if it is not one."""
+    year, _, part = text.strip().partition("-")
+    period = f"{year}-{ALIASES.get(part.lower(), part)}" if part else year
+    return period if FOLLOW_UP_PATTERN.match(period) else None
+
+
+def within(period: str, follow_up: str) -> bool:
+    """Whether a period ends inside a follow-up period's year, no later than its end."""
+    return period[:4] == follow_up[:4] and period_end(period) <= period_end(follow_up)

@@ -28,7 +28,8 @@ from ..plan.goals import (
     RelativeChange,
 )
 from ..plan.model import Indicator
-from ..plan.vocabulary import ActivityStatus, Better, Combine, Status
+from ..plan.vocabulary import ActivityStatus, Better, Combine, ForecastMethod, Status
+from .forecast import combined, forecast
 from .thresholds import DEFAULT_RULE, Rule, exact, judge
 from .thresholds import RANK as RANK
 from .thresholds import Result as Result
@@ -53,11 +54,15 @@ class Outcome:
     running: bool = False  # the year has not ended at the as-of date
     forecast: float | None = None  # year-end forecast for a running year
     reason: str | None = None  # why there is no value
+    so_far: float | None = None  # a running year's values so far, combined: not an outcome
+    method: ForecastMethod | None = None  # how the forecast was made
+    method_note: str | None = None  # why another method than the declared one was used
 
     @property
     def current(self) -> float | None:
-        """What the year is judged on: the outcome, or in a running year the forecast."""
-        return self.forecast if self.running else self.value
+        """The measured value: the year's outcome, or in a running year the outcome so far
+        (never the forecast)."""
+        return self.so_far if self.running else self.value
 
 
 @dataclass(frozen=True)
@@ -93,13 +98,22 @@ class Evaluation:
     trend: Trend | None = None
     previous: Outcome | None = None
     by_gender: dict[str, Outcome] = field(default_factory=dict)
-    forecast: bool = False  # status judged on a forecast (running year)
+    forecast: bool = False  # the year is running: the outcome is so far, and there may be a
+    # forecast verdict beside the measured status
+    forecast_status: Result | None = None  # the forecast verdict ("bedöms uppnås")
+    forecast_reason: str | None = None  # why there is no forecast verdict
+    basis: str = "outcome"  # what `status` rests on: outcome or assessment
+    period: str | None = None  # the follow-up period inside the year (2018-T2), if any
     measure: Measure | None = None  # set on the evaluation of one of a goal's measures
     measures: tuple[Evaluation, ...] = ()  # a goal followed up by several measures
 
 
 def year_outcome(
-    observations: Sequence[Observation], indicator: Indicator, year: int, as_of: dt.date
+    observations: Sequence[Observation],
+    indicator: Indicator,
+    year: int,
+    as_of: dt.date,
+    method: ForecastMethod = ForecastMethod.NONE,
 ) -> Outcome:
     """Combine a year's values by the indicator's rule; known values only, as of a date."""
     periods = periods_of_year(year, indicator.frequency)
@@ -129,38 +143,24 @@ def year_outcome(
             None,
             f"summan för {year} kan inte räknas: värden saknas för {', '.join(missing)}",
         )
-    if combine is Combine.LAST:
-        value = values[-1]
-    elif combine is Combine.MEAN:
-        value = sum(values) / len(values)
-    else:
-        value = sum(values)
-    forecast = _forecast(used, periods, combine) if running else None
-    return Outcome(year, None if running else value, combine, used, missing, running, forecast)
-
-
-def _forecast(used: Sequence[Observation], periods: Sequence[str], combine: Combine) -> float:
-    """Year-end value from the trend so far: a least-squares line through the known values."""
-    index = {p: i for i, p in enumerate(periods)}  # periods: a tuple of the year's periods
-    xs = [index[o.period] for o in used]
-    ys = [o.value for o in used if o.value is not None]
-    if len(xs) > 1:
-        mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
-        spread = sum((x - mean_x) ** 2 for x in xs)
-        slope = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / spread
-    else:
-        mean_x, mean_y, slope = float(xs[0]), ys[0], 0.0
-
-    def line(x: int) -> float:
-        return mean_y + slope * (x - mean_x)
-
-    known = dict(zip(xs, ys, strict=True))
-    full = [known.get(i, line(i)) for i in range(len(periods))]
-    if combine is Combine.LAST:
-        return full[-1]
-    if combine is Combine.MEAN:
-        return sum(full) / len(full)
-    return sum(full)
+    value = combined(values, combine)
+    if not running:
+        return Outcome(year, value, combine, used, missing)
+    last_year = {o.period: o.value for o in observations if o.value is not None}
+    previous = year_outcome(observations, indicator, year - 1, as_of).value
+    made = forecast(method, used, periods, combine, last_year, previous)
+    return Outcome(
+        year,
+        None,
+        combine,
+        used,
+        missing,
+        True,
+        made.value,
+        so_far=value,
+        method=made.method,
+        method_note=made.note,
+    )
 
 
 def _baseline(
@@ -239,11 +239,15 @@ def assessment_counts_from(assessment: Assessment) -> dt.date:
 
 
 def assessment_for(
-    assessments: Sequence[Assessment], year: int, as_of: dt.date
+    assessments: Sequence[Assessment], year: int, as_of: dt.date, period: str | None = None
 ) -> tuple[Status | None, str | None, str | None]:
-    """The latest assessment for a year known on the as-of date: status, reason, comment."""
+    """The latest assessment known on the as-of date, for the year or, in a follow-up of a
+    period inside the year, for that period: status, reason and comment."""
     found = [
-        a for a in assessments if int(a.period[:4]) == year and assessment_counts_from(a) <= as_of
+        a
+        for a in assessments
+        if (a.period == period if period else int(a.period[:4]) == year)
+        and assessment_counts_from(a) <= as_of
     ]
     if not found:
         return None, None, None
@@ -270,13 +274,20 @@ def evaluate(
     as_of: dt.date,
     rule: Rule = DEFAULT_RULE,
     activity_statuses: Sequence[ActivityStatus] = (),
+    *,
+    period: str | None = None,
+    forecast_method: ForecastMethod = ForecastMethod.SEASONAL,
 ) -> Evaluation:
-    """A goal's status for a year, as known on the as-of date."""
+    """A goal's status for a year, as known on the as-of date.
+
+    With a follow-up period inside the year (2018-T2) the values count up to the period's
+    end, the assessments are those recorded for that period, and beside the measured status
+    stands the forecast verdict for the full year.
+    """
     if dt.date(year, 1, 1) > as_of:
-        return Evaluation(
-            goal, year, Result.NOT_DUE, indicator, rule=rule, reason=f"året {year} har inte börjat"
-        )
-    assessed, reason, comment = assessment_for(goal.assessments, year, as_of)
+        why = f"året {year} har inte börjat"
+        return Evaluation(goal, year, Result.NOT_DUE, indicator, rule=rule, reason=why)
+    assessed, reason, comment = assessment_for(goal.assessments, year, as_of, period)
     if isinstance(goal.target, Milestone):
         if assessed is not None:
             return Evaluation(
@@ -288,14 +299,18 @@ def evaluate(
                 assessment_comment=comment,
                 reason="bedömning",
                 assessed=True,
+                basis="assessment",
+                period=period,
             )
         status, basis = _from_activities(activity_statuses)
-        return Evaluation(goal, year, status, indicator, rule=rule, reason=basis)
+        return Evaluation(goal, year, status, indicator, rule=rule, reason=basis, period=period)
     assert indicator is not None  # vp validate requires an indicator for measurable goals
+    cutoff = min(as_of, period_end(period)) if period else as_of
+    method = indicator.forecast or forecast_method
     series = lookup(indicator.id, goal.gender.value)
-    outcome = year_outcome(series, indicator, year, as_of)
-    previous = year_outcome(series, indicator, year - 1, as_of)
-    baseline = _baseline(goal, year, indicator, series, as_of, previous)
+    outcome = year_outcome(series, indicator, year, cutoff, method)
+    previous = year_outcome(series, indicator, year - 1, cutoff)
+    baseline = _baseline(goal, year, indicator, series, cutoff, previous)
     direction = direction_of(goal, indicator)
     target, target_problem = target_value(goal, baseline.value)
     by_gender = {}
@@ -303,8 +318,7 @@ def evaluate(
         for gender in ("K", "M"):
             split = lookup(indicator.id, gender)
             if split:
-                by_gender[gender] = year_outcome(split, indicator, year, as_of)
-    current = outcome.current
+                by_gender[gender] = year_outcome(split, indicator, year, cutoff, method)
     base = Evaluation(
         goal,
         year,
@@ -320,22 +334,47 @@ def evaluate(
         forecast=outcome.running,
         trend=trend_of(outcome.value, previous.value, indicator.better),
         assessment_comment=comment,
+        period=period,
     )
+    current = outcome.current
     if target is None:
         missing_baseline = f"basvärde saknas: {baseline.reason}" if baseline.reason else None
-        computed = replace(base, reason=missing_baseline or target_problem)
-    elif current is None:
-        computed = replace(base, reason=outcome.reason)
+        return with_assessment(
+            replace(base, reason=missing_baseline or target_problem), assessed, reason
+        )
+    computed = _with_forecast_verdict(base, target, baseline.value, direction, rule)
+    if current is None:
+        computed = replace(computed, reason=outcome.reason)
+    elif outcome.running and outcome.combine is Combine.SUM:
+        why = "summan för året finns först när året är slut; prognosen visas bredvid"
+        computed = replace(computed, reason=why)
     else:
         judged = judge(current, target, baseline.value, direction, rule)
-        progress = None if judged.progress is None else float(judged.progress)
         computed = replace(
-            base,
+            computed,
             status=judged.status,
-            progress=progress,
+            progress=None if judged.progress is None else float(judged.progress),
             met_at_baseline=judged.met_at_baseline,
         )
     return with_assessment(computed, assessed, reason)
+
+
+def _with_forecast_verdict(
+    e: Evaluation, target: Fraction, baseline: float | None, direction: Better, rule: Rule
+) -> Evaluation:
+    """A running year's forecast verdict, judged by the same rule as the outcome."""
+    outcome = e.outcome
+    if outcome is None or not outcome.running:
+        return e
+    if outcome.forecast is None:
+        why = (
+            "ingen prognos: planen anger att målet bedöms av en person"
+            if outcome.method is ForecastMethod.NONE
+            else "ingen prognos: inga värden för året än"
+        )
+        return replace(e, forecast_reason=why)
+    judged = judge(outcome.forecast, target, baseline, direction, rule)
+    return replace(e, forecast_status=judged.status)
 
 
 def with_assessment(
@@ -347,5 +386,9 @@ def with_assessment(
     if not reason:
         return replace(computed, override_without_reason=True)
     return replace(
-        computed, status=Result(assessed.value), computed=computed.status, override_reason=reason
+        computed,
+        status=Result(assessed.value),
+        computed=computed.status,
+        override_reason=reason,
+        basis="assessment",
     )

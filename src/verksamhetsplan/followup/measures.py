@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..data.observation import Lookup
 from ..plan.goals import Goal, Measure
 from ..plan.model import Indicator
-from ..plan.vocabulary import ActivityStatus, VerdictRule
+from ..plan.vocabulary import ActivityStatus, ForecastMethod, VerdictRule
 from .attainment import Evaluation, assessment_for, evaluate, with_assessment
 from .thresholds import DEFAULT_RULE, RANK, Result, Rule
 
@@ -27,39 +27,43 @@ def evaluate_goal(
     as_of: dt.date,
     rule: Rule = DEFAULT_RULE,
     activity_statuses: Sequence[ActivityStatus] = (),
+    *,
+    period: str | None = None,
+    forecast_method: ForecastMethod = ForecastMethod.SEASONAL,
 ) -> Evaluation:
-    """A goal's status for a year as known on the as-of date, with its measures under it."""
-    if not goal.measures:
-        indicator = resolve(goal.indicator) if goal.indicator else None
-        own = goal.model_copy(
-            update={"assessments": [a for a in goal.assessments if not a.measure]}
+    """A goal's status for a year (or a period inside it) as known on the as-of date, with
+    its measures under it."""
+
+    def judged(one: Goal, ref: str | None) -> Evaluation:
+        indicator = resolve(ref) if ref else None
+        return evaluate(
+            one,
+            year,
+            indicator,
+            lookup,
+            as_of,
+            rule,
+            activity_statuses,
+            period=period,
+            forecast_method=forecast_method,
         )
+
+    if not goal.measures:
+        alone = [a for a in goal.assessments if not a.measure]
         return replace(
-            evaluate(own, year, indicator, lookup, as_of, rule, activity_statuses), goal=goal
+            judged(goal.model_copy(update={"assessments": alone}), goal.indicator), goal=goal
         )
     if dt.date(year, 1, 1) > as_of:
-        return Evaluation(
-            goal, year, Result.NOT_DUE, rule=rule, reason=f"året {year} har inte börjat"
-        )
+        why = f"året {year} har inte börjat"
+        return Evaluation(goal, year, Result.NOT_DUE, rule=rule, reason=why)
     parts = tuple(
-        replace(
-            evaluate(
-                _as_goal(goal, measure),
-                year,
-                resolve(measure.indicator) if measure.indicator else None,
-                lookup,
-                as_of,
-                rule,
-                activity_statuses,
-            ),
-            measure=measure,
-        )
+        replace(judged(_as_goal(goal, measure), measure.indicator), measure=measure)
         for measure in goal.measures
     )
     verdict = goal.verdict.rule if goal.verdict else VerdictRule.ALL
     count = goal.verdict.count if goal.verdict else None
     goal_level = [a for a in goal.assessments if not a.measure]
-    assessed, reason, comment = assessment_for(goal_level, year, as_of)
+    assessed, reason, comment = assessment_for(goal_level, year, as_of, period)
     combined = Evaluation(
         goal,
         year,
@@ -68,14 +72,27 @@ def evaluate_goal(
         measures=parts,
         forecast=any(p.forecast for p in parts),
         assessment_comment=comment,
+        period=period,
     )
     if verdict is VerdictRule.ASSESSMENT:
         if assessed is None:
             why = "målet bedöms av en person med måtten som underlag, och bedömning saknas"
             return replace(combined, reason=why)
-        return replace(combined, status=Result(assessed.value), reason="bedömning", assessed=True)
+        return replace(
+            combined,
+            status=Result(assessed.value),
+            reason="bedömning",
+            assessed=True,
+            basis="assessment",
+        )
     status, why = combine(verdict, count, [(p.measure, p.status) for p in parts])
-    return with_assessment(replace(combined, status=status, reason=why), assessed, reason)
+    combined = replace(combined, status=status, reason=why)
+    if combined.forecast:
+        # The goal's forecast verdict: each measure's forecast verdict where it has one, its
+        # measured status where it has none (a milestone).
+        expected = [(p.measure, p.forecast_status or p.status) for p in parts]
+        combined = replace(combined, forecast_status=combine(verdict, count, expected)[0])
+    return with_assessment(combined, assessed, reason)
 
 
 def _as_goal(goal: Goal, measure: Measure) -> Goal:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -54,10 +54,21 @@ class Repository:
     def with_goals(self) -> list[PlanFile]:
         return [p for p in self.plans if p.plan.goals]
 
-    def follow_up(self, plan_file: PlanFile, year: int | None, as_of: dt.date) -> PlanFollowUp:
+    def follow_up(
+        self,
+        plan_file: PlanFile,
+        year: int | None,
+        as_of: dt.date,
+        period: str | None = None,
+        as_of_given: bool = False,
+    ) -> PlanFollowUp:
+        """The plan's follow-up for a year, or for a period inside one (which sets the year)."""
+        if period is not None:
+            year = int(period[:4])
         chosen = year if year is not None else default_year(plan_file, as_of)
         lookup = self.lookup_for(plan_file, years_needed(plan_file, chosen))
-        return follow_up(plan_file, self.index, chosen, as_of, lookup)
+        result = follow_up(plan_file, self.index, chosen, as_of, lookup, period)
+        return replace(result, as_of_given=as_of_given)
 
 
 def years_needed(plan_file: PlanFile, year: int) -> set[int]:

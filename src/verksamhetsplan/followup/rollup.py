@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..data.observation import Lookup, Observation
+from ..data.periods import period_end
 from ..plan.checks import Index
 from ..plan.load import PlanFile
 from ..plan.model import Area, CouncilGoal, Indicator, iter_areas
@@ -44,6 +47,21 @@ class PlanFollowUp:
     tally: Tally
     rule: Rule = DEFAULT_RULE
     summing: Summing = DEFAULT_SUMMING
+    period: str | None = None  # a follow-up period inside the year (2018-T2), if any
+    as_of_given: bool = False  # the as-of date was asked for (and is shown), not today
+
+    @property
+    def data_through(self) -> dt.date | None:
+        """The end of the last period with a value the follow-up used: what "data till och
+        med" means, never the as-of date."""
+        ends = [
+            period_end(o.period)
+            for e in self.evaluations
+            for part in (e.measures or (e,))
+            if part.outcome is not None
+            for o in part.outcome.used
+        ]
+        return max(ends) if ends else None
 
 
 def default_year(plan_file: PlanFile, as_of: dt.date) -> int:
@@ -53,23 +71,41 @@ def default_year(plan_file: PlanFile, as_of: dt.date) -> int:
 
 
 def follow_up(
-    plan_file: PlanFile, index: Index, year: int, as_of: dt.date, lookup: Lookup
+    plan_file: PlanFile,
+    index: Index,
+    year: int,
+    as_of: dt.date,
+    lookup: Lookup,
+    period: str | None = None,
 ) -> PlanFollowUp:
-    """Every goal of the plan for the year; index resolves references across all plans."""
+    """Every goal of the plan for the year, or for a period inside it (2018-T2: values up
+    to its end, its assessments, forecast verdicts); index resolves references across all
+    plans."""
     plan = plan_file.plan
     rule = rule_of(plan.follow_up)
     summing = Summing.of(plan.follow_up.rollup)
     activities: dict[str, list[ActivityStatus]] = {}
     for activity in plan.activities:
         for ref in activity.goals:
-            activities.setdefault(ref.rpartition("/")[2], []).append(activity.status_on(as_of))
+            state = activity.status_on(min(as_of, period_end(period)) if period else as_of)
+            activities.setdefault(ref.rpartition("/")[2], []).append(state)
 
     def resolve(ref: str) -> Indicator | None:
         entry = index.resolve(ref, "indicator", plan.id)
         return entry.value if entry else None
 
     evaluations = [
-        evaluate_goal(goal, year, resolve, lookup, as_of, rule, activities.get(goal.id, ()))
+        evaluate_goal(
+            goal,
+            year,
+            resolve,
+            lookup,
+            as_of,
+            rule,
+            activities.get(goal.id, ()),
+            period=period,
+            forecast_method=plan.follow_up.forecast,
+        )
         for goal in plan.goals
         if year in goal.years
     ]
@@ -83,7 +119,7 @@ def follow_up(
             area,
             len(path) // 2 - 1,
             by_area.get(area.id, []),
-            Tally.of([(e.goal, e.status) for e in by_area.get(area.id, [])], summing),
+            tally_of(by_area.get(area.id, []), summing),
         )
         for area, path in iter_areas(plan.areas)
     ]
@@ -95,9 +131,10 @@ def follow_up(
         evaluations,
         areas,
         council,
-        Tally.of([(e.goal, e.status) for e in evaluations], summing),
+        tally_of(evaluations, summing),
         rule,
         summing,
+        period,
     )
 
 
@@ -150,7 +187,7 @@ def _council(
                 ref,
                 serving,
                 chosen,
-                Tally.of([(e.goal, e.status) for e in chosen], summing),
+                tally_of(chosen, summing),
             )
         )
     return result
@@ -183,5 +220,12 @@ def restrict_to_area(follow_up: PlanFollowUp, area_id: str) -> PlanFollowUp | No
         follow_up,
         evaluations=area.evaluations,
         areas=[area],
-        tally=Tally.of([(e.goal, e.status) for e in area.evaluations], follow_up.summing),
+        tally=tally_of(area.evaluations, follow_up.summing),
     )
+
+
+def tally_of(evaluations: Sequence[Evaluation], summing: Summing) -> Tally:
+    """The roll-up of some goals, with their forecast verdicts counted apart."""
+    tally = Tally.of([(e.goal, e.status) for e in evaluations], summing)
+    tally.forecasts = dict(Counter(e.forecast_status for e in evaluations if e.forecast_status))
+    return tally

@@ -42,6 +42,7 @@ class Tally:
     summary: Result = Result.NO_DATA
     measured: int = 0  # goals with a verdict: achieved, partial or not achieved
     due: int = 0  # goals whose year has begun
+    forecasts: dict[Result, int] = field(default_factory=dict)  # forecast verdicts, apart
 
     @classmethod
     def of(cls, judged: Sequence[tuple[Goal, Result]], summing: Summing = DEFAULT_SUMMING) -> Tally:

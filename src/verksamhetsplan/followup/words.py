@@ -3,6 +3,8 @@ renderer and by the editing commands' messages."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from ..common.swedish import NBSP, number, points
 from ..plan.goals import AtLeast, AtMost, Milestone, RelativeChange
 from ..plan.model import FollowUp
@@ -56,6 +58,22 @@ def amount(value: float | None, unit: Unit, decimals: int = 2) -> str:
 def status_text(result: Result, words: dict[Result, str] | None = None) -> str:
     word, symbol, _ = STATUS[result]
     return f"{symbol} {(words or {}).get(result, word)}"
+
+
+# A forecast verdict is never an outcome: it says what the full year is expected to give.
+FORECAST_WORDS = {
+    Result.ACHIEVED: "bedöms uppnås",
+    Result.PARTIAL: "bedöms delvis uppnås",
+    Result.NOT_ACHIEVED: "bedöms inte uppnås",
+    Result.NO_DATA: "kan inte bedömas",
+}
+
+
+def forecast_text(result: Result | None) -> str:
+    """A forecast verdict with its symbol: "◐ bedöms delvis uppnås"."""
+    if result is None:
+        return "–"
+    return f"{STATUS[result][1]} {FORECAST_WORDS.get(result, STATUS[result][0])}"
 
 
 # Where the baseline already meets the target there is no way to go, so no progress.
@@ -167,3 +185,43 @@ def target_text(e: Evaluation) -> str:
     start = f"{amount(baseline.value, unit)} ({when})"
     end = f" till {bound} {amount(e.target, unit)}" if e.target is not None else ""
     return f"{verb} med {size} från {start}{end}"
+
+
+MONTHS = [
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+
+
+def period_text(period: str) -> str:
+    """A follow-up period as a report names it: "tertial 2 2018 (januari–augusti, delåret)"."""
+    year, _, part = period.partition("-")
+    if not part:
+        return year
+    if part.isdigit():
+        return f"{MONTHS[int(part) - 1]} {year}"
+    kind, n = part[0], int(part[1])
+    months = {"T": 4, "Q": 3, "H": 6}[kind]
+    name = {"T": "tertial", "Q": "kvartal", "H": "halvår"}[kind]
+    span = f"januari–{MONTHS[n * months - 1]}"
+    if period.endswith("-T2"):
+        span += ", delåret"
+    return f"{name} {n} {year} ({span})"
+
+
+def data_line(data_through: dt.date | None, as_of: dt.date, as_of_given: bool) -> str:
+    """ "Data till och med" is the end of the last period with data, never today's date; the
+    as-of date is said apart, when one was asked for."""
+    shown = data_through.isoformat() if data_through else "inga värden"
+    line = f"Data till och med {shown}"
+    return f"{line}; beräknat per {as_of.isoformat()}" if as_of_given else line

@@ -5,9 +5,12 @@ from __future__ import annotations
 from ..common.swedish import number, points
 from ..data.format import FREQUENCY_WORDS
 from ..followup.attainment import BaselineValue, Evaluation, Outcome, Result
+from ..followup.forecast import METHOD_WORDS
 from ..followup.words import (
     MET_AT_BASELINE,
     amount,
+    forecast_text,
+    period_text,
     rule_text,
     status_text,
     target_text,
@@ -41,9 +44,14 @@ def _outcome(label: str, outcome: Outcome, unit: Unit, indent: str = "") -> list
     if outcome.missing_periods:
         lines.append(f"{indent}    saknas: {', '.join(outcome.missing_periods)}")
     if outcome.running:
+        lines.append(f"{indent}    året pågår: utfall hittills = {amount(outcome.so_far, unit)}")
+        if outcome.method is not None:
+            lines.append(f"{indent}    prognosmetod: {METHOD_WORDS[outcome.method]}")
+        if outcome.method_note:
+            lines.append(f"{indent}    ({outcome.method_note})")
         lines.append(
-            f"{indent}    året pågår: prognos till årets slut från trenden hittills = "
-            f"{amount(outcome.forecast, unit)} (prognos, inte utfall)"
+            f"{indent}    prognos för helåret = {amount(outcome.forecast, unit)} "
+            "(prognos, inte utfall)"
         )
     elif outcome.value is not None:
         lines.append(f"{indent}    = {amount(outcome.value, unit)}")
@@ -105,7 +113,8 @@ def _milestone(e: Evaluation, lines: list[str], words: Words) -> list[str]:
 def explain(e: Evaluation, words: Words = None) -> list[str]:
     """Every step of a goal's status as lines of text; `words` are the plan's own status words."""
     goal = e.goal
-    lines = [f"Mål {goal.id}, år {e.year}", f"  ”{goal.text.strip()}”"]
+    when = period_text(e.period) if e.period else f"år {e.year}"
+    lines = [f"Mål {goal.id}, {when}", f"  ”{goal.text.strip()}”"]
     if e.status is Result.NOT_DUE:
         return [*lines, f"Resultat: {status_text(e.status, words)} – {e.reason}"]
     if e.measures:
@@ -126,7 +135,7 @@ def explain(e: Evaluation, words: Words = None) -> list[str]:
     lines.append(_target(e, unit))
     lines.append(f"Målet i ord: {target_text(e)}")
     current = outcome.current
-    word = "prognos" if outcome.running else "utfall"
+    word = "utfall hittills" if outcome.running else "utfall"
     base = baseline.value
     if e.progress is not None and current is not None and base is not None and e.target:
         lines.append(
@@ -141,10 +150,17 @@ def explain(e: Evaluation, words: Words = None) -> list[str]:
     if e.status is Result.NO_DATA:
         lines.append(f"Resultat: {status_text(e.status, words)} – {e.reason}")
     else:
-        judged = "prognosen" if outcome.running else "utfallet"
+        judged = "utfallet hittills" if outcome.running else "utfallet"
         lines.append(
             f"Resultat: {status_text(e.computed or e.status, words)} ({judged} mot målvärdet)"
         )
+    if e.forecast_status is not None:
+        lines.append(
+            f"Prognosbedömning för helåret: {forecast_text(e.forecast_status)} (prognosen "
+            f"{amount(outcome.forecast, unit)} mot målvärdet, samma regel; ingen uppmätt status)"
+        )
+    elif e.forecast_reason:
+        lines.append(f"Prognosbedömning för helåret: {e.forecast_reason}")
     lines += _override(e, words)
     previous = e.previous
     if previous is not None and previous.value is not None and outcome.value is not None:
@@ -153,8 +169,13 @@ def explain(e: Evaluation, words: Words = None) -> list[str]:
             f"{previous.year}: {trend_text(e.trend)} (mot förra året, inte mot målet)"
         )
     for gender, split in sorted(e.by_gender.items()):
-        label = "Prognos" if split.running else "Utfall"
-        lines.append(f"{label} {gender}: {amount(split.current, unit)}")
+        if split.running:
+            lines.append(
+                f"Utfall hittills {gender}: {amount(split.so_far, unit)}; prognos för helåret "
+                f"{amount(split.forecast, unit)}"
+            )
+        else:
+            lines.append(f"Utfall {gender}: {amount(split.value, unit)}")
     return lines
 
 
@@ -186,4 +207,6 @@ def _measures(e: Evaluation, lines: list[str], words: Words) -> list[str]:
         lines.append(f"Status enligt bedömningen{comment}")
     result = status_text(e.computed or e.status, words)
     lines.append(f"Resultat för målet: {result} – {e.reason}")
+    if e.forecast_status is not None:
+        lines.append(f"Prognosbedömning för helåret: {forecast_text(e.forecast_status)}")
     return [*lines, *_override(e, words)]

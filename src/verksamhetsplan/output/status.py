@@ -12,11 +12,15 @@ from ..followup.attainment import Evaluation, Result
 from ..followup.rollup import PlanFollowUp
 from ..followup.summary import Tally
 from ..followup.words import (
+    FORECAST_WORDS,
     MET_AT_BASELINE,
     STATUS,
     STATUS_ORDER,
     amount,
     coverage_text,
+    data_line,
+    forecast_text,
+    period_text,
     rule_text,
     status_text,
     status_words,
@@ -29,6 +33,7 @@ from ..plan.goals import Milestone
 CSV_FIELDS = [
     "plan",
     "year",
+    "period",
     "area",
     "goal",
     "measure",
@@ -41,8 +46,12 @@ CSV_FIELDS = [
     "baseline",
     "target",
     "outcome",
+    "so_far",
     "forecast",
+    "forecast_method",
+    "forecast_status",
     "status",
+    "basis",
     "computed_status",
     "override_reason",
     "progress",
@@ -74,6 +83,7 @@ def _record(plan_id: str, evaluation: Evaluation) -> dict[str, Any]:
     return {
         "plan": plan_id,
         "year": evaluation.year,
+        "period": evaluation.period,
         "area": evaluation.goal.area,
         "goal": evaluation.goal.id,
         "measure": None,
@@ -86,8 +96,14 @@ def _record(plan_id: str, evaluation: Evaluation) -> dict[str, Any]:
         "baseline": evaluation.baseline.value if evaluation.baseline else None,
         "target": evaluation.target,
         "outcome": outcome.value if outcome else None,
+        "so_far": outcome.so_far if outcome and outcome.running else None,
         "forecast": outcome.forecast if outcome and outcome.running else None,
+        "forecast_method": outcome.method.value if outcome and outcome.method else None,
+        "forecast_status": (
+            evaluation.forecast_status.value if evaluation.forecast_status else None
+        ),
         "status": evaluation.status.value,
+        "basis": evaluation.basis,
         "computed_status": evaluation.computed.value if evaluation.computed else None,
         "override_reason": evaluation.override_reason,
         "progress": evaluation.progress,
@@ -104,6 +120,7 @@ def _tally(tally: Tally) -> dict[str, Any]:
         "summary": tally.summary.value,
         "measured": tally.measured,
         "due": tally.due,
+        "forecast_counts": {r.value: n for r, n in tally.forecasts.items()},
     }
 
 
@@ -115,7 +132,9 @@ def plan_record(f: PlanFollowUp) -> dict[str, Any]:
         "title": plan.title,
         "organisation": plan.organisation,
         "year": f.year,
+        "period": f.period,
         "as_of": f.as_of.isoformat(),
+        "data_through": f.data_through.isoformat() if f.data_through else None,
         "partial_rule": f.rule.code,
         "partial_percent": None if f.rule.percent is None else float(f.rule.percent),
         **_tally(f.tally),
@@ -184,11 +203,21 @@ def _cells(e: Evaluation) -> list[str]:
         return ["–", "milstolpe", basis]
     baseline = amount(e.baseline.value if e.baseline else None, unit)
     target = amount(e.target, unit)
-    if e.outcome and e.outcome.running:
-        outcome = f"≈{amount(e.outcome.forecast, unit)} (prognos)"
+    if e.outcome and e.outcome.running and e.outcome.so_far is not None:
+        outcome = f"{amount(e.outcome.so_far, unit)} (hittills)"
     else:
         outcome = amount(e.outcome.value if e.outcome else None, unit)
     return [baseline, target, outcome]
+
+
+def _forecast_cell(e: Evaluation) -> str:
+    """The full-year forecast and its verdict, beside (never instead of) the status."""
+    if e.forecast_status is None:
+        return "–"
+    unit = e.indicator.unit if e.indicator else None
+    value = e.outcome.forecast if e.outcome else None
+    shown = f"≈{amount(value, unit)}\n" if unit is not None and value is not None else ""
+    return shown + forecast_text(e.forecast_status)
 
 
 def table_text(f: PlanFollowUp, like: Any) -> str:
@@ -216,10 +245,8 @@ def render_table(follow_ups: list[PlanFollowUp], console: Any) -> None:
         who = " – ".join(x for x in (plan.organisation, plan.board or plan.administration) if x)
         console.print(f"[bold]{who}: {plan.title}[/bold]")
         words = status_words(plan.follow_up)
-        console.print(
-            f"Uppföljning {f.year}, data till och med {f.as_of.isoformat()}. "
-            f"Regel: {rule_text(f.rule, words)}."
-        )
+        forecasts = any(e.forecast for e in f.evaluations)
+        console.print(f"{follow_up_heading(f)}. Regel: {rule_text(f.rule, words)}.")
         for area in (a for a in f.areas if a.depth == 0 and a.evaluations):
             summary = status_text(area.tally.summary, words)
             table = Table(
@@ -235,16 +262,23 @@ def render_table(follow_ups: list[PlanFollowUp], console: Any) -> None:
                 ("Status", "left"),
                 ("Trend", "left"),
                 ("Framsteg", "right"),
+                *([("Prognos helår", "left")] if forecasts else []),
             ):
                 table.add_column(header, justify=justify)  # type: ignore[arg-type]
             for e in area.evaluations:
-                table.add_row(e.goal.short or e.goal.text, *_row(e, words))
+                table.add_row(e.goal.short or e.goal.text, *_row(e, words, forecasts))
                 for part in e.measures:
-                    table.add_row(Text(f"  · {part.goal.text}", style="dim"), *_row(part, words))
+                    text = Text(f"  · {part.goal.text}", style="dim")
+                    table.add_row(text, *_row(part, words, forecasts))
             console.print(table)
         tally = counts_text(f.tally, words)
         summary = status_text(f.tally.summary, words)
         console.print(f"Summering {f.year}: {len(f.evaluations)} mål – {summary} ({tally}).")
+        if f.tally.forecasts:
+            expected = ", ".join(
+                f"{n} {FORECAST_WORDS[r]}" for r in STATUS_ORDER if (n := f.tally.forecasts.get(r))
+            )
+            console.print(f"Prognos för helåret (räknas för sig, inte som utfall): {expected}.")
         gaps = [c for c in f.council if not c.areas and not c.evaluations]
         if gaps:
             titles = "; ".join(c.council_goal.title for c in gaps)
@@ -252,7 +286,7 @@ def render_table(follow_ups: list[PlanFollowUp], console: Any) -> None:
         console.print()
 
 
-def _row(e: Evaluation, words: dict[Result, str]) -> list[Any]:
+def _row(e: Evaluation, words: dict[Result, str], forecasts: bool) -> list[Any]:
     """A goal's or a measure's cells after its text: numbers, status, trend, progress."""
     from rich.text import Text
 
@@ -261,9 +295,14 @@ def _row(e: Evaluation, words: dict[Result, str]) -> list[Any]:
         status.append(f"\n(beräknat: {status_text(e.computed, words)})", style="dim")
     if e.override_without_reason:
         status.append("\n(bedömningen saknar skäl och har inte ändrat statusen)", style="dim")
-    if e.forecast:
-        status.append(" (prognos)", style="dim")
     progress = "–" if e.progress is None else number(e.progress, 2)
     if e.met_at_baseline:
         progress = MET_AT_BASELINE
-    return [*_cells(e), status, trend_text(e.trend), progress]
+    cells = [*_cells(e), status, trend_text(e.trend), progress]
+    return [*cells, _forecast_cell(e)] if forecasts else cells
+
+
+def follow_up_heading(f: PlanFollowUp) -> str:
+    """ "Uppföljning tertial 2 2018 (januari–augusti, delåret). Data till och med …"."""
+    what = period_text(f.period) if f.period else str(f.year)
+    return f"Uppföljning {what}. {data_line(f.data_through, f.as_of, f.as_of_given)}"

@@ -17,7 +17,7 @@ from ..common.problems import Problem, Severity, suggest
 from .goals import AtLeast, AtMost, Goal, Measure, Milestone, PointsChange, RelativeChange
 from .load import PlanFile
 from .model import iter_areas, period_year
-from .vocabulary import Better, Gender, Unit
+from .vocabulary import Better, ForecastMethod, Frequency, Gender, Unit
 from .yaml_reader import Path_
 
 KIND_WORDS = {
@@ -95,7 +95,26 @@ def check_plans(plan_files: list[PlanFile], index: Index | None = None) -> list[
         problems.extend(_references(plan_file, index))
         problems.extend(_goal_logic(plan_file, index))
         problems.extend(_activity_logic(plan_file))
+        problems.extend(_forecast_logic(plan_file))
     return problems
+
+
+def _forecast_logic(plan_file: PlanFile) -> Iterator[Problem]:
+    """A yearly indicator has no values inside the year for a line or a season to follow."""
+    for i, indicator in enumerate(plan_file.plan.indicators):
+        method = indicator.forecast
+        if indicator.frequency is Frequency.YEAR and method in (
+            ForecastMethod.LINEAR,
+            ForecastMethod.SEASONAL,
+        ):
+            yield _problem(
+                plan_file,
+                ("indicators", i, "forecast"),
+                "VP106",
+                f"prognosmetoden {method.value} kräver värden under året, men "
+                f"{indicator.id!r} redovisas per år",
+                hint="Välj last (förra årets värde) eller none för ett årsnyckeltal.",
+            )
 
 
 def _problem(

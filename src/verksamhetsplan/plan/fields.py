@@ -14,6 +14,8 @@ from pydantic import (
 )
 
 PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|T[1-3]))?$"
+# What a follow-up (and an assessment) can be for: also a half-year.
+FOLLOW_UP_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|T[1-3]|H[12]))?$"
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 # A reference is a local id or `plan-id/id` for something defined in another plan file.
 REF_PATTERN = r"^([a-z0-9][a-z0-9_.-]*/)?[a-z0-9][a-z0-9_.-]*$"
@@ -37,6 +39,21 @@ Period = Annotated[
             ],
             "description": "Period: år (2018), månad (2018-03), kvartal (2018-Q1) "
             "eller tertial (2018-T1).",
+        }
+    ),
+]
+FollowUpPeriod = Annotated[
+    str,
+    BeforeValidator(_year_as_text),
+    Field(pattern=FOLLOW_UP_PATTERN),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+                {"type": "string", "pattern": FOLLOW_UP_PATTERN},
+            ],
+            "description": "Uppföljningsperiod: år (2018), månad (2018-03), kvartal (2018-Q1), "
+            "tertial (2018-T2, delåret januari–augusti) eller halvår (2018-H1).",
         }
     ),
 ]

@@ -11,7 +11,7 @@ from pydantic import (
     model_validator,
 )
 
-from .fields import Id, Markdown, Meta, Period, Ref, Strict, Year
+from .fields import FollowUpPeriod, Id, Markdown, Meta, Period, Ref, Strict, Year
 from .vocabulary import Gender, Status, VerdictRule
 
 
@@ -75,7 +75,9 @@ Target = Annotated[
 class Assessment(Strict):
     """Bedömning: en persons ställningstagande och kommentar för en period."""
 
-    period: Period = Field(description="Perioden bedömningen avser, t.ex. 2018 eller 2018-T2.")
+    period: FollowUpPeriod = Field(
+        description="Perioden bedömningen avser, t.ex. 2018 eller 2018-T2 (delåret)."
+    )
     status: Status | None = Field(
         None, description="achieved, partial, not_achieved eller no_data."
     )

@@ -31,6 +31,7 @@ from .vocabulary import (
     Better,
     Combine,
     CouncilGoalKind,
+    ForecastMethod,
     Frequency,
     PartialKind,
     PartialRule,
@@ -143,6 +144,11 @@ class FollowUp(Strict):
     rollup: RollupRule = Field(
         default_factory=RollupRule, description="Regeln för sammanvägning och täckning."
     )
+    forecast: ForecastMethod = Field(
+        ForecastMethod.SEASONAL,
+        description="Prognosmetod för nyckeltal som inte anger egen: seasonal (standard), "
+        "linear, last eller none. Årsnyckeltal får bara last eller none.",
+    )
     baseline_period: Period | None = Field(
         None, description="Period som nyckeltalsbilagans nuläge avser, t.ex. 2017."
     )
@@ -222,6 +228,11 @@ class Indicator(Strict):
     better: Better = Field(description="Vilket håll som är bättre: higher, lower eller none.")
     by_gender: bool = Field(False, description="Redovisas uppdelat på kön (K/M/T).")
     key_figure: bool = Field(True, description="Ingår i planens nyckeltalsbilaga.")
+    forecast: ForecastMethod | None = Field(
+        None,
+        description="Prognosmetod under året: seasonal (mot samma perioder förra året), linear "
+        "(rät linje), last (senaste värdet) eller none; standard: planens follow_up.forecast.",
+    )
     source: Source | None = Field(None, description="Varifrån värdena kommer.")
     description: Markdown | None = None
     meta: Meta = None

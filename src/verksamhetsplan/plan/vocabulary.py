@@ -87,3 +87,10 @@ class VerdictRule(StrEnum):
     ANY = "any"
     AT_LEAST = "at_least"
     ASSESSMENT = "assessment"
+
+
+class ForecastMethod(StrEnum):
+    SEASONAL = "seasonal"
+    LINEAR = "linear"
+    LAST = "last"
+    NONE = "none"
