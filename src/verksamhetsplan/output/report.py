@@ -19,9 +19,11 @@ from ..data.format import FREQUENCY_WORDS
 from ..data.observation import Lookup
 from ..data.periods import period_end
 from ..followup.attainment import Evaluation, Result, year_outcome
+from ..followup.forecast import METHOD_WORDS
 from ..followup.rollup import PlanFollowUp, area_chain, area_parents
 from ..followup.summary import Tally
 from ..followup.words import (
+    FORECAST_WORDS,
     MET_AT_BASELINE,
     STATUS,
     STATUS_ORDER,
@@ -134,6 +136,16 @@ def _goal(
         "target": show(e.target),
         "outcome": show(outcome.current if outcome else None),
         "forecast": running,
+        "forecast_value": show(outcome.forecast if outcome and running else None),
+        "forecast_status": (
+            {**status(e.forecast_status, words), "word": FORECAST_WORDS[e.forecast_status]}
+            if e.forecast_status
+            else None
+        ),
+        "forecast_method": METHOD_WORDS[outcome.method] if outcome and outcome.method else None,
+        "forecast_note": (outcome.method_note or e.forecast_reason) if outcome else None,
+        "baseline_note": e.goal.baseline.note if e.goal.baseline else None,
+        "basis": e.basis,
         "progress": MET_AT_BASELINE
         if e.met_at_baseline
         else ("–" if e.progress is None else number(e.progress, 2)),
@@ -143,7 +155,12 @@ def _goal(
         "reason": None if e.assessed else e.reason,
         "trend": trend_text(e.trend),
         "by_gender": [
-            {"gender": g, "value": show(o.current)} for g, o in sorted(e.by_gender.items())
+            {
+                "gender": g,
+                "value": show(o.current),
+                "forecast": show(o.forecast) if o.running else None,
+            }
+            for g, o in sorted(e.by_gender.items())
         ],
         "assessment": (e.assessment_comment or "").strip() or None,
         "override_ignored": e.override_without_reason,
@@ -195,7 +212,13 @@ def build(
             "vision": plan.vision,
         },
         "year": year,
-        "as_of": long_date(current.as_of),
+        "data_through": long_date(current.data_through) if current.data_through else None,
+        "as_of": long_date(current.as_of) if current.as_of_given else None,
+        "forecast_counts": [
+            {**status(r, words), "word": FORECAST_WORDS[r], "count": n}
+            for r in STATUS_ORDER
+            if (n := current.tally.forecasts.get(r))
+        ],
         "revision": (
             {"commit": revision.commit[:10], "date": long_date(revision.date)} if revision else None
         ),
@@ -257,6 +280,14 @@ def _matrix(follow_ups: list[PlanFollowUp], plan: Plan, words: Words) -> dict[st
                     {
                         "text": (e.goal.short or e.goal.text).strip(),
                         "status": status(e.status, words),
+                        "forecast_status": (
+                            {
+                                **status(e.forecast_status, words),
+                                "word": FORECAST_WORDS[e.forecast_status],
+                            }
+                            if e.forecast_status
+                            else None
+                        ),
                     }
                     for e in found
                 ]
