@@ -132,6 +132,8 @@ def explain(e: Evaluation, words: Words = None) -> list[str]:
     )
     lines += _outcome("Utfall", outcome, unit)
     lines += _baseline(baseline, unit)
+    if goal.baseline is not None and goal.baseline.note:
+        lines.append(f"  Basvärdets val: {' '.join(goal.baseline.note.split())}")
     lines.append(_target(e, unit))
     lines.append(f"Målet i ord: {target_text(e)}")
     current = outcome.current
