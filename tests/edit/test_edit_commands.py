@@ -123,6 +123,14 @@ def test_overriding_a_computed_status_needs_a_reason(repo_copy, run_vp) -> None:
         (["koll-huvudverktyg-2018", "-y", "2019", "-s", "achieved"], "gäller 2018, inte 2019"),
         (["koll-huvudverktyg-2018", "--period", "2018-X", "-s", "achieved"], "ingen period"),
         (["koll-huvudverktyg-2018", "-s", "achieved"], "antingen --year eller --period"),
+        (
+            ["koll-huvudverktyg-2018", "--period", "2018-T4", "-s", "achieved"],
+            "perioden '2018-T4' är ingen period",
+        ),
+        (
+            ["koll-huvudverktyg-2018", "-y", "2018", "-s", "achieved", "--date", "2999-01-01"],
+            "--date 2999-01-01 ligger efter i dag",
+        ),
     ],
 )
 def test_bad_assess_input_is_refused_and_nothing_changes(repo_copy, run_vp, args, message) -> None:
@@ -206,3 +214,24 @@ def test_a_result_that_would_be_invalid_is_refused_with_its_problems(repo_copy) 
     codes = {problem.code for problem in refused.value.problems}
     assert codes and all(p.file == SN.as_posix() and p.line for p in refused.value.problems)
     assert "ingenting har ändrats" in refused.value.message
+
+
+def test_the_delarsrapport_period_is_recorded_as_the_second_tertial(repo_copy, run_vp) -> None:
+    args = ["assess", "koll-huvudverktyg-2018", "--period", "2018-delår", "-s", "delvis"]
+    result = run_vp(*args, "-c", "I 9 av 14 enheter.", "--date", "2018-09-10")
+    assert result.exit_code == 0, result.output
+    assert _goal("koll-huvudverktyg-2018")["assessments"][-1]["period"] == "2018-T2"
+    plan = ["--plan", "degerfors-sn-2018-2019", "--format", "json"]
+    shown = run_vp("status", "--period", "2018-T2", *plan, "--as-of", "2018-09-10")
+    goals = {g["goal"]: g for g in json.loads(shown.stdout)["plans"][0]["goals"]}
+    assert (
+        goals["koll-huvudverktyg-2018"]["status"],
+        goals["koll-huvudverktyg-2018"]["basis"],
+    ) == (
+        "partial",
+        "assessment",
+    )
+    # A day earlier the assessment did not exist yet.
+    before = run_vp("status", "--period", "2018-T2", *plan, "--as-of", "2018-09-09")
+    goals = {g["goal"]: g for g in json.loads(before.stdout)["plans"][0]["goals"]}
+    assert goals["koll-huvudverktyg-2018"]["basis"] == "outcome"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
 
 from . import app
-from .common import apply_changes, open_repository_or_exit, parse_as_of, refused
+from .common import apply_changes, open_repository_or_exit, parse_as_of, refused, usage_error
 
 
 @app.command()
@@ -46,6 +47,11 @@ def activity(
     from ..edit.plans import change_activity
 
     when = parse_as_of(date, "--date")
+    if when > dt.date.today():
+        usage_error(
+            f"--date {when.isoformat()} ligger efter i dag",
+            "En uppföljning gäller från sitt datum och kan inte dateras i förväg.",
+        )
     repository = open_repository_or_exit()
     try:
         change = change_activity(repository, activity_id, status, comment, by, when)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated
 
 import typer
@@ -47,22 +48,27 @@ def assess(
     ] = None,
 ) -> None:
     """Skriv in en bedömning av ett mål i planfilen: ett milstolpsmål som uppnått, eller en
-    bedömning som avviker från den beräknade statusen (kräver --reason). Finns redan en
-    bedömning för samma period ersätts den, och vp säger vilken."""
-    import re
-
+    bedömning som avviker från den beräknade statusen (kräver --reason). En tidigare
+    bedömning för samma period står kvar och gäller för tiden före den nya; bara en från
+    samma dag ersätts."""
     from ..common.problems import Refused
+    from ..data.periods import follow_up_period
     from ..edit.plans import assess as assess_goal
-    from ..plan.fields import PERIOD_PATTERN
 
     if (year is None) == (period is None):
         usage_error("ange antingen --year eller --period", "Till exempel --year 2018.")
-    chosen = str(year) if period is None else period.strip()
-    if not re.match(PERIOD_PATTERN, chosen):
+    chosen = follow_up_period(str(year) if period is None else period)
+    if chosen is None:
         usage_error(
-            f"perioden {chosen!r} är ingen period", "Skriv 2018, 2018-T2, 2018-Q3 eller 2018-03."
+            f"perioden {period!r} är ingen period",
+            "Skriv 2018, 2018-T2 (delåret, även 2018-delår), 2018-Q3, 2018-H1 eller 2018-03.",
         )
     when = parse_as_of(date, "--date")
+    if when > dt.date.today():
+        usage_error(
+            f"--date {when.isoformat()} ligger efter i dag",
+            "En bedömning gäller från sitt datum och kan inte dateras i förväg.",
+        )
     repository = open_repository_or_exit()
     try:
         change = assess_goal(repository, goal, chosen, status, comment, reason, by, when)
