@@ -27,36 +27,33 @@ def _year_as_text(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-Period = Annotated[
-    str,
-    BeforeValidator(_year_as_text),
-    Field(pattern=PERIOD_PATTERN),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "integer", "minimum": 1000, "maximum": 9999},
-                {"type": "string", "pattern": PERIOD_PATTERN},
-            ],
-            "description": "Period: år (2018), månad (2018-03), kvartal (2018-Q1) "
-            "eller tertial (2018-T1).",
-        }
-    ),
-]
-FollowUpPeriod = Annotated[
-    str,
-    BeforeValidator(_year_as_text),
-    Field(pattern=FOLLOW_UP_PATTERN),
-    WithJsonSchema(
-        {
-            "anyOf": [
-                {"type": "integer", "minimum": 1000, "maximum": 9999},
-                {"type": "string", "pattern": FOLLOW_UP_PATTERN},
-            ],
-            "description": "Uppföljningsperiod: år (2018), månad (2018-03), kvartal (2018-Q1), "
-            "tertial (2018-T2, delåret januari–augusti) eller halvår (2018-H1).",
-        }
-    ),
-]
+def _period_type(pattern: str, description: str) -> Any:
+    """A period field: text or a bare year, matching the pattern, described for editors."""
+    return Annotated[
+        str,
+        BeforeValidator(_year_as_text),
+        Field(pattern=pattern),
+        WithJsonSchema(
+            {
+                "anyOf": [
+                    {"type": "integer", "minimum": 1000, "maximum": 9999},
+                    {"type": "string", "pattern": pattern},
+                ],
+                "description": description,
+            }
+        ),
+    ]
+
+
+Period = _period_type(
+    PERIOD_PATTERN,
+    "Period: år (2018), månad (2018-03), kvartal (2018-Q1) eller tertial (2018-T1).",
+)
+FollowUpPeriod = _period_type(
+    FOLLOW_UP_PATTERN,
+    "Uppföljningsperiod: år (2018), månad (2018-03), kvartal (2018-Q1), tertial (2018-T2, "
+    "delåret januari–augusti) eller halvår (2018-H1).",
+)
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="Id: små bokstäver, siffror, - _ .")]
 Ref = Annotated[
     str,
