@@ -57,6 +57,14 @@ A, P, N = Result.ACHIEVED, Result.PARTIAL, Result.NOT_ACHIEVED
         (50.01, 60.0, 50.0, UP, RIGHT_WAY, P, Fraction(1, 1000)),
         # Percentage points: 60,1 + 5 = 65,1 exactly; 65,1 is achieved.
         (65.1, 65.1, 60.1, UP, HALF_WAY, A, Fraction(1)),
+        # At most 6,5: exactly 6,5 is achieved, 6,51 is not (baseline 7,5: 0,99 of the way).
+        (6.5, 6.5, 7.5, DOWN, HALF_WAY, A, Fraction(1)),
+        (6.51, 6.5, 7.5, DOWN, HALF_WAY, P, Fraction(99, 100)),
+        # At least 0,3 reached by a mean of 0,1 and 0,5 (0,30000000000000004 in floats).
+        ((0.1 + 0.5) / 2, 0.3, None, UP, HALF_WAY, A, None),
+        # At least 30 participants: 30 is achieved, 29 with no baseline is not partial.
+        (30.0, 30.0, None, UP, HALF_WAY, A, None),
+        (29.0, 30.0, None, UP, HALF_WAY, N, None),
     ],
 )
 def test_exact_boundaries(outcome, target, baseline, direction, rule, status, progress):
