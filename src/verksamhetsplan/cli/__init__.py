@@ -5,10 +5,29 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import typer
 
-app = typer.Typer(
+from .swedish import SwedishCommand, SwedishGroup, install, show_usage_error
+
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+class App(typer.Typer):
+    """A typer app whose commands and groups speak Swedish (see swedish.py)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(cls=SwedishGroup, **kwargs)
+
+    def command(self, *args: Any, **kwargs: Any) -> Callable[[Command], Command]:
+        kwargs.setdefault("cls", SwedishCommand)
+        return super().command(*args, **kwargs)
+
+
+install()
+app = App(
     name="vp",
     help="vp – verksamhetsplaner som versionshanterad YAML: validera planer, följ upp mål "
     "mot nyckeltal och skriv rapporten till nämnden.",
@@ -19,6 +38,29 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"vp {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False,
+        "--version",
+        "-V",
+        help="Visa vilken version av vp som är installerad och avsluta.",
+        callback=_version,
+        is_eager=True,
+    ),
+) -> None:
+    """The options of vp itself; the commands are registered below."""
+
 
 # Registering the commands; each module only declares its options at import time.
 from . import (  # noqa: E402, F401
@@ -36,8 +78,19 @@ from . import (  # noqa: E402, F401
 
 
 def main() -> None:
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
+
     try:
-        app()
+        code = app(standalone_mode=False)
+    except UsageError as error:
+        if isinstance(error, NoArgsIsHelpError):
+            print(error.format_message(), file=sys.stderr)
+        else:
+            show_usage_error(error)
+        sys.exit(error.exit_code)
+    except typer.Abort:
+        print("vp: avbrutet", file=sys.stderr)
+        sys.exit(1)
     except Exception as error:  # a bug in vp: say so plainly, never show a traceback
         if os.environ.get("VP_DEBUG"):
             raise
@@ -48,3 +101,4 @@ def main() -> None:
             file=sys.stderr,
         )
         sys.exit(70)
+    sys.exit(code if isinstance(code, int) else 0)

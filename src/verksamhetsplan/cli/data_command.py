@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
-from . import app
+from . import App, app
 from .common import apply_changes, open_repository_or_exit, refused
 
-data_app = typer.Typer(
+data_app = App(
     help="Registrera nyckeltalsvärden: ett i taget eller från Kolada.",
     no_args_is_help=True,
     rich_markup_mode=None,
