@@ -81,7 +81,7 @@ def main() -> None:
     from typer._click.exceptions import NoArgsIsHelpError, UsageError
 
     try:
-        code = app(standalone_mode=False)
+        code = app(prog_name="vp", standalone_mode=False)
     except UsageError as error:
         if isinstance(error, NoArgsIsHelpError):
             print(error.format_message(), file=sys.stderr)

@@ -66,7 +66,7 @@ def import_(
     source: Annotated[
         Path,
         typer.Argument(
-            metavar="FILE",
+            metavar="FIL",
             help="Svar från Koladas API (v2 eller v3, JSON) eller en Kolada-export (CSV).",
             show_default=False,
         ),

@@ -195,7 +195,8 @@ def translate(error: Any) -> tuple[str, str | None]:
     message = error.message
     extra = re.match(r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)", message)
     if extra:
-        return f"oväntat argument: {extra['args']}", None
+        shown = ", ".join(repr(a) for a in extra["args"].split())
+        return f"oväntat argument: {shown}", None
     command = re.match(r"(?:No such command|Okänt kommando) '(?P<name>[^']*)'", message)
     if command:
         names = list(getattr(ctx.command, "commands", {})) if ctx else []
