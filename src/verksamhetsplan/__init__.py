@@ -1,3 +1,4 @@
 """vp – verksamhetsplaner som versionshanterad YAML, mätta mot nyckeltal."""
 
-__version__ = "0.1.0"
+# The one place the version is written; pyproject.toml and `vp --version` read it here.
+__version__ = "0.2.0"

@@ -31,7 +31,7 @@ def init(
     CI-flöde och en README på svenska. Det validerar och visar status direkt. Befintliga
     filer skrivs aldrig över."""
     from ..common.files import display_path
-    from ..edit.scaffold import plan_changes, scaffold, start_git
+    from ..edit.scaffold import first_commit, plan_changes, scaffold, start_git
 
     today = parse_as_of(as_of)
     create, kept = plan_changes(directory, scaffold(organisation, board, today))
@@ -41,7 +41,16 @@ def init(
         change.done.append(f"Skapade {change.path.relative_to(directory).as_posix()}")
     apply_changes(create)
     if start_git(directory):
-        typer.echo(f"Startade ett git-förråd i {display_path(directory)}.")
+        created = [change.path.relative_to(directory) for change in create]
+        committed = first_commit(directory, created)
+        typer.echo(
+            f"Startade ett git-förråd i {display_path(directory)}"
+            + (
+                " och gjorde den första commiten."
+                if committed
+                else "; gör den första commiten själv."
+            )
+        )
     typer.echo(
         f"\nNästa steg: cd {display_path(directory)} && vp validate && vp status\n"
         "Läs README.md där för hur planen följs upp."

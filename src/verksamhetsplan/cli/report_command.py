@@ -26,7 +26,14 @@ class Format(StrEnum):
 
 @app.command()
 def report(
-    year: Annotated[int, typer.Option("--year", "-y", help="Året som rapporten följer upp.")],
+    year: Annotated[
+        int | None,
+        typer.Option(
+            "--year",
+            "-y",
+            help="Året som rapporten följer upp (standard: varje plans senast påbörjade år).",
+        ),
+    ] = None,
     plan: Annotated[
         str | None, typer.Option("--plan", "-p", help="Planen (standard: alla planer för året).")
     ] = None,
@@ -50,12 +57,14 @@ def report(
     """
     from jinja2 import TemplateError
 
+    from ..followup.rollup import default_year
     from ..output.report import build, plan_revision, render, template_error
 
     when = parse_as_of(as_of)
     repository = open_repository_or_exit()
     candidates = chosen_plans(repository, plan)
-    chosen = [p for p in candidates if year in p.plan.period.years]
+    years = {id(p): year if year is not None else default_year(p, when) for p in candidates}
+    chosen = [p for p in candidates if years[id(p)] in p.plan.period.years]
     if not chosen:
         usage_error(f"ingen plan med mål gäller {year}")
     if output is not None and str(output) != "-" and len(chosen) > 1:
@@ -65,19 +74,21 @@ def report(
         )
     for plan_file in chosen:
         period = plan_file.plan.period
+        year_of_plan = years[id(plan_file)]
         given = as_of is not None
         follow_ups = [
             repository.follow_up(plan_file, y, when, as_of_given=given) for y in period.years
         ]
         lookup = repository.lookup_for(plan_file, set(range(period.start - 1, period.end + 1)))
-        context = build(follow_ups, year, lookup, plan_revision(Path(plan_file.file)))
+        context = build(follow_ups, year_of_plan, lookup, plan_revision(Path(plan_file.file)))
         try:
             text = render(context, output_format.value, Path("templates"))
         except TemplateError as error:
             typer.echo(template_error(error), err=True)
             typer.echo("vp: fel i rapportmallen; ingen rapport skrevs.", err=True)
             raise typer.Exit(1) from None
-        target = output or Path("reports") / f"{plan_file.plan.id}-{year}.{output_format.value}"
+        name = f"{plan_file.plan.id}-{year_of_plan}.{output_format.value}"
+        target = output or Path("reports") / name
         write_output(text, target)
         if str(target) != "-":
             typer.echo(f"Skrev {target}", err=True)

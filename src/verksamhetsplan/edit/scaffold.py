@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 import subprocess
@@ -19,6 +20,19 @@ def slug(text: str) -> str:
     """`Socialnämnden i Degerfors` -> `socialnamnden-i-degerfors`, for ids and file names."""
     folded = text.lower().translate(_FOLD)
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "plan"
+
+
+# Text that is safe as a plain YAML scalar: letters first, then letters, digits and calm
+# punctuation (no ': ', no ' #', no quotes, no line breaks).
+_PLAIN = re.compile(r"[^\W\d_][\w .,()–-]*")
+_YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}
+
+
+def yaml_text(text: str) -> str:
+    """Whatever a person types (a colon, a #, a line break) as a YAML string that stays text."""
+    if _PLAIN.fullmatch(text) and text.lower() not in _YAML_WORDS and not text.endswith(" "):
+        return text
+    return json.dumps(text, ensure_ascii=False)
 
 
 def example_data(year: int, today: dt.date) -> str:
@@ -55,6 +69,8 @@ def scaffold(organisation: str, board: str, today: dt.date) -> dict[Path, str]:
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
+    environment.filters["yaml"] = yaml_text
+    environment.filters["line"] = lambda text: " ".join(str(text).split())
     values: dict[str, Any] = {
         "organisation": organisation,
         "board": board,
@@ -76,6 +92,7 @@ def scaffold(organisation: str, board: str, today: dt.date) -> dict[Path, str]:
         Path("schema/plan.schema.json"): schema_text(),
         Path(".pre-commit-config.yaml"): render("pre-commit-config.yaml.j2"),
         Path(".github/workflows/vp.yml"): render("workflow.yml.j2"),
+        Path(".gitignore"): render("gitignore.j2"),
         Path("README.md"): render("README.md.j2"),
     }
 
@@ -103,6 +120,44 @@ def start_git(directory: Path) -> bool:
         if inside.returncode == 0:
             return False
         subprocess.run(["git", "init", "-q", str(directory)], check=True, capture_output=True)
+    except (OSError, subprocess.CalledProcessError):
+        return False
+    return True
+
+
+def first_commit(directory: Path, paths: list[Path]) -> bool:
+    """Commit what vp init created, so that `vp diff` and CI have a base from the start.
+
+    A machine without a git identity gets one for this commit only (vp init).
+    """
+    identity = subprocess.run(
+        ["git", "-C", str(directory), "config", "user.email"], capture_output=True, text=True
+    )
+    who = (
+        []
+        if identity.stdout.strip()
+        else ["-c", "user.name=vp init", "-c", "user.email=vp@localhost"]
+    )
+    try:
+        subprocess.run(
+            ["git", "-C", str(directory), "add", "--", *(str(p) for p in paths)],
+            check=True,
+            capture_output=True,
+        )
+        subprocess.run(
+            [
+                "git",
+                "-C",
+                str(directory),
+                *who,
+                "commit",
+                "-q",
+                "-m",
+                "Planförråd skapat med vp init",
+            ],
+            check=True,
+            capture_output=True,
+        )
     except (OSError, subprocess.CalledProcessError):
         return False
     return True

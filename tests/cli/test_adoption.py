@@ -1,0 +1,176 @@
+"""A new municipality's first day: vp init, its GitHub workflow and its pre-commit hook,
+checked as they would run: actionlint on the workflows, the workflow's own diff step run
+by bash, and the hook run by pre-commit, which installs vp itself."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from conftest import ROOT
+from verksamhetsplan import __version__
+
+BIN = Path(sys.executable).parent
+ACTIONLINT = shutil.which("actionlint", path=str(BIN)) or shutil.which("actionlint")
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@t",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@t",
+}
+
+
+def vp(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BIN / "vp"), *args], cwd=cwd, capture_output=True, text=True, check=False
+    )
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {**os.environ, **GIT_IDENTITY}
+    done = subprocess.run(
+        ["git", "-C", str(repo), *args], check=True, env=env, capture_output=True, text=True
+    )
+    return done.stdout
+
+
+@pytest.fixture
+def new_repo(tmp_path) -> Path:
+    repo = tmp_path / "planer"
+    result = vp("init", str(repo), "--kommun", "Testkommun", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    return repo
+
+
+def test_init_makes_the_first_commit_and_a_gitignore(new_repo):
+    assert git(new_repo, "log", "--format=%s") == "Planförråd skapat med vp init\n"
+    assert git(new_repo, "status", "--porcelain") == ""
+    assert "reports/" in (new_repo / ".gitignore").read_text(encoding="utf-8").splitlines()
+    # vp diff right after init has a base to compare with.
+    assert vp("diff", cwd=new_repo).returncode == 0
+    # A report written afterwards is ignored, not left as a change to commit.
+    assert vp("report", "--format", "md", cwd=new_repo).returncode == 0
+    assert git(new_repo, "status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize(
+    ("kommun", "namnd"),
+    [("Kommun: Test", "Nämnd #2"), ("Test", "Rad ett\nrad två"), ("yes", "'Citat' \"och\" \\")],
+)
+def test_whatever_the_user_types_gives_a_plan_that_validates(tmp_path, kommun, namnd):
+    repo = tmp_path / "planer"
+    assert vp("init", str(repo), "--kommun", kommun, "--namnd", namnd, cwd=tmp_path).returncode == 0
+    assert vp("validate", "--strict", cwd=repo).returncode == 0
+    status = json.loads(vp("status", "--format", "json", cwd=repo).stdout)
+    assert status["plans"][0]["organisation"] == kommun
+
+
+def test_the_workflows_pass_actionlint(new_repo):
+    assert ACTIONLINT is not None, "actionlint saknas (pip install -e '.[dev]')"
+    workflows = [new_repo / ".github/workflows/vp.yml", *sorted(ROOT.glob(".github/workflows/*"))]
+    result = subprocess.run([ACTIONLINT, *map(str, workflows)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def workflow_step(repo: Path, name: str) -> dict:
+    workflow = YAML(typ="safe").load((repo / ".github/workflows/vp.yml").read_text("utf-8"))
+    (job,) = workflow["jobs"].values()
+    return next(step for step in job["steps"] if step.get("name") == name)
+
+
+def test_the_workflow_installs_a_pinned_vp_from_the_package_index(new_repo):
+    install = workflow_step(new_repo, "Installera vp")["run"]
+    assert install == f'pip install "verksamhetsplan=={__version__}"'
+    text = (new_repo / ".github/workflows/vp.yml").read_text("utf-8")
+    assert "example.org" not in text and "fetch-depth: 0" in text
+    assert "vp validate --strict --format github" in text
+
+
+@pytest.mark.parametrize(
+    ("base", "expected"),
+    [
+        ("0000000000000000000000000000000000000000", "Ingen tidigare version att jämföra med."),
+        ("", "Ingen tidigare version att jämföra med."),
+        ("1234567890abcdef1234567890abcdef12345678", "Ingen tidigare version att jämföra med."),
+        ("FIRST", "Ändringar i planerna"),
+    ],
+    ids=["first-push", "no-base", "base-not-in-a-shallow-clone", "a-real-base"],
+)
+def test_the_workflows_diff_step_handles_first_push_and_shallow_clones(
+    new_repo, tmp_path, base, expected
+):
+    step = workflow_step(new_repo, "Ändringar mot basen")
+    plan = next((new_repo / "plans").rglob("*.yaml"))
+    plan.write_text(plan.read_text("utf-8").replace("Hållbar personalpolitik", "Hållbar personal"))
+    git(new_repo, "commit", "-qam", "Nytt namn på området")
+    if base == "FIRST":
+        base = git(new_repo, "rev-list", "--max-parents=0", "HEAD").strip()
+    summary = tmp_path / "summary.md"
+    result = subprocess.run(
+        ["bash", "-e", "-c", step["run"]],
+        cwd=new_repo,
+        env={
+            **os.environ,
+            "BASE": base,
+            "GITHUB_STEP_SUMMARY": str(summary),
+            "PATH": f"{BIN}:{os.environ['PATH']}",
+        },
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert expected in summary.read_text("utf-8")
+
+
+@pytest.mark.slow
+def test_pre_commit_installs_vp_itself_and_runs_the_hook(new_repo, tmp_path):
+    # The released version is not on the package index from here: the hook gets the wheel
+    # built from this checkout instead, as the one change to the file vp init wrote.
+    wheels = tmp_path / "dist"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "-q",
+            "-w",
+            str(wheels),
+            str(ROOT),
+        ],
+        check=True,
+    )
+    (wheel,) = wheels.glob("*.whl")
+    config = new_repo / ".pre-commit-config.yaml"
+    text = config.read_text("utf-8")
+    pinned = f'"verksamhetsplan=={__version__}"'
+    assert pinned in text and "language: python" in text
+    config.write_text(text.replace(pinned, f'"{wheel}"'), encoding="utf-8")
+    env = {**os.environ, **GIT_IDENTITY, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+
+    def run() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(BIN / "pre-commit"), "run", "--all-files"],
+            cwd=new_repo,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=900,
+        )
+
+    passed = run()
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "vp validate" in passed.stdout and "Passed" in passed.stdout
+    plan = next((new_repo / "plans").rglob("*.yaml"))
+    plan.write_text(plan.read_text("utf-8").replace("indicator:", "indicatr:", 1), "utf-8")
+    failed = run()
+    assert failed.returncode == 1
+    assert "fel VP101: okänd nyckel 'indicatr'" in failed.stdout
