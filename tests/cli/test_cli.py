@@ -143,3 +143,29 @@ def test_schema_command_writes_file_atomically(run_vp, tmp_path) -> None:
     schema = json.loads(target.read_text(encoding="utf-8"))
     assert schema["properties"]["goals"]["description"] == "Mål."
     assert [p.name for p in tmp_path.iterdir()] == ["plan.schema.json"]
+
+
+def test_one_mistake_in_a_plan_gives_one_message_not_one_per_data_row(repo_copy, run_vp):
+    plan = repo_copy / "plans/degerfors/socialnamnden-2018-2019.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("    indicator: ", "    indicatr: ", 1), encoding="utf-8")
+    result = run_vp("validate", "--format", "json")
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)["problems"]
+    # The typo, and one line saying the organisation's data was left unchecked: no VP303
+    # for every row whose indicator the broken plan would have defined.
+    assert [p["code"] for p in problems] == ["VP101", "VP301"]
+    assert problems[1]["severity"] == "warning"
+    assert "3 datafiler i indicators-data/degerfors/ kontrollerades inte" in problems[1]["message"]
+
+
+def test_the_most_fundamental_problem_is_printed_first(tmp_path, monkeypatch, run_vp):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    # a.yaml has a logic error, z.yaml is not YAML at all: the syntax error comes first.
+    shutil.copy(CASES / "invalid/VP202/missing-area.yaml", plans / "a.yaml")
+    shutil.copy(CASES / "invalid/VP004/tab-indentation.yaml", plans / "z.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = run_vp("validate", "--format", "json")
+    codes = [p["code"] for p in json.loads(result.stdout)["problems"]]
+    assert codes[0] == "VP004" and "VP202" in codes

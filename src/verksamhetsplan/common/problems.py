@@ -46,6 +46,7 @@ CODES: dict[str, str] = {
     "VP210": "bedömning för fel period",
     "VP212": "kön som nyckeltalet inte redovisar",
     "VP213": "daterad före planens antagande",
+    "VP301": "datafilerna kontrollerades inte, eftersom deras plan inte gick att läsa",
     "VP302": "okänd eller saknad kolumn i datafil",
     "VP303": "okänt nyckeltal i datafil",
     "VP304": "perioden passar inte nyckeltalets frekvens",
@@ -95,8 +96,11 @@ class CheckResult:
         return 0
 
     def sorted_problems(self) -> list[Problem]:
+        # The most fundamental first: a file that is not YAML (VP0xx) before the plan format
+        # (VP1xx), references and logic (VP2xx) and data (VP3xx); then by place.
         return sorted(
-            self.problems, key=lambda p: (p.file or "", p.line or 0, p.column or 0, p.code)
+            self.problems,
+            key=lambda p: (p.code[:3], p.file or "", p.line or 0, p.column or 0, p.code),
         )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..common.files import display_path, find_files
-from ..common.problems import CheckResult
+from ..common.problems import CheckResult, Problem, Severity
 from ..plan.checks import Index, check_plans
 from ..plan.load import PLAN_SUFFIXES, PlanFile, load_plans
 from ..plan.model import Indicator
@@ -49,9 +49,18 @@ def check(paths: list[Path]) -> Checked:
     index = Index(loaded.plans)
     result.problems.extend(check_plans(loaded.plans, index))
     indicator_sets = indicator_tables(loaded.plans)
-    files = [(path, display_path(path)) for path in data_paths]
+    unread = _unread_organisations(plan_paths, loaded.plans)
+    files = []
+    for path in data_paths:
+        org = organisation(path, "indicators-data")
+        if org in unread or None in unread:
+            unread.setdefault(org, []).append(path)
+        else:
+            files.append((path, display_path(path)))
+    result.problems.extend(_not_checked(unread))
+    result.files.extend(display_path(path) for paths in unread.values() for path in paths)
     result.files.extend(file for _, file in files)
-    checked = Checked(result, loaded.plans, index, data_paths)
+    checked = Checked(result, loaded.plans, index, [path for path, _ in files])
     if not large:
         for path, file in files:
             result.problems.extend(
@@ -90,6 +99,35 @@ def _check_large_data(
         add_rows(table, passed)  # files with errors are never read: nothing is computed
         tables[org] = table
     return tables
+
+
+def _unread_organisations(
+    plan_paths: list[Path], plans: list[PlanFile]
+) -> dict[str | None, list[Path]]:
+    """Organisations with a plan file that did not load: their data cannot be checked
+    against indicators nobody could read (every row would be an unknown indicator)."""
+    loaded = {Path(p.file).resolve() for p in plans}
+    return {organisation(path, "plans"): [] for path in plan_paths if path.resolve() not in loaded}
+
+
+def _not_checked(unread: dict[str | None, list[Path]]) -> list[Problem]:
+    """One message per organisation whose data was left unchecked, instead of one per row."""
+    problems = []
+    for org, paths in unread.items():
+        if not paths:
+            continue
+        where = f"indicators-data/{org}/" if org else "indicators-data/"
+        problems.append(
+            Problem(
+                "VP301",
+                severity=Severity.WARNING,
+                message=f"{len(paths)} datafiler i {where} kontrollerades inte, eftersom en plan för "
+                "organisationen inte gick att läsa",
+                file=display_path(paths[0]),
+                hint="Rätta felet i planen först; sedan kontrolleras datan mot dess nyckeltal.",
+            )
+        )
+    return problems
 
 
 def validate(paths: list[Path]) -> CheckResult:
