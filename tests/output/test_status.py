@@ -182,3 +182,45 @@ def test_a_failure_in_the_second_process_is_reported() -> None:
     assert map_in_halves(list(range(40)), work) == [i * 2 for i in range(40)]
     with pytest.raises(RuntimeError, match="ValueError: trasigt"):
         map_in_halves(list(range(60, 100)), work)
+
+
+def _table_at(run_vp, monkeypatch, width: int) -> str:
+    monkeypatch.setenv("COLUMNS", str(width))
+    result = run_vp("status", "--plan", SN, "--year", "2019", "--as-of", "2019-09-15")
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_at_80_columns_each_goal_is_a_block_with_id_text_and_units(in_repo, run_vp, monkeypatch):
+    text = _table_at(run_vp, monkeypatch, 80)
+    assert max(len(line) for line in text.splitlines()) <= 80
+    (plan,) = status_json(run_vp, "--plan", SN, "--year", "2019", "--as-of", "2019-09-15")["plans"]
+    lines = [line.strip() for line in text.splitlines()]
+    for goal in plan["goals"]:
+        assert any(line.endswith(goal["goal"]) for line in lines), goal["goal"]
+    # The short text whole, and the numbers with their units.
+    nbsp = "\u00a0"  # between a number and its unit, and in thousands
+    assert "Andelen heltider ökar med 10 %" in lines
+    assert f"basvärde 40{nbsp}% · målvärde 44{nbsp}%" in lines
+    assert f"basvärde 4{nbsp}799{nbsp}tkr · målvärde 4{nbsp}319,1{nbsp}tkr" in lines
+    assert f"prognos helår ≈42,92{nbsp}%: ◐ bedöms delvis uppnås" in lines
+
+
+def test_a_wide_terminal_gets_the_table_with_goal_ids(in_repo, run_vp, monkeypatch):
+    text = _table_at(run_vp, monkeypatch, 160)
+    assert "┃ Mål" in text and "│ heltid-okning-2019" in text
+
+
+def test_plan_text_is_not_read_as_terminal_markup(repo_copy, run_vp, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    plan = repo_copy / "plans/degerfors/socialnamnden-2018-2019.yaml"
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace(
+        "title: Verksamhetsplan för Socialnämnden 2018–2019", "title: Plan [reviderad 2019] [/]", 1
+    )
+    text = text.replace("short: Andelen heltider ökar med 10 %", "short: Heltider [bold]ökar[/]", 1)
+    plan.write_text(text, encoding="utf-8")
+    result = run_vp("status", "--plan", SN, "--year", "2019")
+    assert result.exit_code == 0, result.output
+    assert "Plan [reviderad 2019] [/]" in result.stdout
+    assert "Heltider [bold]ökar[/]" in result.stdout

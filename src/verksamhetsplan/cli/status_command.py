@@ -55,7 +55,8 @@ def status(
     """
     from ..common.parallel import map_in_halves
     from ..followup.rollup import PlanFollowUp, restrict_to_area
-    from ..output.status import csv_rows, plan_record, table_text, to_csv, to_json
+    from ..output.status import csv_rows, plan_record, to_csv, to_json
+    from ..output.terminal import table_text
     from ..plan.load import PlanFile
 
     when = parse_as_of(as_of)

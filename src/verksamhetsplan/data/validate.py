@@ -121,8 +121,8 @@ def _not_checked(unread: dict[str | None, list[Path]]) -> list[Problem]:
             Problem(
                 "VP301",
                 severity=Severity.WARNING,
-                message=f"{len(paths)} datafiler i {where} kontrollerades inte, eftersom en plan för "
-                "organisationen inte gick att läsa",
+                message=f"{len(paths)} datafiler i {where} kontrollerades inte, eftersom en "
+                "plan för organisationen inte gick att läsa",
                 file=display_path(paths[0]),
                 hint="Rätta felet i planen först; sedan kontrolleras datan mot dess nyckeltal.",
             )
