@@ -108,7 +108,13 @@ def test_the_layer_check_finds_an_import_from_a_higher_layer(tmp_path):
     ]
 
 
-def modules_loaded(args: list[str], cwd: Path) -> set[str]:
+def test_completion_does_not_import_the_data_stack():
+    env = {"_VP_COMPLETE": "complete_bash", "COMP_WORDS": "vp explain fors", "COMP_CWORD": "2"}
+    loaded = modules_loaded([], ROOT, env)
+    assert loaded & {"pyarrow", "numpy", "pandas", "jinja2", "babel", "rich"} == set()
+
+
+def modules_loaded(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> set[str]:
     """The modules a real `vp` run has imported by the time it exits."""
     script = (
         "import json, os, sys\n"
@@ -122,7 +128,7 @@ def modules_loaded(args: list[str], cwd: Path) -> set[str]:
     subprocess.run(
         [sys.executable, "-c", script],
         cwd=cwd,
-        env={**os.environ, "VP_MODULES_OUT": str(out)},
+        env={**os.environ, **(env or {}), "VP_MODULES_OUT": str(out)},
         capture_output=True,
         check=True,
     )

@@ -66,6 +66,7 @@ def _options(
 from . import (  # noqa: E402, F401
     activity_command,
     assess_command,
+    completion_command,
     data_command,
     diff_command,
     explain_command,
@@ -80,6 +81,10 @@ from . import (  # noqa: E402, F401
 def main() -> None:
     from typer._click.exceptions import NoArgsIsHelpError, UsageError
 
+    if "_VP_COMPLETE" in os.environ:  # the shell asks for completions (vp completion)
+        from typer._completion_classes import completion_init
+
+        completion_init()
     try:
         code = app(prog_name="vp", standalone_mode=False)
     except UsageError as error:

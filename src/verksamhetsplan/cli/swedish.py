@@ -21,6 +21,8 @@ from typer import _click as click
 from typer._click import exceptions as click_errors
 from typer._click.formatting import HelpFormatter
 
+from .complete import KINDS, completer
+
 HELP_TEXT = "Visa den här hjälpen och avsluta."
 OPTIONS_METAVAR = "[FLAGGOR]"
 SUBCOMMAND_METAVAR = "KOMMANDO [ARGUMENT]..."
@@ -95,6 +97,8 @@ def _swedish_params(command: Any) -> None:
                 param.metavar = "|".join(values)
             elif param.name in METAVARS and not getattr(param, "is_flag", False):
                 param.metavar = METAVARS[param.name]
+        if param.name in KINDS and getattr(param, "_custom_shell_complete", None) is None:
+            param._custom_shell_complete = completer(KINDS[param.name])
         if getattr(param, "param_type_name", "") == "argument":
             # Typer writes a required argument as {goal} and its Python type beside it;
             # people read MÅL, and [MÅL] when it may be left out.

@@ -1,0 +1,58 @@
+"""Tab completion of ids (plans, goals, areas, indicators, activities) from the repository.
+
+Completion runs vp once per key press, so it reads the plan files with the position-free
+YAML reader and looks only at ids: no pydantic, no data stack, well under 0.2 s.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+# Which ids a parameter takes, by the parameter's name.
+KINDS = {
+    "goal": "goals",
+    "plan": "plan",
+    "area": "areas",
+    "indicator": "indicators",
+    "activity_id": "activities",
+}
+
+
+def _areas(areas: Any) -> list[str]:
+    found = []
+    for area in areas if isinstance(areas, list) else []:
+        if isinstance(area, dict):
+            found.append(str(area.get("id", "")))
+            found.extend(_areas(area.get("areas")))
+    return found
+
+
+def ids(kind: str, root: Path = Path(".")) -> list[str]:
+    """Every id of a kind in the repository's plans; files that do not read are skipped."""
+    from ..plan.yaml_problems import YamlProblem
+    from ..plan.yaml_reader import read_document
+
+    found: list[str] = []
+    for path in sorted((root / "plans").rglob("*.y*ml")):
+        try:
+            _, data = read_document(path)
+        except YamlProblem:
+            continue
+        if not isinstance(data, dict):
+            continue
+        if kind == "plan":
+            found.append(str(data.get("id", "")))
+        elif kind == "areas":
+            found.extend(_areas(data.get("areas")))
+        else:
+            items = data.get(kind)
+            found.extend(str(i.get("id", "")) for i in items or [] if isinstance(i, dict))
+    return sorted({i for i in found if i})
+
+
+def completer(kind: str) -> Any:
+    def complete(ctx: Any, param: Any, incomplete: str) -> list[str]:
+        return [i for i in ids(kind) if i.startswith(incomplete)]
+
+    return complete
