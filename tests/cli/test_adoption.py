@@ -174,3 +174,21 @@ def test_pre_commit_installs_vp_itself_and_runs_the_hook(new_repo, tmp_path):
     failed = run()
     assert failed.returncode == 1
     assert "fel VP101: okänd nyckel 'indicatr'" in failed.stdout
+
+
+def test_a_value_for_a_period_that_has_not_ended_is_taken_with_a_warning(new_repo):
+    import datetime as dt
+
+    year = dt.date.today().year
+    added = vp("data", "add", "nojda-hemtjanst", str(year), "92", cwd=new_repo)
+    assert added.returncode == 0, added.stderr
+    assert (
+        f"Obs: perioden {year} har inte slutat; värdet räknas i uppföljningen från "
+        f"{year + 1}-01-01 och visas till dess som preliminärt." in added.stdout
+    )
+    status = json.loads(vp("status", "--format", "json", cwd=new_repo).stdout)
+    goal = next(g for g in status["plans"][0]["goals"] if g["goal"] == f"nojda-hemtjanst-{year}")
+    # Shown, as preliminary, rather than ignored until the year ends.
+    assert (goal["so_far"], goal["preliminary"], goal["outcome"]) == (92.0, True, None)
+    explained = vp("explain", f"nojda-hemtjanst-{year}", cwd=new_repo).stdout
+    assert "preliminärt årsvärde = 92" in explained

@@ -122,7 +122,10 @@ def test_overriding_a_computed_status_needs_a_reason(repo_copy, run_vp) -> None:
         (["koll-huvudverktyg-2018", "-y", "2018", "-s", "klart"], "Tillåtna: achieved, uppnått"),
         (["koll-huvudverktyg-2018", "-y", "2019", "-s", "achieved"], "gäller 2018, inte 2019"),
         (["koll-huvudverktyg-2018", "--period", "2018-X", "-s", "achieved"], "ingen period"),
-        (["koll-huvudverktyg-2018", "-s", "achieved"], "antingen --year eller --period"),
+        (
+            ["koll-huvudverktyg-2018", "-y", "2018", "--period", "2018-T2", "-s", "achieved"],
+            "antingen --year eller --period",
+        ),
         (
             ["koll-huvudverktyg-2018", "--period", "2018-T4", "-s", "achieved"],
             "perioden '2018-T4' är ingen period",
@@ -235,3 +238,31 @@ def test_the_delarsrapport_period_is_recorded_as_the_second_tertial(repo_copy, r
     before = run_vp("status", "--period", "2018-T2", *plan, "--as-of", "2018-09-09")
     goals = {g["goal"]: g for g in json.loads(before.stdout)["plans"][0]["goals"]}
     assert goals["koll-huvudverktyg-2018"]["basis"] == "outcome"
+
+
+def test_year_is_optional_for_a_goal_of_one_year(repo_copy, run_vp) -> None:
+    args = [
+        "assess",
+        "koll-huvudverktyg-2018",
+        "-s",
+        "uppnått",
+        "-c",
+        "Klart.",
+        "--date",
+        "2019-01-10",
+    ]
+    result = run_vp(*args)
+    assert result.exit_code == 0, result.output
+    assert _goal("koll-huvudverktyg-2018")["assessments"][-1]["period"] == 2018
+
+
+def test_a_goal_of_several_years_asks_which(tmp_path, monkeypatch, run_vp) -> None:
+    import shutil
+
+    from conftest import ROOT
+
+    shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    monkeypatch.chdir(tmp_path)
+    result = run_vp("assess", "ekonomisk-medvetenhet", "-s", "delvis", "-c", "Pågår.")
+    assert result.exit_code == 2
+    assert "gäller 2010, 2011; ange vilket år" in result.stderr

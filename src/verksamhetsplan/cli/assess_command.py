@@ -30,7 +30,10 @@ def assess(
         str, typer.Option("--comment", "-c", help="Analys och kommentar.", show_default=False)
     ],
     year: Annotated[
-        int | None, typer.Option("--year", "-y", help="Året bedömningen avser.")
+        int | None,
+        typer.Option(
+            "--year", "-y", help="Året bedömningen avser (behövs bara för mål med flera år)."
+        ),
     ] = None,
     period: Annotated[
         str | None,
@@ -54,15 +57,18 @@ def assess(
     from ..common.problems import Refused
     from ..data.periods import follow_up_period
     from ..edit.plans import assess as assess_goal
+    from ..edit.plans import find
 
-    if (year is None) == (period is None):
-        usage_error("ange antingen --year eller --period", "Till exempel --year 2018.")
-    chosen = follow_up_period(str(year) if period is None else period)
-    if chosen is None:
-        usage_error(
-            f"perioden {period!r} är ingen period",
-            "Skriv 2018, 2018-T2 (delåret, även 2018-delår), 2018-Q3, 2018-H1 eller 2018-03.",
-        )
+    if year is not None and period is not None:
+        usage_error("ange antingen --year eller --period", "--period anger också året.")
+    chosen = None
+    if year is not None or period is not None:
+        chosen = follow_up_period(str(year) if period is None else period)
+        if chosen is None:
+            usage_error(
+                f"perioden {period!r} är ingen period",
+                "Skriv 2018, 2018-T2 (delåret, även 2018-delår), 2018-Q3, 2018-H1 eller 2018-03.",
+            )
     when = parse_as_of(date, "--date")
     if when > dt.date.today():
         usage_error(
@@ -71,6 +77,15 @@ def assess(
         )
     repository = open_repository_or_exit()
     try:
+        if chosen is None:
+            # A goal of one year needs no --year; one of several years does.
+            years = find(repository.index, goal, "goal", "målet").value.years
+            if len(years) > 1:
+                usage_error(
+                    f"målet {goal!r} gäller {', '.join(map(str, years))}; ange vilket år",
+                    f"Till exempel --year {years[0]}.",
+                )
+            chosen = str(years[0])
         change = assess_goal(repository, goal, chosen, status, comment, reason, by, when)
     except Refused as error:
         refused(error)

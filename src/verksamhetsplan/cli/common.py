@@ -102,15 +102,33 @@ def open_repository_or_exit() -> Any:
 
 def chosen_plans(repository: Any, plan: str | None) -> list[Any]:
     """The plan named by --plan, or every plan with goals; an unknown id is a usage error."""
+    from ..common.problems import suggest
     from ..followup.repository import NotFound
 
     try:
         return [repository.plan(plan)] if plan else list(repository.with_goals())
     except NotFound:
+        known = [p.plan.id for p in repository.plans]
+        close = suggest(str(plan), known)
         usage_error(
             f"planen {plan!r} finns inte",
-            "Planernas id: " + ", ".join(p.plan.id for p in repository.plans),
+            f"Menade du {close!r}?" if close else "Planernas id: " + ", ".join(known),
         )
+
+
+def check_area(repository: Any, area: str) -> None:
+    """--area must name an area of the plans: if not, say so, with the nearest id."""
+    from ..common.problems import suggest
+    from ..plan.model import iter_areas
+
+    known = sorted({a.id for p in repository.plans for a, _ in iter_areas(p.plan.areas)})
+    if area in known:
+        return
+    close = suggest(area, known)
+    usage_error(
+        f"området {area!r} finns inte i de valda planerna",
+        f"Menade du {close!r}?" if close else "Områdenas id: " + ", ".join(known),
+    )
 
 
 def refused(error: Any) -> NoReturn:

@@ -12,6 +12,7 @@ from . import app
 from .common import (
     AsOf,
     FollowUpPeriod,
+    check_area,
     chosen_plans,
     open_repository_or_exit,
     parse_as_of,
@@ -65,6 +66,8 @@ def status(
         year = int(within[:4])
     repository = open_repository_or_exit()
     chosen = chosen_plans(repository, plan)
+    if area:
+        check_area(repository, area)
     if year is not None:
         outside = [p for p in chosen if year not in p.plan.period.years]
         if plan and outside:

@@ -4,6 +4,7 @@ checked row by row before it becomes a safe_write.Change."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,7 @@ from ..common.problems import Problem, Refused, Severity, suggest
 from ..common.swedish import number
 from ..data import format as datafmt
 from ..data.layout import DEFAULT_DATA, indicator_tables, indicators_for, organisation
+from ..data.periods import period_end
 from ..data.rows import check_data_file
 from ..plan.model import Indicator
 from .csv_file import NEW_FILE_COLUMNS, DataFile, find_row, new_data_file, open_data_file, upsert
@@ -166,8 +168,11 @@ def add_value(
     gender: str,
     file: Path | None,
     note: str,
+    today: dt.date | None = None,
 ) -> list[Change]:
-    """`vp data add`: the validated change, saying whether a row was added or replaced."""
+    """`vp data add`: the validated change, saying whether a row was added or replaced, and
+    when a value for a period that has not ended will count."""
+    today = today or dt.date.today()
     target = find_indicator(repository, ident)
     value = check_value(target, period, gender, value_text)
     session = Session(repository, file)
@@ -188,4 +193,11 @@ def add_value(
         "unchanged": f"{label} är redan {result.previous} ({where}); ingenting är ändrat.",
     }[result.what]
     session.done.setdefault(data.path.absolute(), []).append(message)
+    ends = period_end(period)
+    if ends >= today:
+        session.done[data.path.absolute()].append(
+            f"Obs: perioden {period} har inte slutat; värdet räknas i uppföljningen från "
+            f"{(ends + dt.timedelta(days=1)).isoformat()}"
+            + (" och visas till dess som preliminärt." if len(period) == 4 else ".")
+        )
     return session.changes()

@@ -28,7 +28,7 @@ from ..plan.goals import (
     RelativeChange,
 )
 from ..plan.model import Indicator
-from ..plan.vocabulary import ActivityStatus, Better, Combine, ForecastMethod, Status
+from ..plan.vocabulary import ActivityStatus, Better, Combine, ForecastMethod, Frequency, Status
 from .forecast import combined, forecast
 from .thresholds import DEFAULT_RULE, Rule, exact, judge
 from .thresholds import RANK as RANK
@@ -57,6 +57,7 @@ class Outcome:
     so_far: float | None = None  # a running year's values so far, combined: not an outcome
     method: ForecastMethod | None = None  # how the forecast was made
     method_note: str | None = None  # why another method than the declared one was used
+    preliminary: bool = False  # a yearly value given before its year has ended
 
     @property
     def current(self) -> float | None:
@@ -124,6 +125,11 @@ def year_outcome(
     used = tuple(known[p] for p in periods if p in known and known[p].value is not None)
     missing = tuple(p for p in ended if p not in known or known[p].value is None)
     running = len(ended) < len(periods)
+    preliminary = False
+    if running and not used and indicator.frequency is Frequency.YEAR:
+        # A value for a year that has not ended is preliminary: shown as such, not ignored.
+        early = [o for o in observations if o.period == str(year) and o.value is not None]
+        used, preliminary = tuple(early[-1:]), bool(early)
     combine = indicator.combine
     if not used:
         reasons = sorted(
@@ -160,6 +166,7 @@ def year_outcome(
         so_far=value,
         method=made.method,
         method_note=made.note,
+        preliminary=preliminary,
     )
 
 

@@ -44,7 +44,15 @@ def _outcome(label: str, outcome: Outcome, unit: Unit, indent: str = "") -> list
     if outcome.missing_periods:
         lines.append(f"{indent}    saknas: {', '.join(outcome.missing_periods)}")
     if outcome.running:
-        lines.append(f"{indent}    året pågår: utfall hittills = {amount(outcome.so_far, unit)}")
+        if outcome.preliminary:
+            lines.append(
+                f"{indent}    året pågår: preliminärt årsvärde = {amount(outcome.so_far, unit)} "
+                "(räknas som utfall först när året är slut)"
+            )
+        else:
+            lines.append(
+                f"{indent}    året pågår: utfall hittills = {amount(outcome.so_far, unit)}"
+            )
         if outcome.method is not None:
             lines.append(f"{indent}    prognosmetod: {METHOD_WORDS[outcome.method]}")
         if outcome.method_note:

@@ -136,6 +136,7 @@ def _goal(
         "target": show(e.target),
         "outcome": show(outcome.current if outcome else None),
         "forecast": running,
+        "preliminary": bool(outcome and outcome.preliminary),
         "forecast_value": show(outcome.forecast if outcome and running else None),
         "forecast_status": (
             {**status(e.forecast_status, words), "word": FORECAST_WORDS[e.forecast_status]}

@@ -83,6 +83,7 @@ def _record(plan_id: str, evaluation: Evaluation) -> dict[str, Any]:
         "target": evaluation.target,
         "outcome": outcome.value if outcome else None,
         "so_far": outcome.so_far if outcome and outcome.running else None,
+        "preliminary": bool(outcome and outcome.preliminary),
         "forecast": outcome.forecast if outcome and outcome.running else None,
         "forecast_method": outcome.method.value if outcome and outcome.method else None,
         "forecast_status": (

@@ -51,7 +51,8 @@ def _cells(e: Evaluation) -> list[str]:
     baseline = amount(e.baseline.value if e.baseline else None, unit)
     target = amount(e.target, unit)
     if e.outcome and e.outcome.running and e.outcome.so_far is not None:
-        outcome = f"{amount(e.outcome.so_far, unit)} (hittills)"
+        label = "preliminärt" if e.outcome.preliminary else "hittills"
+        outcome = f"{amount(e.outcome.so_far, unit)} ({label})"
     else:
         outcome = amount(e.outcome.value if e.outcome else None, unit)
     return [baseline, target, outcome]
