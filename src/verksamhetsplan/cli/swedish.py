@@ -116,33 +116,32 @@ def _argument_usage(param: Any) -> Any:
     return usage
 
 
-class SwedishCommand(typer.core.TyperCommand):
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+class _Swedish:
+    """What vp's commands and groups share: Swedish metavars and help option."""
+
+    def _swedish(self, kwargs: dict[str, Any]) -> dict[str, Any]:
         if kwargs.get("options_metavar") in (None, "[OPTIONS]"):
             kwargs["options_metavar"] = OPTIONS_METAVAR
-        super().__init__(*args, **kwargs)
-        _swedish_params(self)
+        return kwargs
 
     def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
+        option = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = HELP_TEXT
         return option
 
 
-class SwedishGroup(typer.core.TyperGroup):
+class SwedishCommand(_Swedish, typer.core.TyperCommand):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        if kwargs.get("options_metavar") in (None, "[OPTIONS]"):
-            kwargs["options_metavar"] = OPTIONS_METAVAR
+        super().__init__(*args, **self._swedish(kwargs))
+        _swedish_params(self)
+
+
+class SwedishGroup(_Swedish, typer.core.TyperGroup):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["subcommand_metavar"] = SUBCOMMAND_METAVAR
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, **self._swedish(kwargs))
         _swedish_params(self)
-
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = HELP_TEXT
-        return option
 
 
 def _gettext(message: str) -> str:
