@@ -222,6 +222,8 @@ def period_text(period: str) -> str:
 def data_line(data_through: dt.date | None, as_of: dt.date, as_of_given: bool) -> str:
     """ "Data till och med" is the end of the last period with data, never today's date; the
     as-of date is said apart, when one was asked for."""
-    shown = data_through.isoformat() if data_through else "inga värden"
-    line = f"Data till och med {shown}"
+    if data_through is None:
+        line = "Uppföljningen bygger inte på några nyckeltalsvärden"
+    else:
+        line = f"Data till och med {data_through.isoformat()}"
     return f"{line}; beräknat per {as_of.isoformat()}" if as_of_given else line
