@@ -209,3 +209,16 @@ def test_a_plans_own_threshold_and_words_in_status_and_explain(
     assert f"Resultat: {'◐✘✔'[['partial', 'not_achieved', 'achieved'].index(status)]} {word}" in (
         explained
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (1e30, "1" + "\u00a0000" * 10),
+        (-1e40, "\u22121" + "\u00a0000" * 13),
+        (float("inf"), "∞"),
+        (float("nan"), "ej ett tal"),
+    ],
+)
+def test_numbers_of_any_size_are_written_not_crashed_on(value, shown):
+    assert number(value) == shown

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+import math
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from babel.numbers import format_decimal
 
@@ -15,8 +16,14 @@ def number(value: float, decimals: int = 2) -> str:
     `decimals` decimals."""
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
     # Rounded half up, as people round (72,225 -> 72,23), at the value's decimal digits.
-    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
-    text = str(format_decimal(abs(rounded), format=pattern, locale="sv_SE"))
+    if not math.isfinite(value):
+        return "ej ett tal" if math.isnan(value) else ("∞" if value > 0 else f"{MINUS}∞")
+    exact = Decimal(repr(value))
+    with localcontext() as context:
+        # Room for every digit of a large number (1e30 has 31) and the decimals asked for.
+        context.prec = max(28, exact.adjusted() + decimals + 2)
+        rounded = exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+        text = str(format_decimal(abs(rounded), format=pattern, locale="sv_SE"))
     return f"{MINUS}{text}" if rounded < 0 else text
 
 
