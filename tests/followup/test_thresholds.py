@@ -215,7 +215,7 @@ def test_a_plans_own_threshold_and_words_in_status_and_explain(
     ("value", "shown"),
     [
         (1e30, "1" + "\u00a0000" * 10),
-        (-1e40, "\u22121" + "\u00a0000" * 13),
+        (-1e40, "\u221210" + "\u00a0000" * 13),  # 41 digits: 10 and 13 groups of three
         (float("inf"), "∞"),
         (float("nan"), "ej ett tal"),
     ],
