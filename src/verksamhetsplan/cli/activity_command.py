@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import apply_changes, open_repository_or_exit, parse_as_of, refused, usage_error
+from .common import apply_changes, open_repository_for_editing, parse_as_of, refused, usage_error
 
 
 @app.command()
@@ -52,7 +52,7 @@ def activity(
             f"--date {when.isoformat()} ligger efter i dag",
             "En uppföljning gäller från sitt datum och kan inte dateras i förväg.",
         )
-    repository = open_repository_or_exit()
+    repository = open_repository_for_editing()
     try:
         change = change_activity(repository, activity_id, status, comment, by, when)
     except Refused as error:

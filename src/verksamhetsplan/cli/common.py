@@ -82,6 +82,21 @@ def parse_as_of(text: str | None, option: str = "--as-of") -> dt.date:
         usage_error(f"{option} {text!r} är inget datum", "Skriv datumet som ÅÅÅÅ-MM-DD.")
 
 
+def open_repository_for_editing() -> Any:
+    """The repository, held by this command until it ends: from reading the files to
+    renaming the changed ones into place, no other vp command changes them."""
+    from typer._click.globals import get_current_context
+
+    from ..common.files import repository_lock
+    from ..common.problems import Refused
+
+    try:
+        get_current_context().with_resource(repository_lock(Path(".")))
+    except Refused as error:
+        refused(error)
+    return open_repository_or_exit()
+
+
 def open_repository_or_exit() -> Any:
     """The repository in this folder, or the problems that stop a computation, and exit 1."""
     from ..followup.repository import open_repository

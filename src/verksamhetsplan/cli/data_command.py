@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from . import App, app
-from .common import apply_changes, open_repository_or_exit, refused
+from .common import apply_changes, open_repository_for_editing, refused
 
 data_app = App(
     help="Registrera nyckeltalsvärden: ett i taget eller från Kolada.",
@@ -53,7 +53,7 @@ def add(
         refused(
             Refused(f"könet {gender!r} är inte tillåtet", hint="Tillåtna: K, M, T.", usage=True)
         )
-    repository = open_repository_or_exit()
+    repository = open_repository_for_editing()
     try:
         changes = add_value(repository, indicator, period.strip(), value, chosen, file, note)
     except Refused as error:
@@ -84,7 +84,7 @@ def import_(
 
     if not source.is_file():
         refused(Refused(f"filen {source} finns inte", usage=True))
-    repository = open_repository_or_exit()
+    repository = open_repository_for_editing()
     try:
         report = import_kolada(repository, source, kommun, file)
     except Refused as error:

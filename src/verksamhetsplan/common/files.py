@@ -3,8 +3,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from .problems import Refused
@@ -17,20 +20,48 @@ def _umask() -> int:
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside the target, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Write to a temporary file beside the target, then rename it into place.
+
+    A symbolic link is followed: the file it points at is replaced, and the link stays a
+    link. The new file keeps the old one's mode and owner; the folder is synced after the
+    rename, so the new name survives a power cut. The temporary file never outlives a
+    failure that Python sees.
+    """
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    old = target.stat() if target.exists() else None
+    handle, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         # mkstemp makes the file private; keep the old file's mode, or the usual one for a new file.
-        os.chmod(temporary, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
-        os.replace(temporary, path)
+        os.chmod(temporary, old.st_mode & 0o7777 if old else 0o666 & ~_umask())
+        if old is not None and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+            # Only root may give a file away; others keep their own ownership.
+            with contextlib.suppress(PermissionError):
+                os.chown(temporary, old.st_uid, old.st_gid)
+        os.replace(temporary, target)
+        _sync_folder(target.parent)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        # Some file systems cannot sync a folder; the rename itself is done.
+        with contextlib.suppress(OSError):
+            os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def write_text_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
@@ -80,3 +111,49 @@ def read_bytes(path: Path) -> bytes:
         return path.read_bytes()
     except OSError as error:
         raise Refused(f"kan inte läsa {display_path(path)} ({error.strerror})") from None
+
+
+@contextlib.contextmanager
+def repository_lock(root: Path, wait: float = 30.0) -> Iterator[None]:
+    """Hold the repository for one editing command, from reading its files to renaming the
+    new ones into place, so that two commands at once never lose each other's change.
+
+    On POSIX the lock is an flock on the repository folder itself (no lock file is left
+    behind); elsewhere a lock file beside the plans is created exclusively.
+    """
+    deadline = time.monotonic() + wait
+    try:
+        import fcntl
+    except ImportError:  # not POSIX
+        fcntl = None  # type: ignore[assignment]
+    if fcntl is not None:
+        descriptor = os.open(root, os.O_RDONLY)
+        try:
+            while True:
+                try:
+                    fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise Refused(_BUSY, hint="Försök igen om en stund.") from None
+                    time.sleep(0.02)
+            yield
+        finally:
+            os.close(descriptor)  # closing the folder releases the lock
+        return
+    lock = root / ".vp.lock"
+    while True:
+        try:
+            os.close(os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+            break
+        except FileExistsError:
+            if time.monotonic() > deadline:
+                raise Refused(_BUSY, hint=f"Finns inget vp som arbetar: ta bort {lock}.") from None
+            time.sleep(0.02)
+    try:
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+
+
+_BUSY = "ett annat vp-kommando ändrar förrådet just nu; ingenting har ändrats"

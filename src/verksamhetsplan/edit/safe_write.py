@@ -27,17 +27,29 @@ class Change:
         return self.after != self.before
 
 
-def _why_not_writable(path: Path) -> str | None:
-    if path.exists():
-        # The write bits count even for root: a file made read-only was made so on purpose.
-        if not path.stat().st_mode & 0o222 or not os.access(path, os.W_OK):
+def why_not_writable(path: Path) -> str | None:
+    """Why a file cannot be replaced, in Swedish, or None when it can.
+
+    The write bits count even for root: a file or folder made read-only was made so on
+    purpose. A file with a second hard link is refused: replacing it would split it from
+    the other name, which would keep the old content.
+    """
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if target.exists():
+        info = target.stat()
+        if not info.st_mode & 0o222 or not os.access(target, os.W_OK):
             return f"{display_path(path)} är skrivskyddad"
-        directory = path.parent
+        if info.st_nlink > 1:
+            return (
+                f"{display_path(path)} har {info.st_nlink} hårda länkar; vp ändrar inte en fil "
+                "som delas under flera namn"
+            )
+        directory = target.parent
     else:
-        directory = path.parent
+        directory = target.parent
         while not directory.exists():
             directory = directory.parent
-    if not os.access(directory, os.W_OK | os.X_OK):
+    if not directory.stat().st_mode & 0o222 or not os.access(directory, os.W_OK | os.X_OK):
         return f"katalogen {display_path(directory)} går inte att skriva i"
     return None
 
@@ -46,7 +58,7 @@ def write_changes(changes: list[Change]) -> None:
     """Write every changed file atomically, after making sure all of them can be written."""
     pending = [change for change in changes if change.changes_anything]
     for change in pending:
-        why = _why_not_writable(change.path)
+        why = why_not_writable(change.path)
         if why:
             raise Refused(
                 f"{why}; ingenting har ändrats", hint="Ändra behörigheten och försök igen."

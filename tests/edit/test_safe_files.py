@@ -1,0 +1,108 @@
+"""Nothing lost: concurrent editing commands, links, owners and read-only folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from verksamhetsplan.common.files import write_bytes_atomic
+
+VP = Path(sys.executable).parent / "vp"
+DATA = Path("indicators-data/degerfors/personal.csv")
+
+
+def vp(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(VP), *args], cwd=repo, capture_output=True, text=True)
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    for folder in ("plans", "indicators-data"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    return tmp_path
+
+
+def test_concurrent_edits_all_survive(repo):
+    # 12 value additions and 4 activity follow-ups at once, in two files: before the lock,
+    # a third to a half of such rounds lost a change.
+    months = [f"2019-{m:02d}" for m in range(1, 13)]
+    jobs = [("data", "add", "sjukfranvaro-total", f"{m[:4]}-{m[5:]}", "5,5") for m in months]
+    dates = ["2019-01-10", "2019-02-10", "2019-03-10", "2019-04-10"]
+    jobs += [("activity", "koll", "-s", "pågår", "--date", d) for d in dates]
+    with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
+        results = list(pool.map(lambda job: vp(repo, *job), jobs))
+    assert all(r.returncode == 0 for r in results), [r.stderr for r in results if r.returncode]
+    data = (repo / DATA).read_text(encoding="utf-8")
+    for month in months:
+        assert f"sjukfranvaro-total,{month},5.5," in data, month
+    plan = (repo / "plans/degerfors/socialnamnden-2018-2019.yaml").read_text(encoding="utf-8")
+    for day in dates:
+        assert f"- date: {day}" in plan, day
+    assert vp(repo, "validate", "--strict").returncode == 0
+
+
+def test_a_symbolic_link_stays_a_link_and_its_target_gets_the_change(repo, tmp_path):
+    shared = tmp_path / "shared.csv"
+    shutil.move(repo / DATA, shared)
+    (repo / DATA).symlink_to(shared)
+    result = vp(repo, "data", "add", "sjukfranvaro-total", "2019-09", "5,5")
+    assert result.returncode == 0, result.stderr
+    assert (repo / DATA).is_symlink()
+    assert "sjukfranvaro-total,2019-09,5.5," in shared.read_text(encoding="utf-8")
+
+
+def test_a_hard_linked_file_is_refused_and_left_alone(repo, tmp_path):
+    other = tmp_path / "other-name.csv"
+    os.link(repo / DATA, other)
+    before = other.read_bytes()
+    result = vp(repo, "data", "add", "sjukfranvaro-total", "2019-09", "5,5")
+    assert result.returncode == 1
+    assert "har 2 hårda länkar" in result.stderr
+    assert other.read_bytes() == before == (repo / DATA).read_bytes()
+
+
+def test_mode_and_owner_are_kept(repo):
+    path = repo / DATA
+    path.chmod(0o640)
+    if os.geteuid() == 0:
+        os.chown(path, 1234, 5678)
+    assert vp(repo, "data", "add", "sjukfranvaro-total", "2019-09", "5,5").returncode == 0
+    info = path.stat()
+    assert info.st_mode & 0o777 == 0o640
+    if os.geteuid() == 0:
+        assert (info.st_uid, info.st_gid) == (1234, 5678)
+
+
+def test_a_read_only_folder_is_respected_even_as_root(repo):
+    folder = repo / DATA.parent
+    before = (repo / DATA).read_bytes()
+    folder.chmod(0o555)
+    try:
+        result = vp(repo, "data", "add", "sjukfranvaro-total", "2019-09", "5,5")
+    finally:
+        folder.chmod(0o755)
+    assert result.returncode == 1
+    assert "går inte att skriva i" in result.stderr
+    assert (repo / DATA).read_bytes() == before
+    assert not list(folder.glob(".*.tmp"))
+
+
+def test_no_temporary_file_is_left_when_a_write_fails(tmp_path, monkeypatch):
+    target = tmp_path / "a.txt"
+    target.write_text("gammalt")
+
+    def fail(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OSError):
+        write_bytes_atomic(target, b"nytt")
+    assert target.read_text() == "gammalt"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
