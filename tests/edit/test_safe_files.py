@@ -106,3 +106,37 @@ def test_no_temporary_file_is_left_when_a_write_fails(tmp_path, monkeypatch):
         write_bytes_atomic(target, b"nytt")
     assert target.read_text() == "gammalt"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [
+            "report",
+            "--year",
+            "2018",
+            "--plan",
+            "degerfors-sn-2018-2019",
+            "-o",
+            "plans/degerfors/socialnamnden-2018-2019.yaml",
+        ],
+        ["schema", "-o", str(DATA)],
+        ["diff", "-o", "templates/report.html.j2"],
+        ["report", "--year", "2018", "--plan", "degerfors-sn-2018-2019", "-o", "analyses/x.md"],
+    ],
+    ids=["report-over-plan", "schema-over-data", "diff-into-templates", "report-into-analyses"],
+)
+def test_an_output_never_goes_over_the_repositorys_inputs(repo, args):
+    before = {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()}
+    result = vp(repo, *args)
+    assert result.returncode == 2
+    assert "vp skriver inte över planer, data, analyser eller mallar" in result.stderr
+    assert {p: p.read_bytes() for p in repo.rglob("*") if p.is_file()} == before
+
+
+def test_a_data_file_outside_the_repository_is_refused(repo, tmp_path):
+    outside = tmp_path.parent / "utanfor.csv"
+    result = vp(repo, "data", "add", "sjukfranvaro-total", "2019-09", "5", "--file", str(outside))
+    assert result.returncode == 2
+    assert "ligger utanför planförrådet" in result.stderr
+    assert not outside.exists()

@@ -59,6 +59,37 @@ def usage_error(message: str, hint: str | None = None) -> NoReturn:
     raise typer.Exit(USAGE_ERROR)
 
 
+# The repository's inputs: an output file (-o) never goes in among them.
+INPUT_FOLDERS = ("plans", "indicators-data", "analyses", "templates")
+
+
+def inside_inputs(path: Path) -> str | None:
+    """The input folder of the repository (here) that a path is in, if any."""
+    resolved = path.resolve()
+    for folder in INPUT_FOLDERS:
+        if resolved.is_relative_to(Path(folder).resolve()):
+            return folder
+    return None
+
+
+def inside_repository(path: Path) -> bool:
+    return path.resolve().is_relative_to(Path(".").resolve())
+
+
+def guard_output(output: Path | None) -> None:
+    """-o never points in among the repository's plans, data, analyses or templates.
+    Commands call this before doing their work, and write_output again before writing."""
+    if output is None or str(output) == "-":
+        return
+    guarded = inside_inputs(output)
+    if guarded:
+        usage_error(
+            f"{output} ligger i {guarded}/, bland planförrådets indata; vp skriver inte över "
+            "planer, data, analyser eller mallar",
+            "Skriv utdata någon annanstans, till exempel i reports/.",
+        )
+
+
 def write_output(text: str, output: Path | None) -> None:
     """Write to a file atomically, or to standard output when no file (or '-') is given."""
     if output is None or str(output) == "-":
@@ -66,6 +97,7 @@ def write_output(text: str, output: Path | None) -> None:
         return
     from ..common.files import write_text_atomic
 
+    guard_output(output)
     try:
         write_text_atomic(output, text)
     except OSError as error:

@@ -8,7 +8,13 @@ from typing import Annotated
 import typer
 
 from . import App, app
-from .common import apply_changes, open_repository_for_editing, refused
+from .common import (
+    apply_changes,
+    inside_repository,
+    open_repository_for_editing,
+    refused,
+    usage_error,
+)
 
 data_app = App(
     help="Registrera nyckeltalsvärden: ett i taget eller från Kolada.",
@@ -53,6 +59,7 @@ def add(
         refused(
             Refused(f"könet {gender!r} är inte tillåtet", hint="Tillåtna: K, M, T.", usage=True)
         )
+    outside_file(file)
     repository = open_repository_for_editing()
     try:
         changes = add_value(repository, indicator, period.strip(), value, chosen, file, note)
@@ -84,6 +91,7 @@ def import_(
 
     if not source.is_file():
         refused(Refused(f"filen {source} finns inte", usage=True))
+    outside_file(file)
     repository = open_repository_for_editing()
     try:
         report = import_kolada(repository, source, kommun, file)
@@ -97,3 +105,12 @@ def import_(
     )
     for why, count in sorted(report.skipped.items()):
         typer.echo(f"  överhoppat ({count}): {why}")
+
+
+def outside_file(file: Path | None) -> None:
+    """--file names a data file of this repository, never one elsewhere on the disk."""
+    if file is not None and not inside_repository(file):
+        usage_error(
+            f"--file {file} ligger utanför planförrådet",
+            "Ange en datafil under indicators-data/ i förrådet.",
+        )

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import refused, write_output
+from .common import guard_output, refused, write_output
 
 
 class DiffFormat(StrEnum):
@@ -40,6 +40,7 @@ def diff(
     """Visa vad som ändrats i planerna mellan två versioner i git: mål som lagts till, tagits
     bort, formulerats om eller fått nytt målvärde, nyckeltal och aktiviteter. Utan argument:
     senaste commit jämfört med filerna som de är nu."""
+    guard_output(output)
     from ..common.problems import Refused
     from ..output import plandiff
 

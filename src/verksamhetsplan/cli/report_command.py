@@ -12,6 +12,7 @@ from . import app
 from .common import (
     AsOf,
     chosen_plans,
+    guard_output,
     open_repository_or_exit,
     parse_as_of,
     usage_error,
@@ -55,6 +56,7 @@ def report(
 
     En egen mall i planförrådets templates/ ersätter den inbyggda med samma namn.
     """
+    guard_output(output)
     from jinja2 import TemplateError
 
     from ..followup.rollup import default_year

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import write_output
+from .common import guard_output, write_output
 
 
 @app.command()
@@ -20,6 +20,7 @@ def schema(
 ) -> None:
     """Skriv planformatets JSON Schema, för editorer (YAML language server) och andra
     validerare."""
+    guard_output(output)
     from ..plan.schema import schema_text
 
     write_output(schema_text(), output)
