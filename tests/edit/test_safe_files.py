@@ -140,3 +140,39 @@ def test_a_data_file_outside_the_repository_is_refused(repo, tmp_path):
     assert result.returncode == 2
     assert "ligger utanför planförrådet" in result.stderr
     assert not outside.exists()
+
+
+def test_a_template_runs_in_the_sandbox(repo):
+    (repo / "templates").mkdir()
+    (repo / "templates/report.md.j2").write_text(
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}", encoding="utf-8"
+    )
+    result = vp(
+        repo, "report", "--year", "2018", "--plan", "degerfors-sn-2018-2019", "-f", "md", "-o", "-"
+    )
+    assert result.returncode == 1
+    assert "fel i rapportmallen; ingen rapport skrevs" in result.stderr
+    assert "subclasses" not in result.stdout
+
+
+def test_a_template_linked_from_outside_is_not_read(repo, tmp_path):
+    outside = tmp_path.parent / "hemlig.j2"
+    outside.write_text("HEMLIGT {{ title }}", encoding="utf-8")
+    (repo / "templates").mkdir()
+    (repo / "templates/report.md.j2").symlink_to(outside)
+    result = vp(
+        repo, "report", "--year", "2018", "--plan", "degerfors-sn-2018-2019", "-f", "md", "-o", "-"
+    )
+    assert result.returncode == 1
+    assert "länk till en fil utanför planförrådet" in result.stderr
+    assert "HEMLIGT" not in result.stdout
+
+
+def test_a_data_file_linked_from_outside_is_reported_not_read(repo, tmp_path):
+    outside = tmp_path.parent / "hemlig.csv"
+    outside.write_text("indicator,period,value\nHEMLIGT,2018,1\n", encoding="utf-8")
+    (repo / "indicators-data/degerfors/lank.csv").symlink_to(outside)
+    result = vp(repo, "validate")
+    assert result.returncode == 1
+    assert "VP309" in result.stdout and "lank.csv är en länk till en fil utanför" in result.stdout
+    assert "HEMLIGT" not in result.stdout

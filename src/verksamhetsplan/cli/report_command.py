@@ -60,7 +60,13 @@ def report(
     from jinja2 import TemplateError
 
     from ..followup.rollup import default_year
-    from ..output.report import build, plan_revision, render, template_error
+    from ..output.report import (
+        TemplateOutside,
+        build,
+        plan_revision,
+        render,
+        template_error,
+    )
 
     when = parse_as_of(as_of)
     repository = open_repository_or_exit()
@@ -85,7 +91,14 @@ def report(
         context = build(follow_ups, year_of_plan, lookup, plan_revision(Path(plan_file.file)))
         try:
             text = render(context, output_format.value, Path("templates"))
-        except TemplateError as error:
+        except TemplateOutside as error:
+            typer.echo(
+                f"vp: mallen {error.path} är en länk till en fil utanför planförrådet och "
+                "läses inte; ingen rapport skrevs.",
+                err=True,
+            )
+            raise typer.Exit(1) from None
+        except TemplateError as error:  # the sandbox's SecurityError too
             typer.echo(template_error(error), err=True)
             typer.echo("vp: fel i rapportmallen; ingen rapport skrevs.", err=True)
             raise typer.Exit(1) from None

@@ -54,6 +54,7 @@ CODES: dict[str, str] = {
     "VP306": "dubblerat värde",
     "VP307": "ogiltigt kön",
     "VP308": "fel antal fält på raden",
+    "VP309": "länk till en fil utanför planförrådet",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,9 @@ def check(paths: list[Path]) -> Checked:
     data_paths = find_files(paths, DATA_SUFFIXES)
     if data_paths and not plan_paths and DEFAULT_PLANS.is_dir():
         plan_paths = find_files([DEFAULT_PLANS], PLAN_SUFFIXES)  # data is checked against plans
+    links = [p for p in (*plan_paths, *data_paths) if _links_outside(p)]
+    plan_paths = [p for p in plan_paths if p not in links]
+    data_paths = [p for p in data_paths if p not in links]
     large = sum(path.stat().st_size for path in data_paths) >= LARGE_DATA_BYTES
     if large:
         from .arrow import start_parsing
@@ -46,6 +50,17 @@ def check(paths: list[Path]) -> Checked:
         parsing = dict(zip(data_paths, start_parsing(data_paths), strict=True))
     loaded = load_plans(plan_paths)
     result = CheckResult(files=loaded.files, problems=list(loaded.problems))
+    for link in links:
+        # Its content is never read: a message quoting it would show a file from elsewhere.
+        result.files.append(display_path(link))
+        result.problems.append(
+            Problem(
+                "VP309",
+                f"{display_path(link)} är en länk till en fil utanför planförrådet och läses inte",
+                file=display_path(link),
+                hint="Kopiera filen in i förrådet i stället för att länka till den.",
+            )
+        )
     index = Index(loaded.plans)
     result.problems.extend(check_plans(loaded.plans, index))
     indicator_sets = indicator_tables(loaded.plans)
@@ -99,6 +114,13 @@ def _check_large_data(
         add_rows(table, passed)  # files with errors are never read: nothing is computed
         tables[org] = table
     return tables
+
+
+def _links_outside(path: Path) -> bool:
+    """A file reached through a link that leads outside the repository (the working folder)."""
+    resolved = path.resolve()
+    linked = resolved != Path(os.path.abspath(path))
+    return linked and not resolved.is_relative_to(Path.cwd().resolve())
 
 
 def _unread_organisations(

@@ -7,6 +7,7 @@ only place text and a municipality's own template cannot get the formatting wron
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -350,18 +351,30 @@ TEMPLATES = {"html": "report.html.j2", "md": "report.md.j2"}
 def render(context: dict[str, Any], output: str, overrides: Path | None) -> str:
     """The report as HTML or Markdown; a repository's templates/ overrides ours by name.
 
-    Undefined variables are errors (StrictUndefined), and HTML is autoescaped: plan text is
-    data, never markup.
+    Templates are code that anyone can put in a pull request, so every template renders in
+    jinja2's sandbox (no attribute access to Python internals, no shell), and a template
+    that is a link to a file outside the repository is not read. Undefined variables are
+    errors (StrictUndefined), and HTML is autoescaped: plan text is data, never markup.
     """
     from importlib.resources import files
 
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
 
     loaders: list[Any] = []
     if overrides is not None and overrides.is_dir():
+        outside = [
+            path
+            for path in sorted(overrides.rglob("*"))
+            if path.is_file()
+            and path.resolve() != Path(os.path.abspath(path))
+            and not path.resolve().is_relative_to(Path.cwd().resolve())
+        ]
+        if outside:
+            raise TemplateOutside(outside[0])
         loaders.append(FileSystemLoader(overrides))
     loaders.append(FileSystemLoader(str(files("verksamhetsplan.templates"))))
-    environment = Environment(
+    environment = SandboxedEnvironment(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=output == "html",
@@ -370,6 +383,14 @@ def render(context: dict[str, Any], output: str, overrides: Path | None) -> str:
         keep_trailing_newline=True,
     )
     return environment.get_template(TEMPLATES[output]).render(**context)
+
+
+class TemplateOutside(Exception):
+    """A template in templates/ that links to a file outside the repository."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
 
 
 def template_error(error: Exception) -> str:
