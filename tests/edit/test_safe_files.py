@@ -176,3 +176,51 @@ def test_a_data_file_linked_from_outside_is_reported_not_read(repo, tmp_path):
     assert result.returncode == 1
     assert "VP309" in result.stdout and "lank.csv är en länk till en fil utanför" in result.stdout
     assert "HEMLIGT" not in result.stdout
+
+
+INJECTED = (
+    "Mål <script>alert(1)</script> [klicka](javascript:alert(1)) "
+    "![bild](https://example.org/x.png) | ny cell |\n# Rubrik från radbrytning"
+)
+
+
+def test_plan_text_cannot_inject_into_the_markdown_report(repo):
+    import json
+
+    from markdown_it import MarkdownIt
+
+    plan = repo / "plans/degerfors/socialnamnden-2018-2019.yaml"
+    text = plan.read_text(encoding="utf-8")
+    old = "    short: Andelen heltider ökar med 10 %\n"
+    plan.write_text(
+        text.replace(old, f"    short: {json.dumps(INJECTED, ensure_ascii=False)}\n"),
+        encoding="utf-8",
+    )
+    args = ["report", "--year", "2019", "--plan", "degerfors-sn-2018-2019", "-f", "md", "-o", "-"]
+    result = vp(repo, *args)
+    assert result.returncode == 0, result.stderr
+    # Rendered as CommonMark with tables (as pandoc and GitHub read it): the text stays text.
+    html = MarkdownIt("commonmark").enable("table").render(result.stdout)
+    assert "<script>" not in html
+    assert 'href="javascript:' not in html and "<img" not in html
+    assert "<h1>Rubrik" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    matrix = next(line for line in result.stdout.splitlines() if "alert(1)" in line)
+    assert matrix.count(" | ") == 2  # the row keeps its three cells: area, 2018, 2019
+
+
+def test_escape_sequences_in_plan_text_never_reach_the_terminal(repo):
+    plan = repo / "plans/degerfors/socialnamnden-2018-2019.yaml"
+    text = plan.read_text(encoding="utf-8")
+    evil = "Heltider \\e]0;titel\\a \\e[2J"
+    text = text.replace(
+        "    short: Andelen heltider ökar med 10 %\n", f'    short: "{evil}"\n'
+    ).replace(
+        "    text: Andelen heltidsanställningar har ökat med 10 %.\n", f'    text: "{evil}"\n'
+    )
+    plan.write_text(text, encoding="utf-8")
+    for args in (["explain", "heltid-okning-2019"], ["status", "--year", "2019"]):
+        result = vp(repo, *args)
+        assert result.returncode == 0, result.stderr
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+        assert "Heltider" in result.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from babel.numbers import format_decimal
@@ -31,3 +32,29 @@ def points(value: float) -> str:
     """A difference between two shares: in procentenheter, never per cent."""
     word = "procentenhet" if abs(value) == 1 else "procentenheter"
     return f"{number(value)}{NBSP}{word}"
+
+
+def printable(text: str) -> str:
+    """Text for a terminal: control characters (ESC, OSC, C1) shown as �, never obeyed.
+
+    Plan text is data; an escape sequence in a goal text must not move the cursor, set a
+    window title or hide what follows. Line breaks and tabs are kept.
+    """
+    return "".join(
+        ch if ch in "\n\t" or not (ord(ch) < 32 or 127 <= ord(ch) < 160) else "\ufffd"
+        for ch in text
+    )
+
+
+# Characters with a meaning in Markdown: escaped in plan text, so that a goal text cannot
+# become a link, an image, raw HTML, a heading or a new table cell.
+_MARKDOWN_SPECIAL = set("\\`*_[]<>#|!")
+
+
+def markdown_text(value: object) -> object:
+    """A value for the Markdown report: text escaped and kept on one line; others as they are."""
+    if not isinstance(value, str):
+        return value
+    # Line breaks would start headings or end table rows; a no-break space stays as it is.
+    flat = re.sub(r"[ \t\r\n\v\f\x85\u2028\u2029]+", " ", value).strip()
+    return "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIAL else ch for ch in flat)

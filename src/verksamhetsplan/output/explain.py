@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..common.swedish import number, points
+from ..common.swedish import number, points, printable
 from ..data.format import FREQUENCY_WORDS
 from ..followup.attainment import BaselineValue, Evaluation, Outcome, Result
 from ..followup.forecast import METHOD_WORDS
@@ -119,7 +119,12 @@ def _milestone(e: Evaluation, lines: list[str], words: Words) -> list[str]:
 
 
 def explain(e: Evaluation, words: Words = None) -> list[str]:
-    """Every step of a goal's status as lines of text; `words` are the plan's own status words."""
+    """Every step of a goal's status as lines of text; `words` are the plan's own status words.
+    Plan text in them is made printable: no terminal escape sequence reaches the screen."""
+    return [printable(line) for line in _explain(e, words)]
+
+
+def _explain(e: Evaluation, words: Words = None) -> list[str]:
     goal = e.goal
     when = period_text(e.period) if e.period else f"år {e.year}"
     lines = [f"Mål {goal.id}, {when}", f"  ”{goal.text.strip()}”"]
@@ -211,7 +216,7 @@ def _measures(e: Evaluation, lines: list[str], words: Words) -> list[str]:
     for part in e.measures:
         name = part.measure.id if part.measure else part.goal.id
         lines.append(f"Mått {name}:")
-        lines += [f"    {line}" for line in explain(part, words)[1:]]
+        lines += [f"    {line}" for line in _explain(part, words)[1:]]
     if e.assessed:
         comment = f": {e.assessment_comment.strip()}" if e.assessment_comment else "."
         lines.append(f"Status enligt bedömningen{comment}")

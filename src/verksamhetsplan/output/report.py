@@ -15,7 +15,7 @@ from typing import Any
 
 from babel.dates import format_date
 
-from ..common.swedish import number
+from ..common.swedish import markdown_text, number
 from ..data.format import FREQUENCY_WORDS
 from ..data.observation import Lookup
 from ..data.periods import period_end
@@ -378,6 +378,8 @@ def render(context: dict[str, Any], output: str, overrides: Path | None) -> str:
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=output == "html",
+        # Markdown has no autoescape: every value is escaped as it is written instead.
+        finalize=markdown_text if output == "md" else None,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from ..common.swedish import number
+from ..common.swedish import number, printable
 from ..followup.attainment import Evaluation, Result
 from ..followup.rollup import PlanFollowUp
 from ..followup.summary import Tally
@@ -95,7 +95,7 @@ def render_table(follow_ups: list[PlanFollowUp], console: Any) -> None:
         plan = f.plan_file.plan
         who = " – ".join(x for x in (plan.organisation, plan.board or plan.administration) if x)
         # Plan text is data: printed as Text, never read as rich markup ("[reviderad]").
-        console.print(Text(f"{who}: {plan.title}", style="bold"))
+        console.print(Text(printable(f"{who}: {plan.title}"), style="bold"))
         words = status_words(plan.follow_up)
         console.print(Text(f"{follow_up_heading(f)}. Regel: {rule_text(f.rule, words)}."))
         for area in (a for a in f.areas if a.depth == 0 and a.evaluations):
@@ -104,7 +104,7 @@ def render_table(follow_ups: list[PlanFollowUp], console: Any) -> None:
             if console.width >= WIDE:
                 console.print(_table(f, area.evaluations, title, words))
             else:
-                console.print(Text(title, style="bold"))
+                console.print(Text(printable(title), style="bold"))
                 for e in area.evaluations:
                     _stacked(console, e, words)
         tally = counts_text(f.tally, words)
@@ -127,7 +127,7 @@ def _table(f: PlanFollowUp, evaluations: list[Evaluation], title: str, words: Wo
     from rich.text import Text
 
     forecasts = any(e.forecast for e in f.evaluations)
-    table = Table(title=Text(title), title_justify="left", expand=False)
+    table = Table(title=Text(printable(title)), title_justify="left", expand=False)
     for header, justify in (
         ("Mål", "left"),
         ("Basvärde", "right"),
@@ -140,11 +140,13 @@ def _table(f: PlanFollowUp, evaluations: list[Evaluation], title: str, words: Wo
     ):
         table.add_column(header, justify=justify)  # type: ignore[arg-type]
     for e in evaluations:
-        text = Text(e.goal.short or e.goal.text)
+        text = Text(printable(e.goal.short or e.goal.text))
         text.append(f"\n{e.goal.id}", style="dim")  # the id vp explain and vp assess take
         table.add_row(text, *_row(e, words, forecasts))
         for part in e.measures:
-            table.add_row(Text(f"  · {part.goal.text}", style="dim"), *_row(part, words, forecasts))
+            table.add_row(
+                Text(printable(f"  · {part.goal.text}"), style="dim"), *_row(part, words, forecasts)
+            )
     return table
 
 
@@ -156,7 +158,7 @@ def _stacked(console: Any, e: Evaluation, words: Words, indent: int = 2) -> None
     head = Text(status_text(e.status, words), style=STATUS[e.status][2])
     head.append(f"  {e.goal.id}", style="dim")
     console.print(Padding(head, (0, 0, 0, indent), expand=False))
-    details = [e.goal.short or e.goal.text]
+    details = [printable(e.goal.short or e.goal.text)]
     if e.measures:
         details.append(f"mått: {verdict_text(e)}")
     elif e.indicator is not None and not isinstance(e.goal.target, Milestone):
