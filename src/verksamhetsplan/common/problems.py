@@ -46,6 +46,7 @@ CODES: dict[str, str] = {
     "VP210": "bedömning för fel period",
     "VP212": "kön som nyckeltalet inte redovisar",
     "VP213": "daterad före planens antagande",
+    "VP214": "KF-mål som tjänar varandra i en cirkel",
     "VP301": "datafilerna kontrollerades inte, eftersom deras plan inte gick att läsa",
     "VP302": "okänd eller saknad kolumn i datafil",
     "VP303": "okänt nyckeltal i datafil",

@@ -46,10 +46,11 @@ MISSING_MARKERS = {
 }
 GENDERS = {"K": "K", "M": "M", "T": "T", "": "T"}
 PERIOD_PATTERNS = {
-    Frequency.YEAR: re.compile(r"^\d{4}$"),
-    Frequency.MONTH: re.compile(r"^\d{4}-(0[1-9]|1[0-2])$"),
-    Frequency.QUARTER: re.compile(r"^\d{4}-Q[1-4]$"),
-    Frequency.TERTIAL: re.compile(r"^\d{4}-T[1-3]$"),
+    # Years 1000–2999 in ASCII digits: 0000-01 and ٢٠١٨ are not periods.
+    Frequency.YEAR: re.compile(r"^[12][0-9]{3}$"),
+    Frequency.MONTH: re.compile(r"^[12][0-9]{3}-(0[1-9]|1[0-2])$"),
+    Frequency.QUARTER: re.compile(r"^[12][0-9]{3}-Q[1-4]$"),
+    Frequency.TERTIAL: re.compile(r"^[12][0-9]{3}-T[1-3]$"),
 }
 # How a frequency is said in a sentence ("redovisas per månad").
 FREQUENCY_WORDS = {"month": "månad", "quarter": "kvartal", "tertial": "tertial", "year": "år"}
@@ -60,7 +61,8 @@ PERIOD_EXAMPLES = {
     Frequency.TERTIAL: "2018-T1",
 }
 # The spaces are the characters themselves, not \u escapes: pyarrow's RE2 reads this too.
-NUMBER_PATTERN = "[-+−]?(?:\\d+|\\d{1,3}(?:[ \u00a0\u202f]\\d{3})+)(?:[.,]\\d+)?"
+# ASCII digits only: a digit of another script (٥) is not read as a number.
+NUMBER_PATTERN = "[-+−]?(?:[0-9]+|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+)(?:[.,][0-9]+)?"
 _NUMBER = re.compile(f"^{NUMBER_PATTERN}$")
 
 

@@ -51,7 +51,7 @@ def period_order(period: str) -> tuple[int, int]:
 
 
 # The periods a follow-up can be made for: the year, a month, a quarter, a tertial, a half-year.
-FOLLOW_UP_PATTERN = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|T[1-3]|H[12]))?$")
+FOLLOW_UP_PATTERN = re.compile(r"^[12][0-9]{3}(-(0[1-9]|1[0-2]|Q[1-4]|T[1-3]|H[12]))?$")
 # The delårsrapport covers January–August, the second tertial.
 ALIASES = {"delår": "T2", "delar": "T2", "delårsrapport": "T2"}
 

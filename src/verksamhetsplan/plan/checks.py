@@ -89,6 +89,7 @@ def check_plans(plan_files: list[PlanFile], index: Index | None = None) -> list[
     """Problems across the plans; pass the index when the caller has built it already."""
     index = Index(plan_files) if index is None else index
     problems = [_duplicate(*duplicate) for duplicate in index.duplicates]
+    problems.extend(_council_cycles(index))
     for plan_file in plan_files:
         if index.plans.get(plan_file.plan.id) is not plan_file:
             continue  # a duplicate plan id: its references would resolve against the other
@@ -97,6 +98,40 @@ def check_plans(plan_files: list[PlanFile], index: Index | None = None) -> list[
         problems.extend(_activity_logic(plan_file))
         problems.extend(_forecast_logic(plan_file))
     return problems
+
+
+def _council_cycles(index: Index) -> Iterator[Problem]:
+    """Council goals that serve each other in a circle: a roll-up along them never ends."""
+    serves: dict[tuple[str, str], list[tuple[tuple[str, str], Entry, int]]] = {}
+    for (plan_id, kind), table in index.entries.items():
+        if kind != "council_goal":
+            continue
+        for goal_id, entry in table.items():
+            targets = serves.setdefault((plan_id, goal_id), [])
+            for j, ref in enumerate(entry.value.serves):
+                found = index.resolve(ref, "council_goal", plan_id)
+                if found is not None:
+                    targets.append(((found.plan_file.plan.id, found.value.id), entry, j))
+    done: set[tuple[str, str]] = set()
+    for start in sorted(serves):
+        chain: list[tuple[str, str]] = []
+        node: tuple[str, str] | None = start
+        while node is not None and node not in done and node not in chain:
+            chain.append(node)
+            nexts = serves.get(node, [])
+            node = nexts[0][0] if nexts else None
+        if node is not None and node in chain:
+            circle = chain[chain.index(node) :]
+            _, entry, j = serves[circle[-1]][0]
+            names = " → ".join(goal for _, goal in [*circle, node])
+            yield _problem(
+                entry.plan_file,
+                (*entry.path, "serves", j),
+                "VP214",
+                f"KF-målen tjänar varandra i en cirkel: {names}",
+                hint="Ett mål tjänar ett överordnat mål; ta bort en av hänvisningarna.",
+            )
+        done.update(chain)
 
 
 def _forecast_logic(plan_file: PlanFile) -> Iterator[Problem]:

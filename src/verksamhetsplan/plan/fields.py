@@ -13,9 +13,9 @@ from pydantic import (
     WithJsonSchema,
 )
 
-PERIOD_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|T[1-3]))?$"
+PERIOD_PATTERN = r"^[12][0-9]{3}(-(0[1-9]|1[0-2]|Q[1-4]|T[1-3]))?$"
 # What a follow-up (and an assessment) can be for: also a half-year.
-FOLLOW_UP_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]|T[1-3]|H[12]))?$"
+FOLLOW_UP_PATTERN = r"^[12][0-9]{3}(-(0[1-9]|1[0-2]|Q[1-4]|T[1-3]|H[12]))?$"
 ID_PATTERN = r"^[a-z0-9][a-z0-9_.-]*$"
 # A reference is a local id or `plan-id/id` for something defined in another plan file.
 REF_PATTERN = r"^([a-z0-9][a-z0-9_.-]*/)?[a-z0-9][a-z0-9_.-]*$"
@@ -71,4 +71,7 @@ Meta = Annotated[
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+    # .nan and .inf are no targets or baselines: every number in a plan is finite.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_enum_values=False, allow_inf_nan=False
+    )

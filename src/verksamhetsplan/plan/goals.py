@@ -132,7 +132,9 @@ class Goal(Strict):
 
     id: Id
     area: Ref = Field(description="Området målet hör till.")
-    year: Year | list[Year] = Field(description="Året målet gäller, eller en lista med år.")
+    year: Year | Annotated[list[Year], Field(min_length=1)] = Field(
+        description="Året målet gäller, eller en lista med år (minst ett)."
+    )
     text: Markdown = Field(description="Målet ordagrant som det antogs.")
     short: str | None = Field(None, description="Kort text för tabeller.")
     indicator: Ref | None = Field(None, description="Nyckeltalet som mäter målet.")

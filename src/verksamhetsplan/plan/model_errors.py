@@ -148,6 +148,13 @@ def _translate(
             hint=hint,
         )
 
+    if any(d["type"] == "finite_number" for d in details):
+        return problem(
+            "VP106",
+            f"värdet för {name!r} ska vara ett ändligt tal, inte {value_at(data, path)!r}",
+        )
+    if any(d["type"] == "too_short" for d in details):
+        return problem("VP106", f"listan {name!r} får inte vara tom; ange minst ett värde")
     type_errors = [d for d in details if d["type"] in _EXPECTED]
     if len(type_errors) == len(details) and type_errors:
         wanted = list(dict.fromkeys(_EXPECTED[d["type"]] for d in type_errors))
