@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 import typer
 
 from . import app
-from .common import apply_changes, open_repository_for_editing, parse_as_of, refused, usage_error
+from .common import (
+    apply_changes,
+    open_repository_for_editing,
+    parse_record_date,
+    refused,
+)
 
 
 @app.command()
@@ -46,12 +50,7 @@ def activity(
     from ..common.problems import Refused
     from ..edit.plans import change_activity
 
-    when = parse_as_of(date, "--date")
-    if when > dt.date.today():
-        usage_error(
-            f"--date {when.isoformat()} ligger efter i dag",
-            "En uppföljning gäller från sitt datum och kan inte dateras i förväg.",
-        )
+    when = parse_record_date(date)
     repository = open_repository_for_editing()
     try:
         change = change_activity(repository, activity_id, status, comment, by, when)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 import typer
 
 from . import app
-from .common import apply_changes, open_repository_for_editing, parse_as_of, refused, usage_error
+from .common import (
+    apply_changes,
+    open_repository_for_editing,
+    parse_record_date,
+    refused,
+    usage_error,
+)
 
 
 @app.command()
@@ -69,12 +74,7 @@ def assess(
                 f"perioden {period!r} är ingen period",
                 "Skriv 2018, 2018-T2 (delåret, även 2018-delår), 2018-Q3, 2018-H1 eller 2018-03.",
             )
-    when = parse_as_of(date, "--date")
-    if when > dt.date.today():
-        usage_error(
-            f"--date {when.isoformat()} ligger efter i dag",
-            "En bedömning gäller från sitt datum och kan inte dateras i förväg.",
-        )
+    when = parse_record_date(date)
     repository = open_repository_for_editing()
     try:
         if chosen is None:

@@ -114,6 +114,18 @@ def parse_as_of(text: str | None, option: str = "--as-of") -> dt.date:
         usage_error(f"{option} {text!r} är inget datum", "Skriv datumet som ÅÅÅÅ-MM-DD.")
 
 
+def parse_record_date(text: str | None) -> dt.date:
+    """--date of something recorded (an assessment, a follow-up): today unless given, and
+    never after today, since it counts from its date."""
+    day = parse_as_of(text, "--date")
+    if day > dt.date.today():
+        usage_error(
+            f"--date {day.isoformat()} ligger efter i dag",
+            "Det som registreras gäller från sitt datum och kan inte dateras i förväg.",
+        )
+    return day
+
+
 def open_repository_for_editing() -> Any:
     """The repository, held by this command until it ends: from reading the files to
     renaming the changed ones into place, no other vp command changes them."""
