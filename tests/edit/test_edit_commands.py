@@ -266,3 +266,17 @@ def test_a_goal_of_several_years_asks_which(tmp_path, monkeypatch, run_vp) -> No
     result = run_vp("assess", "ekonomisk-medvetenhet", "-s", "delvis", "-c", "Pågår.")
     assert result.exit_code == 2
     assert "gäller 2010, 2011; ange vilket år" in result.stderr
+
+
+def test_assessing_a_goal_with_measures_compares_with_their_combined_status(repo_copy, run_vp):
+    # introduktionsanstallningar-2018 is computed as partly achieved (the milestone part has
+    # no verdict, the count 8 of 10 is partial): achieved needs a reason, partial does not.
+    goal = "introduktionsanstallningar-2018"
+    assert _status(run_vp, goal, 2018)["status"] == "partial"
+    refused = run_vp("assess", goal, "-s", "uppnått", "-c", "Klart.", "--date", "2019-02-01")
+    assert refused.exit_code == 2
+    assert "beräknade statusen för 2018 är 'delvis uppnått'" in refused.stderr
+    agreed = run_vp(
+        "assess", goal, "-s", "delvis", "-c", "Planen är på väg.", "--date", "2019-02-01"
+    )
+    assert agreed.exit_code == 0, agreed.output

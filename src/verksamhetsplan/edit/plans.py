@@ -223,11 +223,16 @@ def assess(
 
 
 def computed_status(repository: Any, found: Found, year: int) -> Any:
-    """The status vp computes for a measured goal: None for a milestone or a future year."""
+    """The status vp computes for a goal: None where a person's judgement is the status (a
+    milestone, a goal whose measures are judged by assessment) or for a future year."""
     from ..followup.attainment import Result
+    from ..plan.vocabulary import VerdictRule
 
     goal = found.value
-    if goal.target.kind == "milestone" or goal.indicator is None:
+    if goal.measures:
+        if goal.verdict is not None and goal.verdict.rule is VerdictRule.ASSESSMENT:
+            return None
+    elif goal.target is None or goal.target.kind == "milestone" or goal.indicator is None:
         return None
     follow_up = repository.follow_up(found.plan_file, year, dt.date.today())
     evaluation = next(e for e in follow_up.evaluations if e.goal.id == goal.id)
