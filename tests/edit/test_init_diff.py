@@ -201,3 +201,36 @@ def test_diff_outside_git(tmp_path, monkeypatch, run_vp) -> None:
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     result = run_vp("diff")
     assert result.exit_code == 2 and "inget git-förråd" in result.stderr
+
+
+def test_diff_describes_measures_and_keeps_a_baseline_note_apart(fresh, run_vp) -> None:
+    plan = next(Path("plans").rglob("*.yaml"))
+    text = plan.read_text(encoding="utf-8")
+    old_baseline = "    baseline: {previous_year: true}\n"
+    old_target = "    indicator: nojda-hemtjanst\n    target: {kind: at_least, value: 90}\n"
+    assert old_baseline in text and old_target in text
+    text = text.replace(
+        old_baseline, "    baseline:\n      previous_year: true\n      note: Mäts år för år.\n"
+    ).replace(
+        old_target,
+        "    measures:\n"
+        "      - id: nojda\n        indicator: nojda-hemtjanst\n"
+        "        target: {kind: at_least, value: 90}\n"
+        "      - id: enkat\n        target: {kind: milestone, criteria: [Enkäten är gjord.]}\n"
+        "    verdict: {rule: at_least, count: 1}\n",
+    )
+    plan.write_text(text, encoding="utf-8")
+    assert run_vp("validate", "--strict").exit_code == 0
+    diff = run_vp("diff")
+    assert diff.exit_code == 0, diff.output
+    lines = [line.strip() for line in diff.stdout.splitlines()]
+    # Only the note beside the baseline changed: that is no new target.
+    assert any(
+        line.startswith("~ sjukfranvaro-") and line.endswith(": skälet för basvärdet")
+        for line in lines
+    )
+    # A goal that gets measures has a new target, said in words, not as a Python dict.
+    assert (
+        "målvärde: minst 90, nyckeltal nojda-hemtjanst → 2 mått, minst 1: (1) minst 90, "
+        "nyckeltal nojda-hemtjanst (2) milstolpe: Enkäten är gjord." in lines
+    )

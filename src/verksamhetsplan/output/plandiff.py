@@ -43,6 +43,10 @@ FIELD_WORDS = {
     "assessments": "bedömningar",
     "status": "status",
     "history": "uppföljningar",
+    "baseline_note": "skälet för basvärdet",
+    "weight": "vikt",
+    "measures": "mått",
+    "verdict": "regel för måtten",
     "comment": "kommentar",
     "goals": "mål",
     "unit": "enhet",
@@ -58,7 +62,7 @@ FIELD_WORDS = {
     "sections": "textavsnitt",
     "vision": "vision",
 }
-TARGET_FIELDS = ("target", "baseline", "indicator", "gender")
+TARGET_FIELDS = ("target", "baseline", "indicator", "gender", "measures", "verdict")
 
 
 @dataclass
@@ -206,12 +210,26 @@ def _items(old: dict[str, Any], new: dict[str, Any]) -> list[ItemChange]:
     return changes
 
 
+def _target_view(item: Any) -> Any:
+    """What a goal or measure is measured against; a baseline's note explains, not changes."""
+    if isinstance(item, list):
+        return [_target_view(part) for part in item]
+    if not isinstance(item, dict):
+        return item
+    view = {f: item.get(f) for f in TARGET_FIELDS}
+    if isinstance(view["baseline"], dict):
+        view["baseline"] = {k: v for k, v in view["baseline"].items() if k != "note"}
+    if isinstance(view["measures"], list):
+        view["measures"] = _target_view(view["measures"])
+    return view
+
+
 def _changed(kind: str, ident: str, old: dict[str, Any], new: dict[str, Any]) -> ItemChange:
     fields = [k for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k)]
     tags = []
     if "text" in fields:
         tags.append("reworded")
-    if kind == "goal" and any(f in fields for f in TARGET_FIELDS):
+    if kind == "goal" and _target_view(old) != _target_view(new):
         tags.append("retargeted")
     if "title" in fields:
         tags.append("renamed")
@@ -220,11 +238,29 @@ def _changed(kind: str, ident: str, old: dict[str, Any], new: dict[str, Any]) ->
 
 # --- presentation ---
 
+VERDICT_WORDS = {
+    "all": "alla ska nås",
+    "any": "något ska nås",
+    "at_least": "minst",
+    "assessment": "bedöms av en person",
+}
 TAG_WORDS = {"reworded": "omformulerat", "retargeted": "nytt målvärde", "renamed": "nytt namn"}
 KIND_WORDS = {kind: word for _, kind, word in KINDS}
 
 
 def describe_target(goal: dict[str, Any]) -> str:
+    measures = goal.get("measures")
+    if isinstance(measures, list) and measures:
+        found_verdict = goal.get("verdict")
+        verdict: dict[str, Any] = found_verdict if isinstance(found_verdict, dict) else {}
+        rule = VERDICT_WORDS.get(str(verdict.get("rule", "all")), str(verdict.get("rule")))
+        if verdict.get("count"):
+            rule += f" {verdict['count']}"
+        parts = " ".join(
+            f"({n}) {describe_target(m)}"
+            for n, m in enumerate((m for m in measures if isinstance(m, dict)), 1)
+        )
+        return f"{len(measures)} mått, {rule}: {parts}"
     found = goal.get("target")
     target: dict[str, Any] = found if isinstance(found, dict) else {}
     kind = target.get("kind")
@@ -293,7 +329,10 @@ def _status(item: dict[str, Any]) -> str:
 
 def _others(item: ItemChange) -> list[str]:
     shown = {"text", "title", "status", "year", *TARGET_FIELDS}
-    return [FIELD_WORDS.get(f, f) for f in item.fields if f not in shown]
+    others = [FIELD_WORDS.get(f, f) for f in item.fields if f not in shown]
+    if item.kind == "goal" and "baseline" in item.fields and "retargeted" not in item.tags:
+        others.append(FIELD_WORDS["baseline_note"])  # only the note beside the baseline
+    return others
 
 
 def to_text(result: Diff) -> str:
