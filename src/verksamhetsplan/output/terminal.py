@@ -5,6 +5,7 @@ unit, instead of a table that cuts the text to a few characters."""
 from __future__ import annotations
 
 import io
+import textwrap
 from typing import Any
 
 from ..common.swedish import number, printable
@@ -152,12 +153,11 @@ def _table(f: PlanFollowUp, evaluations: list[Evaluation], title: str, words: Wo
 
 def _stacked(console: Any, e: Evaluation, words: Words, indent: int = 2) -> None:
     """A goal as a few lines: status and id, the text whole, then every number with its unit."""
-    from rich.padding import Padding
     from rich.text import Text
 
     head = Text(status_text(e.status, words), style=STATUS[e.status][2])
     head.append(f"  {e.goal.id}", style="dim")
-    console.print(Padding(head, (0, 0, 0, indent), expand=False))
+    console.print(Text(" " * indent) + head)
     details = [printable(e.goal.short or e.goal.text)]
     if e.measures:
         details.append(f"mått: {verdict_text(e)}")
@@ -182,7 +182,10 @@ def _stacked(console: Any, e: Evaluation, words: Words, indent: int = 2) -> None
     if e.override_without_reason:
         details.append("bedömningen saknar skäl och har inte ändrat statusen")
     for line in details:
-        console.print(Padding(Text(line), (0, 0, 0, indent + 2), expand=False))
+        # Wrapped by hand: rich's padding would fill every wrapped line with spaces.
+        width = max(20, console.width - indent - 2)
+        for piece in textwrap.wrap(line, width, break_on_hyphens=False) or [""]:
+            console.print(Text(" " * (indent + 2) + piece))
     for part in e.measures:
         _stacked(console, part, words, indent + 2)
 
