@@ -144,8 +144,10 @@ def test_measures_in_json_csv_explain_and_report(repo_copy, run_vp):
     explained = run_vp("explain", "all-in-2018", "--as-of", "2019-03-01").stdout
     assert "Målet följs upp med 2 mått; alla 2 mått ska nås." in explained
     assert "Mått all-in-deltagare:" in explained and "Målet i ord: minst 30" in explained
-    result = "Resultat för målet: ? ej mätbart – alla 2 mått ska nås, och all-in-etablerat"
-    assert f"{result} saknar underlag" in explained
+    result = "Resultat för målet: ? ej mätbart – alla 2 mått ska nås, och måttet ”Deltagande i"
+    assert f"{result} ESF-projektet ”All In” är etablerat och fungerar bra.” saknar underlag" in (
+        explained
+    )
     report = run_vp(
         "report", "--year", "2018", "--plan", "degerfors-sn-2018-2019", "--format", "md", "-o", "-"
     )

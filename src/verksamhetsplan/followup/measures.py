@@ -120,7 +120,8 @@ def combine(
     total = len(judged)
     achieved = sum(1 for _, s in judged if s is Result.ACHIEVED)
     moving = sum(1 for _, s in judged if s in (Result.ACHIEVED, Result.PARTIAL))
-    unknown = [m.id if m is not None else "?" for m, s in judged if s not in RANK]
+    # Named as the plan words them, where it does: the reason is read in the board's report.
+    unknown = [_name(m) for m, s in judged if s not in RANK]
     needed = {VerdictRule.ALL: total, VerdictRule.ANY: 1}.get(verdict, count or total)
     rule_words = {
         VerdictRule.ALL: f"alla {total} mått ska nås",
@@ -136,7 +137,16 @@ def combine(
     worst = status(achieved, moving)
     best = status(achieved + len(unknown), moving + len(unknown))
     if worst is not best:
-        return Result.NO_DATA, f"{rule_words}, och {', '.join(unknown)} saknar underlag"
+        which = "måttet" if len(unknown) == 1 else "måtten"
+        return Result.NO_DATA, f"{rule_words}, och {which} {', '.join(unknown)} saknar underlag"
     if worst is Result.NOT_ACHIEVED:
         return worst, f"inget mått nått eller delvis nått; {rule_words}"
     return worst, f"{achieved} av {total} mått nådda; {rule_words}"
+
+
+def _name(measure: Measure | None) -> str:
+    if measure is None:
+        return "?"
+    if measure.text:
+        return f"”{' '.join(measure.text.split())}”"
+    return measure.id
