@@ -76,8 +76,8 @@ def test_report_renders_and_has_no_accessibility_violations(
     )
     assert result.exit_code == 0, result.output
     browser.get(target.as_uri())
-    assert "Uppföljning av" in browser.title
-    assert browser.find_element("tag name", "h1").text.startswith("Uppföljning av")
+    assert "Verksamhetsberättelse" in browser.title
+    assert browser.find_element("tag name", "h1").text.startswith("Verksamhetsberättelse")
     browser.execute_script(AXE.read_text(encoding="utf-8"))
     results = browser.execute_async_script(
         "const done = arguments[arguments.length - 1];"

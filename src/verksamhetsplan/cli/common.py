@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -90,16 +91,21 @@ def guard_output(output: Path | None) -> None:
         )
 
 
-def write_output(text: str, output: Path | None) -> None:
+def write_output(content: str | bytes, output: Path | None) -> None:
     """Write to a file atomically, or to standard output when no file (or '-') is given."""
     if output is None or str(output) == "-":
-        typer.echo(text, nl=False)
+        if isinstance(content, bytes):
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
+        else:
+            typer.echo(content, nl=False)
         return
-    from ..common.files import write_text_atomic
+    from ..common.files import write_bytes_atomic
 
     guard_output(output)
     try:
-        write_text_atomic(output, text)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        write_bytes_atomic(output, data)
     except OSError as error:
         usage_error(f"kan inte skriva {output}: {error.strerror}")
 

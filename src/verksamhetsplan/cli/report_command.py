@@ -1,20 +1,22 @@
-"""vp report: the follow-up report for the nämnd, as HTML or Markdown."""
+"""vp report: the follow-up report for the nämnd, as HTML, Markdown, Word or PDF."""
 
 from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from . import app
 from .common import (
     AsOf,
+    FollowUpPeriod,
     chosen_plans,
     guard_output,
     open_repository_or_exit,
     parse_as_of,
+    parse_period,
     usage_error,
     write_output,
 )
@@ -23,6 +25,8 @@ from .common import (
 class Format(StrEnum):
     HTML = "html"
     MD = "md"
+    DOCX = "docx"
+    PDF = "pdf"
 
 
 @app.command()
@@ -32,41 +36,59 @@ def report(
         typer.Option(
             "--year",
             "-y",
-            help="Året som rapporten följer upp (standard: varje plans senast påbörjade år).",
+            help="Året som rapporten följer upp: verksamhetsberättelsen eller årsredovisningen "
+            "(standard: varje plans senast påbörjade år).",
         ),
     ] = None,
+    period: FollowUpPeriod = None,
     plan: Annotated[
         str | None, typer.Option("--plan", "-p", help="Planen (standard: alla planer för året).")
     ] = None,
     as_of: AsOf = None,
     output_format: Annotated[
-        Format, typer.Option("--format", "-f", help="html (för utskick och PDF) eller md.")
+        Format,
+        typer.Option("--format", "-f", help="html (webben), md (Markdown), docx (Word) eller pdf."),
     ] = Format.HTML,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template",
+            help="Kommunens egen Word-mall (.docx) med formatmallar, typsnitt och logotyp; "
+            "standard: templates/report.docx i planförrådet om den finns.",
+        ),
+    ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Avbryt när analys saknas för ett område eller mål under perioden."
+        ),
+    ] = False,
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="Fil att skriva (standard: reports/<plan>-<år>); - för standard ut.",
+            help="Fil att skriva (standard: reports/<plan>-<period>.<format>); - för standard ut.",
         ),
     ] = None,
 ) -> None:
-    """Skriv uppföljningsrapporten till nämnden: sammanfattning, målen per område, nyckeltal,
-    aktiviteter, KF-målen och metoden, på svenska.
+    """Skriv uppföljningsrapporten till nämnden: sammanfattning, förvaltningens analys,
+    målen per område, nyckeltal, aktiviteter, KF-målen och metoden, på svenska.
 
+    Med --period (t.ex. 2018-T2) blir det en delårsrapport med utfallet hittills och
+    prognosen för helåret. Förvaltningens analys läses ur analyses/<plan>/<period>.md.
     En egen mall i planförrådets templates/ ersätter den inbyggda med samma namn.
     """
     guard_output(output)
-    from jinja2 import TemplateError
+    within = parse_period(period, year)
+    if within is not None:
+        year = int(within[:4])
+    if template is not None and output_format is not Format.DOCX:
+        usage_error("--template gäller bara --format docx")
+    if template is not None and not template.is_file():
+        usage_error(f"Word-mallen {template} finns inte")
 
     from ..followup.rollup import default_year
-    from ..output.report import (
-        TemplateOutside,
-        build,
-        plan_revision,
-        render,
-        template_error,
-    )
 
     when = parse_as_of(as_of)
     repository = open_repository_or_exit()
@@ -80,30 +102,132 @@ def report(
             "flera planer gäller året; välj en med --plan när du anger -o",
             "Planer: " + ", ".join(p.plan.id for p in chosen),
         )
+    own = Path("templates/report.docx")
+    if output_format is Format.DOCX and template is None and own.is_file():
+        template = own
     for plan_file in chosen:
-        period = plan_file.plan.period
-        year_of_plan = years[id(plan_file)]
-        given = as_of is not None
-        follow_ups = [
-            repository.follow_up(plan_file, y, when, as_of_given=given) for y in period.years
-        ]
-        lookup = repository.lookup_for(plan_file, set(range(period.start - 1, period.end + 1)))
-        context = build(follow_ups, year_of_plan, lookup, plan_revision(Path(plan_file.file)))
-        try:
-            text = render(context, output_format.value, Path("templates"))
-        except TemplateOutside as error:
-            typer.echo(
-                f"vp: mallen {error.path} är en länk till en fil utanför planförrådet och "
-                "läses inte; ingen rapport skrevs.",
-                err=True,
-            )
-            raise typer.Exit(1) from None
-        except TemplateError as error:  # the sandbox's SecurityError too
-            typer.echo(template_error(error), err=True)
-            typer.echo("vp: fel i rapportmallen; ingen rapport skrevs.", err=True)
-            raise typer.Exit(1) from None
-        name = f"{plan_file.plan.id}-{year_of_plan}.{output_format.value}"
-        target = output or Path("reports") / name
-        write_output(text, target)
-        if str(target) != "-":
-            typer.echo(f"Skrev {target}", err=True)
+        _one_report(
+            repository,
+            plan_file,
+            years[id(plan_file)],
+            within,
+            when,
+            as_of,
+            strict,
+            output_format,
+            template,
+            output,
+        )
+
+
+def _one_report(
+    repository: Any,
+    plan_file: Any,
+    year: int,
+    within: str | None,
+    when: Any,
+    as_of: str | None,
+    strict: bool,
+    output_format: Format,
+    template: Path | None,
+    output: Path | None,
+) -> None:
+    from ..output.report import build, plan_revision
+
+    period = plan_file.plan.period
+    follow_ups = [
+        repository.follow_up(
+            plan_file, y, when, within if y == year else None, as_of_given=as_of is not None
+        )
+        for y in period.years
+    ]
+    analysis = _analysis(
+        plan_file, follow_ups[period.years.index(year)], within or str(year), strict
+    )
+    lookup = repository.lookup_for(plan_file, set(range(period.start - 1, period.end + 1)))
+    context = build(follow_ups, year, lookup, plan_revision(Path(plan_file.file)), analysis)
+    content = _render(context, output_format, template)
+    name = f"{plan_file.plan.id}-{within or year}.{output_format.value}"
+    target = output or Path("reports") / name
+    write_output(content, target)
+    if str(target) != "-":
+        typer.echo(f"Skrev {target}", err=True)
+
+
+def _analysis(plan_file: Any, follow_up: Any, key: str, strict: bool) -> Any:
+    """The period's analysis; what it lacks is listed, and with --strict stops the report."""
+    from ..common.problems import CheckResult, Problem, Severity
+    from ..output.problems import to_text
+    from ..plan.analysis import PLAN_SUBJECT, analysis_path, load_analysis, missing
+    from ..plan.model import iter_areas
+
+    plan = plan_file.plan
+    known = [plan.id, *(a.id for a, _ in iter_areas(plan.areas)), *(g.id for g in plan.goals)]
+    analysis, problems = load_analysis(Path("."), plan.id, key, known)
+    path = analysis_path(Path("."), plan.id, key).as_posix()
+    if problems:
+        typer.echo(to_text(CheckResult([path], problems)), err=True, nl=False)
+        typer.echo("vp: rätta analysen först; ingen rapport skrevs.", err=True)
+        raise typer.Exit(1)
+    subjects = [
+        plan.id,
+        *(a.area.id for a in follow_up.areas if a.depth == 0),
+        *(e.goal.id for e in follow_up.evaluations),
+    ]
+    lacking = missing(analysis, subjects)
+    if lacking:
+        names = ", ".join(PLAN_SUBJECT if s == plan.id else s for s in lacking)
+        message = (
+            f"analys saknas för {len(lacking)} av {len(subjects)} avsnitt: {names}"
+            if analysis is not None
+            else f"filen finns inte; analys saknas för alla {len(subjects)} avsnitt"
+        )
+        problem = Problem(
+            "VP403",
+            message,
+            Severity.ERROR if strict else Severity.WARNING,
+            file=path,
+            hint=f"Skriv en rubrik på nivå 1 per avsnitt ({PLAN_SUBJECT!r} eller områdets "
+            "eller målets id) med analysen under; se README, Förvaltningens analys.",
+        )
+        typer.echo(to_text(CheckResult([path], [problem])), err=True, nl=False)
+        if strict:
+            typer.echo("vp: --strict: ingen rapport skrevs.", err=True)
+            raise typer.Exit(1)
+    return analysis
+
+
+def _render(context: dict[str, Any], output_format: Format, template: Path | None) -> Any:
+    from jinja2 import TemplateError
+
+    from ..common.problems import Refused
+    from ..output.report import TemplateOutside, render, template_error
+
+    try:
+        if output_format is Format.DOCX:
+            from ..output.docx_report import to_docx
+
+            method = render(context, "text", Path("templates")).strip()
+            return to_docx({**context, "method_text": method}, template)
+        text = render(context, "md" if output_format is Format.MD else "html", Path("templates"))
+        if output_format is Format.PDF:
+            from ..output.pdf_report import to_pdf
+
+            return to_pdf(text)
+        return text
+    except Refused as error:
+        typer.echo(f"vp: {error.message}; ingen rapport skrevs.", err=True)
+        if error.hint:
+            typer.echo(f"    tips: {error.hint}", err=True)
+        raise typer.Exit(1) from None
+    except TemplateOutside as error:
+        typer.echo(
+            f"vp: mallen {error.path} är en länk till en fil utanför planförrådet och "
+            "läses inte; ingen rapport skrevs.",
+            err=True,
+        )
+        raise typer.Exit(1) from None
+    except TemplateError as error:  # the sandbox's SecurityError too
+        typer.echo(template_error(error), err=True)
+        typer.echo("vp: fel i rapportmallen; ingen rapport skrevs.", err=True)
+        raise typer.Exit(1) from None

@@ -17,7 +17,7 @@ SEVERITY_WORDS = {Severity.ERROR: "fel", Severity.WARNING: "varning"}
 
 # Stable codes: tools filter on them, so a code is never reused for another meaning.
 # VP0xx reading a file, VP1xx the plan format, VP2xx references and plan logic,
-# VP3xx indicator data files.
+# VP3xx indicator data files, VP4xx the administration's analyses.
 CODES: dict[str, str] = {
     "VP001": "sökvägen finns inte",
     "VP002": "filen är inte UTF-8",
@@ -56,6 +56,9 @@ CODES: dict[str, str] = {
     "VP307": "ogiltigt kön",
     "VP308": "fel antal fält på raden",
     "VP309": "länk till en fil utanför planförrådet",
+    "VP401": "analysens rubrik namnger inget område eller mål",
+    "VP402": "analysen har två avsnitt om samma sak",
+    "VP403": "analys saknas för perioden",
 }
 
 

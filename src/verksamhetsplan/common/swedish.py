@@ -56,5 +56,10 @@ def markdown_text(value: object) -> object:
     if not isinstance(value, str):
         return value
     # Line breaks would start headings or end table rows; a no-break space stays as it is.
-    flat = re.sub(r"[ \t\r\n\v\f\x85\u2028\u2029]+", " ", value).strip()
+    return markdown_escape(value).strip()
+
+
+def markdown_escape(text: str) -> str:
+    """Text with Markdown's special characters escaped and line breaks as spaces."""
+    flat = re.sub(r"[ \t\r\n\v\f\x85\u2028\u2029]+", " ", text)
     return "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIAL else ch for ch in flat)

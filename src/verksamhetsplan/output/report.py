@@ -26,10 +26,12 @@ from ..followup.summary import Tally
 from ..followup.words import (
     FORECAST_WORDS,
     MET_AT_BASELINE,
+    MONTHS,
     STATUS,
     STATUS_ORDER,
     amount,
     coverage_text,
+    period_text,
     rule_text,
     status_words,
     summary_rule_text,
@@ -37,7 +39,8 @@ from ..followup.words import (
     trend_text,
     verdict_text,
 )
-from ..plan.goals import Milestone
+from ..plan.analysis import Analysis
+from ..plan.goals import Assessment, Milestone
 from ..plan.model import Plan, iter_areas
 from ..plan.vocabulary import ActivityStatus
 
@@ -105,7 +108,13 @@ def plan_revision(path: Path) -> Revision | None:
 
 
 def _goal(
-    e: Evaluation, plan: Plan, areas: dict[str, str], words: Words, as_of: dt.date
+    e: Evaluation,
+    plan: Plan,
+    areas: dict[str, str],
+    words: Words,
+    as_of: dt.date,
+    analysis: Analysis | None = None,
+    judged: dt.date | None = None,
 ) -> dict[str, Any]:
     unit = e.indicator.unit if e.indicator else None
     measured = unit is not None and not isinstance(e.goal.target, Milestone)
@@ -165,25 +174,82 @@ def _goal(
             for g, o in sorted(e.by_gender.items())
         ],
         "assessment": (e.assessment_comment or "").strip() or None,
+        # Assessments of a period are made after it ends: those known on the as-of day count.
+        "assessments": _assessments(e, words, judged or as_of),
+        "analysis": _analysis(analysis, e.goal.id),
         "override_ignored": e.override_without_reason,
         "activities": activities,
         "target_text": target_text(e),
         "verdict": verdict_text(e) if e.measures else None,
         "measures": [
-            {**_goal(part, plan, areas, words, as_of), "activities": []} for part in e.measures
+            {**_goal(part, plan, areas, words, as_of), "activities": [], "assessments": []}
+            for part in e.measures
         ],
     }
 
 
+def _assessments(e: Evaluation, words: Words, as_of: dt.date) -> list[dict[str, Any]]:
+    """The assessments recorded for the follow-up's period (the year, or 2018-T2), as known
+    on the as-of day, oldest first: the board sees who judged what, and when."""
+    key = e.period or str(e.year)
+    recorded: list[Assessment] = [
+        a for a in e.goal.assessments if a.period == key and (a.date is None or a.date <= as_of)
+    ]
+    return [
+        {
+            "date": long_date(a.date) if a.date else None,
+            "by": a.by,
+            "status": status(Result(a.status.value), words) if a.status else None,
+            "comment": (a.comment or "").strip() or None,
+            "reason": a.reason,
+            "measure": a.measure,
+        }
+        for a in sorted(recorded, key=lambda a: a.date or dt.date.min)
+    ]
+
+
+def _analysis(analysis: Analysis | None, subject: str) -> Any:
+    from .richtext import parse
+
+    text = analysis.text_for(subject) if analysis else None
+    return parse(text) if text else None
+
+
+def report_title(plan: Plan, year: int, period: str | None) -> str:
+    """What the report is: "Delårsrapport januari–augusti 2018", "Verksamhetsberättelse 2018"."""
+    if period is None:
+        council = plan.kind.value in ("mal_och_budget", "strategisk_plan")
+        return f"{'Årsredovisning' if council else 'Verksamhetsberättelse'} {year}"
+    part = period[5:]
+    if part.isdigit():
+        return f"Månadsrapport januari–{MONTHS[int(part) - 1]} {year}"
+    kind, n = part[0], int(part[1])
+    months = {"T": 4, "Q": 3, "H": 6}[kind]
+    name = {"T": "Tertialrapport", "Q": "Kvartalsrapport", "H": "Halvårsrapport"}[kind]
+    if part == "T2":
+        name = "Delårsrapport"
+    return f"{name} januari–{MONTHS[n * months - 1]} {year}"
+
+
 def build(
-    follow_ups: list[PlanFollowUp], year: int, lookup: Lookup, revision: Revision | None
+    follow_ups: list[PlanFollowUp],
+    year: int,
+    lookup: Lookup,
+    revision: Revision | None,
+    analysis: Analysis | None = None,
 ) -> dict[str, Any]:
-    """Everything a report template needs, for the follow-up of `year` (in follow_ups)."""
+    """Everything a report template needs, for the follow-up of `year` (in follow_ups; a
+    period follow-up, 2018-T2, when the report is about part of the year)."""
     current = next(f for f in follow_ups if f.year == year)
     plan = current.plan_file.plan
     area_titles = {area.id: area.title for area, _ in iter_areas(plan.areas)}
     words = status_words(plan.follow_up)
-    goals = [_goal(e, plan, area_titles, words, current.as_of) for e in current.evaluations]
+    # A period report knows what was known at the period's end, nothing later.
+    cutoff = min(current.as_of, period_end(current.period)) if current.period else current.as_of
+    goals = [
+        _goal(e, plan, area_titles, words, cutoff, analysis, current.as_of)
+        for e in current.evaluations
+    ]
     by_area: dict[str, list[dict[str, Any]]] = {}
     parents = area_parents(plan.areas)
     for goal, e in zip(goals, current.evaluations, strict=True):
@@ -199,10 +265,29 @@ def build(
                 "coverage": coverage_text(summary.tally),
                 "counts": counts(summary.tally, words),
                 "goals": by_area.get(summary.area.id, []),
+                "analysis": _analysis(analysis, summary.area.id),
             }
         )
+    data_through = long_date(current.data_through) if current.data_through else None
+    as_of = long_date(current.as_of) if current.as_of_given else None
+    version = (
+        f"ändrad senast {long_date(revision.date)}, version {revision.commit[:7]} i git"
+        if revision
+        else "planen är inte versionshanterad"
+    )
     return {
-        "title": f"Uppföljning av {KIND_WORDS[plan.kind.value]} {year}",
+        "version_text": f"Data till och med {data_through or '–'}."
+        + (f" Beräknat per {as_of}." if as_of else "")
+        + f" Planens version: {version}.",
+        "title": report_title(plan, year, current.period),
+        "subtitle": f"Uppföljning av {KIND_WORDS[plan.kind.value]} "
+        f"{plan.period.start}–{plan.period.end}",
+        "period": {
+            "key": current.period or str(year),
+            "text": period_text(current.period) if current.period else str(year),
+            "partial": current.period is not None,
+        },
+        "analysis": _analysis(analysis, plan.id),
         "plan": {
             "id": plan.id,
             "title": plan.title,
@@ -211,18 +296,19 @@ def build(
             "period": f"{plan.period.start}–{plan.period.end}",
             "adopted": long_date(plan.adopted.date) if plan.adopted else None,
             "adopted_by": plan.adopted.by if plan.adopted else None,
+            "reference": plan.adopted.reference if plan.adopted else None,
             "vision": plan.vision,
         },
         "year": year,
-        "data_through": long_date(current.data_through) if current.data_through else None,
-        "as_of": long_date(current.as_of) if current.as_of_given else None,
+        "data_through": data_through,
+        "as_of": as_of,
         "forecast_counts": [
             {**status(r, words), "word": FORECAST_WORDS[r], "count": n}
             for r in STATUS_ORDER
             if (n := current.tally.forecasts.get(r))
         ],
         "revision": (
-            {"commit": revision.commit[:10], "date": long_date(revision.date)} if revision else None
+            {"commit": revision.commit[:7], "date": long_date(revision.date)} if revision else None
         ),
         "summary": {
             "status": status(current.tally.summary, words),
@@ -232,12 +318,12 @@ def build(
         },
         "matrix": _matrix(follow_ups, plan, words),
         "areas": sections,
-        "key_figures": _key_figures(plan, area_titles, lookup, year, current.as_of),
+        "key_figures": _key_figures(plan, area_titles, lookup, year, cutoff),
         "activities": [
             {
                 "area": area_titles.get((a.area or "").rpartition("/")[2], "–"),
                 "text": a.text.strip(),
-                "status": ACTIVITY_WORDS[a.status_on(current.as_of)],
+                "status": ACTIVITY_WORDS[a.status_on(cutoff)],
                 "responsible": a.responsible or "–",
             }
             for a in plan.activities
@@ -340,16 +426,18 @@ def _key_figures(
                 ],
                 "kolada": indicator.source.kolada if indicator.source else None,
                 "chart": sparkline([o.value for o in recent if o.value is not None]),
+                "series": [o.value for o in recent if o.value is not None],
             }
         )
     return rows
 
 
-TEMPLATES = {"html": "report.html.j2", "md": "report.md.j2"}
+TEMPLATES = {"html": "report.html.j2", "md": "report.md.j2", "text": "partials/method.j2"}
 
 
 def render(context: dict[str, Any], output: str, overrides: Path | None) -> str:
-    """The report as HTML or Markdown; a repository's templates/ overrides ours by name.
+    """The report as HTML or Markdown (or the method section as plain text, "text"); a
+    repository's templates/ overrides ours by name.
 
     Templates are code that anyone can put in a pull request, so every template renders in
     jinja2's sandbox (no attribute access to Python internals, no shell), and a template
@@ -379,12 +467,36 @@ def render(context: dict[str, Any], output: str, overrides: Path | None) -> str:
         undefined=StrictUndefined,
         autoescape=output == "html",
         # Markdown has no autoescape: every value is escaped as it is written instead.
-        finalize=markdown_text if output == "md" else None,
+        finalize=_markdown_value if output == "md" else None,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    environment.filters["richtext_html"] = _richtext_html
+    environment.filters["richtext_md"] = _richtext_md
     return environment.get_template(TEMPLATES[output]).render(**context)
+
+
+class SafeMarkdown(str):
+    """Markdown vp wrote itself from the safe model: written as it is, not escaped again."""
+
+
+def _markdown_value(value: object) -> object:
+    return value if isinstance(value, SafeMarkdown) else markdown_text(value)
+
+
+def _richtext_html(blocks: Any, heading_level: int) -> Any:
+    from markupsafe import Markup
+
+    from .richtext import to_html
+
+    return Markup(to_html(blocks, heading_level)) if blocks else ""
+
+
+def _richtext_md(blocks: Any, heading_level: int) -> SafeMarkdown:
+    from .richtext import to_markdown
+
+    return SafeMarkdown(to_markdown(blocks, heading_level) if blocks else "")
 
 
 class TemplateOutside(Exception):

@@ -1,0 +1,178 @@
+"""Word's building blocks python-docx has no call for: fields (contents, page numbers),
+repeated header rows, fixed column widths, hyperlinks, the document language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+PAGE_WIDTH_MM, MARGIN_MM = 210, 20
+TEXT_WIDTH_MM = PAGE_WIDTH_MM - 2 * MARGIN_MM
+
+
+def page_setup(document: Any) -> None:
+    from docx.shared import Mm
+
+    for section in document.sections:
+        section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(297)
+        section.left_margin = section.right_margin = Mm(MARGIN_MM)
+        section.top_margin, section.bottom_margin = Mm(20), Mm(22)
+
+
+def language(document: Any) -> None:
+    """sv-SE as the language of every style that says nothing else: spelling, hyphenation
+    and screen readers then treat the text as Swedish."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    if run_defaults is None:
+        run_defaults = OxmlElement("w:rPrDefault")
+        defaults.insert(0, run_defaults)
+    properties = run_defaults.find(qn("w:rPr"))
+    if properties is None:
+        properties = OxmlElement("w:rPr")
+        run_defaults.append(properties)
+    for old in properties.findall(qn("w:lang")):
+        properties.remove(old)
+    lang = OxmlElement("w:lang")
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(attribute), "sv-SE")
+    properties.append(lang)
+
+
+def header_row(row: Any, header: list[Any], status_runs: Any = None) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for cell, value in zip(row.cells, header, strict=True):
+        paragraph = cell.paragraphs[0]
+        if isinstance(value, tuple) and status_runs is not None:  # a status column
+            symbol, word, key = value
+            status_runs(paragraph, {"symbol": symbol, "word": word, "key": key})
+        else:
+            paragraph.add_run(str(value)).bold = True
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), "ECECEC")
+        cell._tc.get_or_add_tcPr().append(shading)
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:tblHeader"))  # repeated at the top of every page
+
+
+def fix_widths(table: Any, widths: list[int]) -> None:
+    """Widths Word and LibreOffice both keep: the grid's columns, every cell, and a fixed
+    layout, so a long word cannot push the table past the margin."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Mm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Mm(width)
+    properties = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    properties.append(layout)
+
+
+def cant_split(row: Any) -> None:
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+
+
+def align_right(cell: Any) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    for paragraph in cell.paragraphs:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def outline_level(paragraph: Any, level: int) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(qn("w:val"), str(level - 1))
+    paragraph._p.get_or_add_pPr().append(outline)
+    for run in paragraph.runs:
+        run.bold = True
+
+
+def field_begin(paragraph: Any, instruction: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    for kind, text in (("begin", None), (None, instruction), ("separate", None)):
+        run = paragraph.add_run()
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            if kind == "begin":
+                char.set(qn("w:dirty"), "true")
+            run._r.append(char)
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {text} "
+            run._r.append(instr)
+
+
+def field_end(paragraph: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), "end")
+    paragraph.add_run()._r.append(char)
+
+
+def simple_field(paragraph: Any, instruction: str, shown: str) -> None:
+    field_begin(paragraph, instruction)
+    paragraph.add_run(shown)
+    field_end(paragraph)
+
+
+def update_fields_on_open(document: Any) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    settings = document.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        update = OxmlElement("w:updateFields")
+        update.set(qn("w:val"), "true")
+        settings.append(update)
+
+
+def hyperlink(paragraph: Any, text: str, url: str) -> None:
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    relation = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), relation)
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), "0D47A1")
+    properties.extend([colour, underline])
+    run.append(properties)
+    content = OxmlElement("w:t")
+    content.set(qn("xml:space"), "preserve")
+    content.text = text
+    run.append(content)
+    link.append(run)
+    paragraph._p.append(link)
