@@ -138,19 +138,22 @@ def modules_loaded(args: list[str], cwd: Path, env: dict[str, str] | None = None
 
 
 HEAVY = {"pydantic", "rich", "jinja2", "babel", "pyarrow", "numpy", "pandas"}
+DOCUMENTS = {"docx", "weasyprint", "PIL", "lxml", "markdown_it"}  # Word, PDF, charts
 
 
 @pytest.mark.parametrize(
     ("args", "not_imported"),
     [
-        (["--help"], HEAVY),
-        (["validate"], HEAVY - {"pydantic"}),
-        (["validate", "--format", "json"], HEAVY - {"pydantic"}),
+        (["--help"], HEAVY | DOCUMENTS),
+        (["validate"], HEAVY - {"pydantic"} | DOCUMENTS),
+        (["validate", "--format", "json"], HEAVY - {"pydantic"} | DOCUMENTS),
         # Typer itself brings pydantic in once a command's options are parsed.
-        (["status", "--help"], HEAVY - {"pydantic"}),
-        (["report", "--help"], HEAVY - {"pydantic"}),
-        (["status", "--format", "json"], {"jinja2", "pyarrow", "numpy", "pandas"}),
+        (["status", "--help"], HEAVY - {"pydantic"} | DOCUMENTS),
+        (["report", "--help"], HEAVY - {"pydantic"} | DOCUMENTS),
+        (["status", "--format", "json"], {"jinja2", "pyarrow", "numpy", "pandas"} | DOCUMENTS),
         (["explain", "forsorjningsstod-2019"], {"jinja2", "pyarrow", "numpy", "pandas"}),
+        # The HTML report needs neither Word nor the PDF engine.
+        (["report", "--year", "2018", "-o", "-"], {"docx", "weasyprint", "PIL", "pandas"}),
     ],
     ids=" ".join,
 )
@@ -163,3 +166,14 @@ def test_the_start_up_check_sees_heavy_imports(tmp_path):
     # The report needs jinja2 and babel: the same check must see them, or it proves nothing.
     loaded = modules_loaded(["report", "--year", "2018", "-o", str(tmp_path / "r.html")], ROOT)
     assert {"jinja2", "babel", "pydantic"} <= loaded
+    args = [
+        "report",
+        "-f",
+        "docx",
+        "--plan",
+        "degerfors-sn-2018-2019",
+        "-o",
+        str(tmp_path / "r.docx"),
+    ]
+    loaded = modules_loaded(args, ROOT)
+    assert {"docx", "PIL"} <= loaded

@@ -165,3 +165,91 @@ def test_key_figures_have_a_chart_with_title_description_and_the_values_beside(
     assert f'<title id="{title_id}">Utvecklingen för' in html
     assert f'<desc id="{desc_id}">De senaste värdena' in html
     assert "2019-Q4: 42,9\u00a0%" in html  # the chart's values also stand as text
+
+
+def test_period_report_says_which_report_and_shows_so_far_forecast_and_assessments(
+    in_repo, run_vp
+) -> None:
+    text = report(run_vp, "--period", "2018-T2", "--plan", SN, "--format", "md")
+    assert text.startswith("# Degerfors kommun – Socialnämnden: Delårsrapport januari–augusti 2018")
+    assert "- Period: tertial 2 2018 (januari–augusti, delåret)." in text
+    assert "- Data till och med 31 augusti 2018." in text
+    # The subsidised jobs goal: 38 so far against 40, forecast 39,31 by the seasonal method.
+    goal = text[text.index("#### ◐ 40 heltidstjänster") :]
+    goal = goal[: goal.index("\n#### ")]
+    assert "**Utfall hittills:** 38\u00a0heltider" in goal
+    assert "**Prognos för helåret:** 39,31\u00a0heltider – ◐ bedöms delvis uppnås" in goal
+    assert "säsongsprognos" in goal
+    # The assessment recorded for 2018-T2 is shown, with its date and who; 2018's is not.
+    koll = text[text.index("#### ◐ KOLL ska vara installerat") :]
+    koll = koll[: koll.index("\n#### ")]
+    assert "**Bedömningar för tertial 2 2018 (januari–augusti, delåret):**" in koll
+    assert (
+        "31 augusti 2018, Exempel (påhittad bedömning): ◐ delvis uppnått. Installerat och "
+        "implementerat; används i 9 av 14 enheter." in koll
+    )
+    assert "sedan november" not in koll
+
+
+def test_period_report_file_name_and_the_quarter_and_half_year_titles(repo_copy, run_vp) -> None:
+    for period, title in (
+        ("2018-Q1", "Kvartalsrapport januari–mars 2018"),
+        ("2018-H1", "Halvårsrapport januari–juni 2018"),
+        ("2018-delår", "Delårsrapport januari–augusti 2018"),
+        ("2018-05", "Månadsrapport januari–maj 2018"),
+    ):
+        result = run_vp("report", "--period", period, "--plan", SN, "-f", "md")
+        assert result.exit_code == 0, result.output
+        name = period.replace("delår", "T2")
+        written = (repo_copy / "reports" / f"{SN}-{name}.md").read_text(encoding="utf-8")
+        assert title in written.splitlines()[0]
+    both = run_vp("report", "--period", "2018-T2", "--year", "2018")
+    assert both.exit_code == 2 and "ange antingen --year eller --period" in both.stderr
+
+
+def test_the_analysis_is_woven_in_and_what_it_lacks_is_listed(in_repo, run_vp) -> None:
+    result = run_vp("report", "--period", "2018-T2", "--plan", SN, "-f", "md", "-o", "-")
+    assert result.exit_code == 0
+    text = result.stdout
+    summary = text[text.index("## Sammanfattande analys") : text.index("## Sammanställning av mål")]
+    assert "Prognosen för helåret är att **ett mål uppnås och fyra delvis**." in summary
+    assert "### Åtgärder" in summary
+    area = text[text.index("## Attraktivitet") : text.index("### Mål 2018")]
+    assert "Antalet subventionerade heltidstjänster har ökat från 30 till 38." in area
+    assert "[kommunens webbplats](https://www.degerfors.se)" in text  # in the goal's section
+    assert (
+        "analyses/degerfors-sn-2018-2019/2018-T2.md: varning VP403: analys saknas för 11 av 18 "
+        "avsnitt: heltid-modell-2018, koll-installerat-2018" in result.stderr
+    )
+
+
+def test_strict_stops_a_report_without_analysis_and_writes_nothing(repo_copy, run_vp) -> None:
+    result = run_vp("report", "--year", "2018", "--plan", SN, "--strict")
+    assert result.exit_code == 1
+    assert (
+        "analyses/degerfors-sn-2018-2019/2018.md: fel VP403: filen finns inte; analys saknas "
+        "för alla 18 avsnitt" in result.stderr
+    )
+    assert "ingen rapport skrevs" in result.stderr
+    assert not (repo_copy / "reports").exists()
+
+
+def test_a_wrong_heading_in_the_analysis_is_located_and_stops_the_report(repo_copy, run_vp) -> None:
+    analyses = repo_copy / "analyses" / SN
+    analyses.mkdir(parents=True)
+    (analyses / "2018-T2.md").write_text(
+        "# Sammanfattande analys\n\nText.\n\n# atraktivitet\n\nText.\n", "utf-8"
+    )
+    result = run_vp("report", "--period", "2018-T2", "--plan", SN)
+    assert result.exit_code == 1
+    assert (
+        "analyses/degerfors-sn-2018-2019/2018-T2.md:5:1: fel VP401: rubriken 'atraktivitet' "
+        "namnger inget område eller mål" in result.stderr
+    )
+    assert "Menade du 'attraktivitet'?" in result.stderr
+    assert not (repo_copy / "reports").exists()
+    (analyses / "2018-T2.md").write_bytes(b"# Sammanfattande analys\n\nR\xe4tt text.\n")
+    result = run_vp("report", "--period", "2018-T2", "--plan", SN)
+    assert result.exit_code == 1
+    assert "2018-T2.md:3: fel VP002: analysen är inte UTF-8" in result.stderr
+    assert "Traceback" not in result.output

@@ -63,21 +63,38 @@ def browser(tmp_path_factory):
     driver.quit()
 
 
-@pytest.mark.parametrize(
-    ("plan", "year"), [("degerfors-sn-2018-2019", "2019"), ("bromolla-sf-2010-2011", "2011")]
-)
+REPORTS = [
+    ("degerfors-sn-2018-2019", "--year", "2019"),
+    ("degerfors-sn-2018-2019", "--period", "2018-T2"),  # with the shipped analysis
+    ("bromolla-sf-2010-2011", "--year", "2011"),
+]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize(("plan", "option", "when"), REPORTS)
 def test_report_renders_and_has_no_accessibility_violations(
-    browser, run_vp, tmp_path, monkeypatch, plan, year
+    browser, run_vp, tmp_path, monkeypatch, plan, option, when, width
 ) -> None:
     monkeypatch.chdir(ROOT)
     target = tmp_path / "rapport.html"
     result = run_vp(
-        "report", "--year", year, "--plan", plan, "--as-of", "2020-01-31", "-o", str(target)
+        "report", option, when, "--plan", plan, "--as-of", "2020-01-31", "-o", str(target)
     )
     assert result.exit_code == 0, result.output
+    # A phone's viewport (390 px, mobile) or a desktop's, as the device itself reports it.
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
     browser.get(target.as_uri())
-    assert "Verksamhetsberättelse" in browser.title
-    assert browser.find_element("tag name", "h1").text.startswith("Verksamhetsberättelse")
+    expected = "Delårsrapport" if option == "--period" else "Verksamhetsberättelse"
+    assert expected in browser.title
+    assert browser.find_element("tag name", "h1").text.startswith(expected)
+    viewport, page = browser.execute_script(
+        "return [window.innerWidth, document.documentElement.scrollWidth];"
+    )
+    assert viewport == width
+    assert page <= viewport, f"the page scrolls sideways: {page} px wide at {viewport} px"
     browser.execute_script(AXE.read_text(encoding="utf-8"))
     results = browser.execute_async_script(
         "const done = arguments[arguments.length - 1];"
@@ -91,3 +108,21 @@ def test_report_renders_and_has_no_accessibility_violations(
     assert violations == []
     assert results["passes"], "axe ran no checks"
     browser.save_screenshot(str(tmp_path / "rapport.png"))
+
+
+def test_status_symbols_are_drawn_whole_beside_their_word(browser, run_vp, tmp_path, monkeypatch):
+    """◐ is a sliver in Arial: the report draws its symbols, each 12 px square, and the word
+    beside it is what a screen reader reads."""
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / "rapport.html"
+    run_vp("report", "--period", "2018-T2", "--plan", "degerfors-sn-2018-2019", "-o", str(target))
+    browser.get(target.as_uri())
+    sizes = browser.execute_script(
+        "return [...document.querySelectorAll('.status svg.glyph')].map(g => {"
+        "const r = g.getBoundingClientRect(); return [r.width, r.height,"
+        " g.getAttribute('aria-hidden'), g.parentElement.textContent.trim()]; });"
+    )
+    assert len(sizes) > 30
+    for width, height, hidden, word in sizes:
+        assert (width, height, hidden) == (12, 12, "true")
+        assert word

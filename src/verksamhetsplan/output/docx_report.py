@@ -407,7 +407,9 @@ class _Writer:
             )
             if picture is None:
                 continue
-            self.heading(f"Utvecklingen för {figure['title']}", 2)
+            title = self.doc.add_paragraph(style=self._style("Caption"))
+            title.add_run(f"Utvecklingen för {figure['title']}").bold = True
+            title.paragraph_format.keep_with_next = True
             values = "; ".join(f"{v['period']} {v['value']}" for v in figure["recent"])
             layout = self.doc.add_table(rows=1, cols=2)
             layout.autofit = False
