@@ -44,3 +44,31 @@ def test_an_empty_section_counts_as_missing() -> None:
     analysis, _ = parse("# attraktivitet\n\n   \n# heltid-2018\n\nText\n")
     assert missing(analysis, KNOWN) == ["sn", "attraktivitet"]
     assert missing(None, KNOWN) == KNOWN
+
+
+def test_vp_validate_checks_the_analyses_folder_names_and_headings(
+    repo_copy, run_vp, validate_json
+) -> None:
+    import shutil
+
+    from conftest import ROOT
+
+    shutil.copytree(ROOT / "analyses", repo_copy / "analyses")
+    code, report = validate_json()
+    assert code == 0
+    assert "analyses/degerfors-sn-2018-2019/2018-T2.md" in report["files"]
+    folder = repo_copy / "analyses" / "degerfors-sn-2018-2019"
+    (folder / "2019.md").write_text("# Sammanfattande analys\n\nA\n\n# kvallitet\n\nB\n", "utf-8")
+    (folder / "2021-T2.md").write_text("# kvalitet\n\nC\n", "utf-8")
+    (repo_copy / "analyses" / "degerfors-sn").mkdir()
+    (repo_copy / "analyses" / "degerfors-sn" / "2018.md").write_text("# x\n", "utf-8")
+    (repo_copy / "analyses" / "README.md").write_text("# Om analyserna\n", "utf-8")  # no analysis
+    code, report = validate_json()
+    assert code == 1
+    found = [(p["code"], p["file"], p["line"]) for p in report["problems"]]
+    assert found == [
+        ("VP401", "analyses/degerfors-sn-2018-2019/2019.md", 5),
+        ("VP404", "analyses/degerfors-sn-2018-2019/2021-T2.md", None),
+        ("VP404", "analyses/degerfors-sn/2018.md", None),
+    ]
+    assert "Menade du 'degerfors-sn-2018-2019'?" in report["problems"][2]["hint"]

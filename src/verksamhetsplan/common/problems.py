@@ -59,6 +59,7 @@ CODES: dict[str, str] = {
     "VP401": "analysens rubrik namnger inget område eller mål",
     "VP402": "analysen har två avsnitt om samma sak",
     "VP403": "analys saknas för perioden",
+    "VP404": "analysfilens mapp eller namn stämmer inte med en plan och period",
 }
 
 

@@ -10,11 +10,13 @@ from ..plan.model import Indicator
 
 DEFAULT_PLANS = Path("plans")
 DEFAULT_DATA = Path("indicators-data")
+DEFAULT_ANALYSES = Path("analyses")
 
 
 def default_paths() -> list[Path]:
-    """What `vp validate` checks when given no path: the plans, and their data if any."""
-    return [DEFAULT_PLANS] + ([DEFAULT_DATA] if DEFAULT_DATA.is_dir() else [])
+    """What `vp validate` checks when given no path: the plans, and their data and the
+    administration's analyses if any."""
+    return [DEFAULT_PLANS] + [p for p in (DEFAULT_DATA, DEFAULT_ANALYSES) if p.is_dir()]
 
 
 def organisation(path: Path, folder: str) -> str | None:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from functools import cache
 
+from ..plan import fields
 from ..plan.vocabulary import Frequency
 
 PER_YEAR = {Frequency.YEAR: 1, Frequency.TERTIAL: 3, Frequency.QUARTER: 4, Frequency.MONTH: 12}
@@ -51,7 +52,7 @@ def period_order(period: str) -> tuple[int, int]:
 
 
 # The periods a follow-up can be made for: the year, a month, a quarter, a tertial, a half-year.
-FOLLOW_UP_PATTERN = re.compile(r"^[12][0-9]{3}(-(0[1-9]|1[0-2]|Q[1-4]|T[1-3]|H[12]))?$")
+FOLLOW_UP_PATTERN = re.compile(fields.FOLLOW_UP_PATTERN)
 # The delårsrapport covers January–August, the second tertial.
 ALIASES = {"delår": "T2", "delar": "T2", "delårsrapport": "T2"}
 

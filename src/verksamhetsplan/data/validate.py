@@ -9,6 +9,7 @@ from typing import Any
 
 from ..common.files import display_path, find_files
 from ..common.problems import CheckResult, Problem, Severity
+from ..plan.analysis import check_analyses
 from ..plan.checks import Index, check_plans
 from ..plan.load import PLAN_SUFFIXES, PlanFile, load_plans
 from ..plan.model import Indicator
@@ -38,7 +39,9 @@ def check(paths: list[Path]) -> Checked:
     """
     plan_paths = find_files(paths, PLAN_SUFFIXES)
     data_paths = find_files(paths, DATA_SUFFIXES)
-    if data_paths and not plan_paths and DEFAULT_PLANS.is_dir():
+    # analyses/<plan>/<period>.md; other Markdown (a README) is no analysis
+    analysis_paths = [p for p in find_files(paths, (".md",)) if p.parent.parent.name == "analyses"]
+    if (data_paths or analysis_paths) and not plan_paths and DEFAULT_PLANS.is_dir():
         plan_paths = find_files([DEFAULT_PLANS], PLAN_SUFFIXES)  # data is checked against plans
     links = [p for p in (*plan_paths, *data_paths) if _links_outside(p)]
     plan_paths = [p for p in plan_paths if p not in links]
@@ -63,6 +66,9 @@ def check(paths: list[Path]) -> Checked:
         )
     index = Index(loaded.plans)
     result.problems.extend(check_plans(loaded.plans, index))
+    result.files.extend(display_path(p) for p in analysis_paths)
+    every_plan_read = len(loaded.plans) == len(plan_paths)
+    result.problems.extend(check_analyses(analysis_paths, loaded.plans, Path("."), every_plan_read))
     indicator_sets = indicator_tables(loaded.plans)
     unread = _unread_organisations(plan_paths, loaded.plans)
     files = []

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..common.problems import Problem, suggest
 
@@ -138,3 +139,50 @@ def load_analysis(
 def missing(analysis: Analysis | None, subjects: list[str]) -> list[str]:
     """The subjects (plan, areas, goals) the analysis says nothing about."""
     return [s for s in subjects if analysis is None or analysis.text_for(s) is None]
+
+
+def check_analyses(
+    files: list[Path], plans: list[Any], root: Path, all_plans_read: bool = True
+) -> list[Problem]:
+    """`vp validate` on analyses/<plan id>/<period>.md: the folder names a plan, the file
+    name a follow-up period inside the plan's period, and every heading a subject."""
+    from ..common.files import display_path
+    from .fields import FOLLOW_UP_PATTERN
+    from .model import iter_areas
+
+    by_id = {p.plan.id: p.plan for p in plans}
+    problems: list[Problem] = []
+    for path in files:
+        shown = display_path(path)
+        plan_id, period = path.parent.name, path.stem
+        plan = by_id.get(plan_id)
+        if plan is None and not all_plans_read:
+            continue  # its plan may be the one that could not be read: that error is shown
+        if plan is None:
+            near = suggest(plan_id, list(by_id))
+            problems.append(
+                Problem(
+                    "VP404",
+                    f"mappen {plan_id!r} under analyses/ namnger ingen plan",
+                    file=shown,
+                    hint=(f"Menade du {near!r}? " if near else "")
+                    + "Analysen ligger i analyses/<planens id>/<period>.md.",
+                )
+            )
+            continue
+        if not re.match(FOLLOW_UP_PATTERN, period) or int(period[:4]) not in plan.period.years:
+            problems.append(
+                Problem(
+                    "VP404",
+                    f"filnamnet {path.name!r} är ingen uppföljningsperiod inom planperioden "
+                    f"{plan.period.start}–{plan.period.end}",
+                    file=shown,
+                    hint="Döp filen efter perioden: 2018.md för helåret, 2018-T2.md för "
+                    "delåret, 2018-Q1.md, 2018-H1.md eller 2018-05.md.",
+                )
+            )
+            continue
+        known = [plan.id, *(a.id for a, _ in iter_areas(plan.areas)), *(g.id for g in plan.goals)]
+        _, found = load_analysis(root, plan.id, period, known)
+        problems.extend(found)
+    return problems
