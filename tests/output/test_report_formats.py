@@ -470,3 +470,20 @@ def test_plan_text_and_analysis_cannot_break_the_markdown(repo_copy, run_vp, tmp
     cell = squash(next(row[1] for row in matrix if "Infocenter" in row[1]))
     assert squash(HOSTILE.replace("\\n", " ")) in cell
     assert "&lt;img src=x onerror=alert(1)&gt;" in html  # the analysis's HTML, as text
+
+
+def test_pdf_tables_repeat_their_header_row_on_every_page(in_repo, run_vp, tmp_path) -> None:
+    target = write(run_vp, tmp_path, "pdf")
+    pages = int(re.search(r"Pages:\s+(\d+)", pdf_info(target))[1])
+    texts = {page: squash(pdf_text(target, page)) for page in range(2, pages + 1)}
+
+    def page_of(text: str) -> int:
+        return next(page for page, content in texts.items() if text in content)
+
+    # The key figures table's first and last rows stand on different pages; every page from
+    # the one to the other starts its part of the table with the header row.
+    first, last = page_of("Sjukfrånvaro korttid"), page_of("Andel barn som varit i samverkan")
+    assert last > first, "the table should span pages for this check to mean anything"
+    for page in range(first, last + 1):  # (text order within the header row varies)
+        for header in ("Målområde", "Redovisas", "Utveckling", "Senaste värden"):
+            assert header in texts[page], (page, header)

@@ -393,7 +393,7 @@ class _Writer:
                 ]
                 for f in figures
             ],
-            [32, 60, 24, 24, 30],
+            [30, 56, 20, 24, 40],
             "Nyckeltal för uppföljning, med basvärde och senaste värde",
             numeric_from=3,
         )
