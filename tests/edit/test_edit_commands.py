@@ -280,3 +280,58 @@ def test_assessing_a_goal_with_measures_compares_with_their_combined_status(repo
         "assess", goal, "-s", "delvis", "-c", "Planen är på väg.", "--date", "2019-02-01"
     )
     assert agreed.exit_code == 0, agreed.output
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    ["Rad ett\u2028rad två", "Rad ett\x85rad två", "Rad ett\r\nrad två", "Rad ett\rrad två"],
+)
+def test_a_pasted_line_separator_becomes_a_line_break(repo_copy, run_vp, pasted) -> None:
+    result = run_vp(
+        "assess",
+        "medarbetarskap-projekt-2018",
+        "--year",
+        "2018",
+        "--status",
+        "uppnått",
+        "--comment",
+        pasted,
+        "--by",
+        "Förvaltningschefen",
+        "--date",
+        "2019-01-15",
+    )
+    assert result.exit_code == 0, result.output
+    (assessment,) = _goal("medarbetarskap-projekt-2018")["assessments"]
+    assert assessment["comment"] == "Rad ett\nrad två"
+    assert run_vp("validate", "--strict").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--comment", "Ok\x1fdolt"], "--comment innehåller det osynliga kontrolltecknet U+001F"),
+        (["--comment", "Ok", "--by", "Anna\u2028Berg"], "--by får inte innehålla radbrytningar"),
+        (["--comment", "Ok\x1b]0;titel\x07"], "kontrolltecknet U+001B"),
+        (["--comment", "Ok\udc85"], "--comment innehåller byten 0x85 som inte är UTF-8"),
+    ],
+)
+def test_control_characters_in_typed_text_are_refused_and_nothing_changes(
+    repo_copy, run_vp, args, message
+) -> None:
+    before = snapshot(repo_copy)
+    result = run_vp(
+        "assess", "medarbetarskap-projekt-2018", "--year", "2018", "--status", "uppnått", *args
+    )
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output and "internt fel" not in result.output
+    assert snapshot(repo_copy) == before
+
+
+def test_a_data_note_with_a_line_break_is_refused(repo_copy, run_vp) -> None:
+    before = snapshot(repo_copy)
+    result = run_vp("data", "add", "andel-heltider", "2019-Q1", "38", "--note", "a\rb")
+    assert result.exit_code == 2
+    assert "--note får inte innehålla radbrytningar (U+000D vid tecken 2)" in result.stderr
+    assert snapshot(repo_copy) == before

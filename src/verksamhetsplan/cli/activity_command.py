@@ -12,6 +12,7 @@ from .common import (
     open_repository_for_editing,
     parse_record_date,
     refused,
+    text_option,
 )
 
 
@@ -50,6 +51,8 @@ def activity(
     from ..common.problems import Refused
     from ..edit.plans import change_activity
 
+    comment = text_option(comment, "--comment", multiline=True)
+    by = text_option(by, "--by")
     when = parse_record_date(date)
     repository = open_repository_for_editing()
     try:

@@ -12,6 +12,7 @@ from .common import (
     open_repository_for_editing,
     parse_record_date,
     refused,
+    text_option,
     usage_error,
 )
 
@@ -66,6 +67,9 @@ def assess(
 
     if year is not None and period is not None:
         usage_error("ange antingen --year eller --period", "--period anger också året.")
+    comment = text_option(comment, "--comment", multiline=True) or ""
+    reason = text_option(reason, "--reason", multiline=True)
+    by = text_option(by, "--by")
     chosen = None
     if year is not None or period is not None:
         chosen = follow_up_period(str(year) if period is None else period)

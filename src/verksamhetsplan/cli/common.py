@@ -222,3 +222,15 @@ def apply_changes(changes: list[Any]) -> None:
     for change in changes:
         for line in change.done:
             typer.echo(line)
+
+
+def text_option(value: str | None, option: str, multiline: bool = False) -> str | None:
+    """A free-text option (--comment, --by, --note) as it may be stored, or a usage error."""
+    if value is None:
+        return None
+    from ..common.text import typed_text
+
+    try:
+        return typed_text(value, option, multiline)
+    except ValueError as error:
+        usage_error(str(error))

@@ -13,6 +13,7 @@ from .common import (
     inside_repository,
     open_repository_for_editing,
     refused,
+    text_option,
     usage_error,
 )
 
@@ -59,6 +60,7 @@ def add(
         refused(
             Refused(f"könet {gender!r} är inte tillåtet", hint="Tillåtna: K, M, T.", usage=True)
         )
+    note = text_option(note, "--note") or ""
     outside_file(file)
     repository = open_repository_for_editing()
     try:

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import apply_changes, parse_as_of
+from .common import apply_changes, parse_as_of, text_option
 
 
 @app.command()
@@ -34,6 +34,8 @@ def init(
     from ..edit.scaffold import first_commit, plan_changes, scaffold, start_git
 
     today = parse_as_of(as_of)
+    organisation = text_option(organisation, "--kommun", multiline=True) or organisation
+    board = text_option(board, "--namnd", multiline=True) or board
     create, kept = plan_changes(directory, scaffold(organisation, board, today))
     for path in kept:
         typer.echo(f"Finns redan, lämnas orörd: {path.relative_to(directory).as_posix()}")

@@ -170,8 +170,8 @@ def parse_file(path: Path) -> Parsed:
     delimiter = datafmt.sniff_delimiter(first)
     header = [cell.strip().strip('"') for cell in first.rstrip("\r").split(delimiter)]
     names, missing = datafmt.header_columns(header)
-    if missing or None in names:
-        return None
+    if missing or None in names or len(set(names)) < len(names):
+        return None  # the row checker says what is wrong with the header
     try:
         table = pacsv.read_csv(
             io.BytesIO(raw),
@@ -203,6 +203,10 @@ def read_file(
     gender = _genders(columns.get("gender"), table.num_rows)
     if gender is None:
         return None
+    # A line break inside a quoted value (not a note) is for the row checker to report.
+    for name, column in columns.items():
+        if name != "note" and pc.any(pc.match_substring_regex(column.dictionary, "[\r\n]")).as_py():
+            return None
     indicator, period = columns["indicator"], columns["period"]
     result = FileFrame(
         file,

@@ -91,6 +91,7 @@ def header_columns(cells: list[str]) -> tuple[list[str | None], list[str]]:
     """Our name for each header cell (None when unknown), and the required ones missing."""
     names = [HEADER_ALIASES.get(cell.strip().lower()) for cell in cells]
     missing = [c for c in REQUIRED if c not in names]
+
     return names, missing
 
 
@@ -109,7 +110,8 @@ def parse_value(text: str) -> tuple[float | None, str | None]:
                 f"talet {cell!r} har både punkt och komma; skriv det med decimalkomma och "
                 "mellanslag som tusentalsavgränsare, t.ex. 1 234,5"
             )
-        raise ValueError(f"värdet {cell!r} är inte ett tal")
+        shown = cell if len(cell) <= 60 else cell[:59] + "…"
+        raise ValueError(f"värdet {shown!r} är inte ett tal")
     normal = re.sub(r"[ \u00a0\u202f]", "", cell).replace(",", ".").replace("−", "-")
     return float(normal), None
 

@@ -9,8 +9,10 @@ than reading it (see validate.LARGE_DATA_BYTES).
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from ..common.problems import Problem, suggest
 from ..plan.model import Indicator
@@ -38,7 +40,55 @@ def _read(
         yield Problem("VP003", "datafilen är tom", file=file, line=1, column=1)
         return
     delimiter = datafmt.sniff_delimiter(text.split("\n", 1)[0])
-    yield from _rows(csv.reader(text.splitlines(), delimiter=delimiter), file, indicators)
+    # newline="": the csv module sees the file's own line breaks, so a quoted value may hold
+    # one and a note with U+2028 (which str.splitlines() would split at) stays one field.
+    reader = _Records(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    try:
+        yield from _rows(reader, file, indicators)
+    except csv.Error as error:
+        line = reader.read + 1  # where the record that cannot be read begins
+        yield Problem(
+            "VP308",
+            f"raden kan inte läsas som CSV ({_csv_error(error)}); resten av filen är inte läst",
+            file=file,
+            line=line,
+            column=1,
+            hint="Ett citattecken som inte avslutas gör ofta resten av filen till ett enda fält.",
+        )
+
+
+class _Records:
+    """csv's reader, remembering the last line of the last record read whole."""
+
+    def __init__(self, reader: Any) -> None:
+        self.reader = reader
+        self.read = 0
+
+    def __iter__(self) -> _Records:
+        return self
+
+    def __next__(self) -> list[str]:
+        record: list[str] = next(self.reader)
+        self.read = self.reader.line_num
+        return record
+
+    @property
+    def line_num(self) -> int:
+        return int(self.reader.line_num)
+
+
+def _csv_error(error: csv.Error) -> str:
+    text = str(error)
+    if "field larger than field limit" in text:
+        return f"ett fält är längre än {csv.field_size_limit():,} tecken".replace(",", "\u00a0")
+    if "NUL" in text:
+        return "raden innehåller ett NUL-tecken"
+    return text
+
+
+def shown(cell: str, limit: int = 60) -> str:
+    """A cell as a message quotes it: short, whatever the file holds."""
+    return repr(cell if len(cell) <= limit else cell[: limit - 1] + "…")
 
 
 # Beyond this many problems of one kind in a file, the rest are counted, not listed: a file
@@ -93,7 +143,17 @@ def _rows(
     header = next(reader)
     names, missing = datafmt.header_columns(header)
     for index, name in enumerate(names):
-        if name is None:
+        if name is not None and names.index(name) < index:
+            yield Problem(
+                "VP302",
+                f"kolumnen {header[index].strip()!r} står två gånger i rubrikraden (kolumn "
+                f"{names.index(name) + 1} och {index + 1})",
+                file=file,
+                line=1,
+                column=index + 1,
+                hint="Ta bort den ena kolumnen; vilken som gäller går inte att avgöra.",
+            )
+        elif name is None:
             yield Problem(
                 "VP302",
                 f"okänd kolumn {header[index].strip()!r}",
@@ -103,6 +163,8 @@ def _rows(
                 hint="Kolumnerna är indicator, period, value och valfritt gender och note "
                 "(eller indikator, period, värde, kön, kommentar).",
             )
+    if len(set(n for n in names if n)) < len([n for n in names if n]):
+        return
     if missing:
         yield Problem(
             "VP302",
@@ -115,9 +177,30 @@ def _rows(
     where = {name: names.index(name) for name in datafmt.COLUMNS if name in names}
     seen: dict[tuple[str, str, str], int] = {}
     known = list(indicators or ())
+    last = 1
     for cells in reader:
-        line = reader.line_num  # type: ignore[attr-defined]
+        line, last = last + 1, reader.line_num  # type: ignore[attr-defined]
         if not any(cell.strip() for cell in cells):
+            continue
+        broken = next(
+            (
+                i
+                for i, cell in enumerate(cells)
+                if ("\n" in cell or "\r" in cell) and names[i] != "note"
+            ),
+            None,
+        )
+        if broken is not None:
+            yield Problem(
+                "VP308",
+                f"fältet i kolumn {broken + 1} fortsätter över en radbrytning, till rad {last}: "
+                "ett citattecken stängs inte på sin rad",
+                file=file,
+                line=line,
+                column=broken + 1,
+                hint="Ta bort citattecknet eller radbrytningen; bara en anteckning (note) får "
+                "gå över flera rader.",
+            )
             continue
         if len(cells) != len(header):
             yield Problem(
@@ -146,7 +229,7 @@ def _rows(
             yield at(
                 "indicator",
                 "VP303",
-                f"nyckeltalet {ident!r} finns inte i planerna",
+                f"nyckeltalet {shown(ident)} finns inte i planerna",
                 f"Menade du {close!r}?" if close else None,
             )
         elif not datafmt.period_fits(period, indicator.frequency):
@@ -154,7 +237,7 @@ def _rows(
             yield at(
                 "period",
                 "VP304",
-                f"perioden {period!r} passar inte {ident!r}, som redovisas per "
+                f"perioden {shown(period)} passar inte {ident!r}, som redovisas per "
                 f"{datafmt.FREQUENCY_WORDS[indicator.frequency]}",
                 f"Skriv perioden som {example}.",
             )
@@ -176,7 +259,7 @@ def _rows(
                 yield at(
                     "gender",
                     "VP307",
-                    f"könet {cells[where['gender']].strip()!r} är inte tillåtet; tillåtna "
+                    f"könet {shown(cells[where['gender']].strip())} är inte tillåtet; tillåtna "
                     "värden: K, M, T",
                 )
             else:

@@ -13,8 +13,9 @@ from ..plan.analysis import check_analyses
 from ..plan.checks import Index, check_plans
 from ..plan.load import PLAN_SUFFIXES, PlanFile, load_plans
 from ..plan.model import Indicator
+from .duplicates import across_files
 from .layout import DEFAULT_PLANS, indicator_tables, indicators_for, organisation
-from .rows import DATA_SUFFIXES, check_data_file
+from .rows import DATA_SUFFIXES, check_data_file, read_series
 
 # Above this much data (a whole region or the country) files are read with pyarrow and
 # numpy; below it, importing them would take longer than reading the rows one by one.
@@ -83,10 +84,15 @@ def check(paths: list[Path]) -> Checked:
     result.files.extend(file for _, file in files)
     checked = Checked(result, loaded.plans, index, [path for path, _ in files])
     if not large:
+        clean: dict[str | None, list[tuple[Path, str]]] = {}
         for path, file in files:
-            result.problems.extend(
-                check_data_file(path, file, indicators_for(path, indicator_sets))
-            )
+            problems = check_data_file(path, file, indicators_for(path, indicator_sets))
+            result.problems.extend(problems)
+            if not problems:
+                clean.setdefault(organisation(path, "indicators-data"), []).append((path, file))
+        for group in clean.values():
+            if len(group) > 1:
+                result.problems.extend(_duplicates_in_rows(group))
         return checked
     checked.tables = _check_large_data(files, indicator_sets, parsing, result)
     return checked
@@ -118,8 +124,25 @@ def _check_large_data(
                 if not problems:
                     passed.append((path, file))
         add_rows(table, passed)  # files with errors are never read: nothing is computed
+        sources: list[tuple[Any, Any]] = [
+            (frame.groups().keys(), _frame_reader(frame)) for frame in table.frames
+        ]
+        sources += [_series_source(read_series([entry])) for entry in passed]
+        result.problems.extend(across_files(sources))
         tables[org] = table
     return tables
+
+
+def _duplicates_in_rows(group: list[tuple[Path, str]]) -> list[Problem]:
+    return across_files([_series_source(read_series([entry])) for entry in group])
+
+
+def _series_source(series: Any) -> tuple[Any, Any]:
+    return series.keys(), series.__getitem__
+
+
+def _frame_reader(frame: Any) -> Any:
+    return lambda key: frame.observations(key[0], key[1], None)
 
 
 def _links_outside(path: Path) -> bool:

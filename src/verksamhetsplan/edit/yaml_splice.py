@@ -27,7 +27,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from ..plan.yaml_reader import Path_, parse, value_at
+from ..plan.yaml_reader import Path_, libyaml_text, parse, value_at
 
 
 class EditError(Exception):
@@ -50,7 +50,7 @@ def nodes(text: str) -> dict[Path_, Node]:
     found: dict[Path_, Node] = {}
     # (path, node, is_list, next key or index, pending key's start and column)
     stack: list[list[Any]] = []
-    parser = CParser(text)
+    parser = CParser(libyaml_text(text))
     while (event := parser.get_event()) is not None:
         kind = event.__class__
         if kind in (MappingEndEvent, SequenceEndEvent):

@@ -3,6 +3,7 @@ libyaml's syntax errors, as located Swedish problems."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 Position = tuple[int, int]  # 1-based line and column
@@ -46,10 +47,36 @@ _SYNTAX_MESSAGES = [
 ]
 
 
+# What libyaml refuses to read: C0 and C1 controls (but tab, line breaks and NEL), DEL,
+# lone surrogates and the two non-characters.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
 def syntax_problem(error: Exception, text: str) -> YamlProblem:
     problem = str(getattr(error, "problem", "") or error).strip()
     mark = getattr(error, "problem_mark", None)
     position = mark_position(mark) if mark is not None else None
+    control = _CONTROL.search(text)
+    if control is not None and ("control characters" in problem or "unacceptable" in problem):
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        return YamlProblem(
+            "VP004",
+            f"filen innehåller det osynliga kontrolltecknet U+{ord(control.group()):04X}",
+            (line, column),
+            hint="Ta bort tecknet; det kommer ofta med text som kopierats från ett annat program.",
+        )
+    if mark is not None and _quote_before(text, mark.line, mark.column):
+        opened = _unclosed_quote(text, mark.line)
+        if opened is not None:
+            quote_line, quote_column, quote = opened
+            return YamlProblem(
+                "VP004",
+                f"citattecknet {quote} på rad {quote_line} stängs aldrig på sin rad; texten "
+                f"fortsätter till rad {mark.line + 1}",
+                (quote_line, quote_column),
+                hint=f"Lägg till det avslutande {quote} eller ta bort det inledande.",
+            )
     context_mark = getattr(error, "context_mark", None)
     if mark is not None and _char_at(text, mark.line, mark.column) == "\t":
         return YamlProblem(
@@ -71,6 +98,34 @@ def syntax_problem(error: Exception, text: str) -> YamlProblem:
             f"kolumn {context_mark.column + 1}."
         )
     return YamlProblem("VP004", message, position, hint)
+
+
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#"'][^#"']*?:\s+)?(["'])""")
+
+
+def _quote_before(text: str, line: int, column: int) -> bool:
+    """Whether a quote stands just before the error: where a runaway quoted value ended."""
+    lines = text.split("\n", line + 1)
+    before = lines[line][:column] if line < len(lines) else ""
+    return bool(before.rstrip()) and before.rstrip()[-1] in "\"'"
+
+
+def _unclosed_quote(text: str, error_line: int) -> tuple[int, int, str] | None:
+    """A quoted value opened on an earlier line and closed on none: libyaml reads on to the
+    next quote character, often in a comment far below, and reports the error there."""
+    lines = text.split("\n", error_line + 1)[: error_line + 1]
+    for number in range(min(error_line, len(lines) - 1), -1, -1):
+        line = lines[number]
+        found = _QUOTED_VALUE.match(line)
+        if found is None:
+            continue
+        quote, start = found.group(1), found.end()
+        rest = line[start:]
+        closed = rest.replace('\\"', "").count('"') if quote == '"' else rest.count("'")
+        if closed % 2 == 0 and number < error_line:
+            return number + 1, start, quote
+        return None
+    return None
 
 
 def _char_at(text: str, line: int, column: int) -> str:

@@ -108,11 +108,33 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
+class _Mark:
+    """A 1-based position as the 0-based mark libyaml gives."""
+
+    def __init__(self, position: Position) -> None:
+        self.line, self.column = position[0] - 1, position[1] - 1
+
+
+_NBSP_INDENT = re.compile(r"(?m)^[ \t]*\u00a0")
+
+
+def _resolve_at(text: str, mark: Any) -> Any:
+    try:
+        return resolve_plain(text)
+    except ValueError:  # an integer longer than Python converts (4 300 digits)
+        raise YamlProblem(
+            "VP004",
+            f"talet har {len(text.lstrip('+-'))} siffror; vp läser tal med högst 4 300 siffror",
+            mark_position(mark),
+            hint="Kontrollera värdet; ett mål- eller basvärde har sällan mer än några siffror.",
+        ) from None
+
+
 def _tagged_scalar(tag: str, text: str, position: Position) -> Any:
     if tag in ("!", _YAML + "str"):
         return text
     if tag in (_YAML + "int", _YAML + "float", _YAML + "bool", _YAML + "null"):
-        value = resolve_plain(text)
+        value = _resolve_at(text, _Mark(position))
         name = tag.removeprefix(_YAML)
         number = isinstance(value, (int, float)) and not isinstance(value, bool)
         if name == "float" and number:
@@ -168,6 +190,21 @@ def parse(text: str, *, record: bool = True) -> tuple[Any, Positions]:
     no positions are kept: a valid file never needs them, and keeping them is a
     third of the parsing time.
     """
+    swapped = any(ch in text for ch in _YAML11_BREAKS) and not any(ch in text for ch in _STAND_INS)
+    if swapped:
+        text = text.translate(_SWAP)
+    if "\u00a0" in text:
+        indented = _NBSP_INDENT.search(text)
+        if indented is not None:
+            line = text.count("\n", 0, indented.start()) + 1
+            column = indented.end() - indented.start()
+            raise YamlProblem(
+                "VP004",
+                "indraget innehåller ett hårt mellanslag (U+00A0), som YAML läser som text",
+                (line, column),
+                hint="Byt det mot ett vanligt mellanslag; det kommer ofta med text som "
+                "kopierats från Word eller en webbsida.",
+            )
     positions = Positions()
     values, keys = positions.values, positions.keys
     anchors: dict[str, tuple[Any, int]] = {}  # anchor -> (value, node count)
@@ -198,10 +235,10 @@ def parse(text: str, *, record: bool = True) -> tuple[Any, Positions]:
                     continue
                 if event.tag is None:
                     if event.implicit[0]:
-                        text = event.value
-                        value = resolved.get(text, _MISSING)
+                        scalar = event.value
+                        value = resolved.get(scalar, _MISSING)
                         if value is _MISSING:
-                            value = resolved[text] = resolve_plain(text)
+                            value = resolved[scalar] = _resolve_at(scalar, mark)
                     else:
                         value = event.value
                 else:
@@ -272,7 +309,35 @@ def parse(text: str, *, record: bool = True) -> tuple[Any, Positions]:
         raise
     except Exception as error:  # libyaml's Scanner/Parser/Reader errors
         raise syntax_problem(error, text) from None
-    return root, positions
+    return (_restore(root) if swapped else root), positions
+
+
+# YAML 1.2 reads NEL, LS and PS as ordinary characters; libyaml (YAML 1.1) breaks lines at
+# them, so that one pasted into a comment turns the rest of the comment into content. They
+# stand in as private-use characters while libyaml reads, and come back in the values.
+_YAML11_BREAKS = "\x85\u2028\u2029"
+_STAND_INS = "\ue085\ue028\ue029"
+_SWAP = str.maketrans(_YAML11_BREAKS, _STAND_INS)
+_BACK = str.maketrans(_STAND_INS, _YAML11_BREAKS)
+
+
+def _needs_swap(text: str) -> bool:
+    return any(ch in text for ch in _YAML11_BREAKS) and not any(ch in text for ch in _STAND_INS)
+
+
+def libyaml_text(text: str) -> str:
+    """The text as libyaml should see it (same length, same places): for readers of events."""
+    return text.translate(_SWAP) if _needs_swap(text) else text
+
+
+def _restore(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.translate(_BACK)
+    if isinstance(value, dict):
+        return {key.translate(_BACK): _restore(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_restore(item) for item in value]
+    return value
 
 
 def _alias(
