@@ -59,3 +59,16 @@ def test_a_long_bad_value_is_quoted_short(validate_json, tmp_path) -> None:
     code, report = validate_json(PLAN, data)
     assert code == 1
     assert len(report["problems"][0]["message"]) < 120
+
+
+def test_editing_refuses_a_file_it_cannot_keep_byte_for_byte(repo_copy, run_vp) -> None:
+    from conftest import snapshot
+
+    data = repo_copy / "indicators-data" / "degerfors" / "extra.csv"
+    data.write_text('indicator,period,value,gender,note\nandel-heltider,2021-Q1,40,T,"a\nb"\n')
+    assert run_vp("validate").exit_code == 0  # a note may hold a line break
+    before = snapshot(repo_copy)
+    result = run_vp("data", "add", "andel-heltider", "2021-Q2", "41", "--file", str(data))
+    assert result.exit_code == 1
+    assert "har ett fält som fortsätter över en radbrytning (rad 2)" in result.stderr
+    assert snapshot(repo_copy) == before

@@ -162,10 +162,9 @@ def parse_file(path: Path) -> Parsed:
     if b"\n\n" in raw or b"\n\r\n" in raw:
         return None  # pyarrow skips blank lines, and the line numbers would be off
     try:
-        raw.decode("utf-8")
-        encoding = "utf8"
-    except UnicodeDecodeError:
-        encoding = "cp1252"
+        encoding = "utf8" if datafmt.decode(raw)[1] == "utf-8" else "cp1252"
+    except datafmt.MixedEncoding:
+        return None  # the row checker says where
     first = raw.split(b"\n", 1)[0].decode("utf-8-sig" if encoding == "utf8" else encoding)
     delimiter = datafmt.sniff_delimiter(first)
     header = [cell.strip().strip('"') for cell in first.rstrip("\r").split(delimiter)]

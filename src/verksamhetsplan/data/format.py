@@ -72,11 +72,32 @@ class Dialect:
     delimiter: str
 
 
+class MixedEncoding(ValueError):
+    """A UTF-8 file with a byte that is not UTF-8: a stray character from another program.
+    Read as Windows-1252 instead, every å, ä and ö of the file would turn to garbage."""
+
+    def __init__(self, line: int, column: int, byte: int) -> None:
+        super().__init__(f"byte 0x{byte:02X} på rad {line} är inte UTF-8")
+        self.line, self.column, self.byte = line, column, byte
+
+
+# A letter outside ASCII as UTF-8 writes it (å is C3 A5): Windows-1252 text has none.
+_UTF8_LETTER = re.compile(rb"[\xc3-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
+
+
 def decode(raw: bytes) -> tuple[str, str]:
-    """Text and encoding: UTF-8 (with or without BOM), else Windows-1252 as Excel saves it."""
+    """Text and encoding: UTF-8 (with or without BOM), else Windows-1252 as Excel saves it.
+
+    Raises MixedEncoding for a UTF-8 file with a stray byte that is not UTF-8.
+    """
     try:
         return raw.decode("utf-8-sig"), "utf-8"
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as error:
+        if _UTF8_LETTER.search(raw):
+            start = error.start
+            line_start = raw.rfind(b"\n", 0, start) + 1
+            column = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
+            raise MixedEncoding(raw.count(b"\n", 0, start) + 1, column, raw[start]) from None
         return raw.decode("cp1252", errors="replace"), "cp1252"
 
 

@@ -35,7 +35,19 @@ def _read(
         except OSError as error:
             yield Problem("VP009", f"filen kan inte läsas ({error.strerror})", file=file)
             return
-    text, _ = datafmt.decode(raw)
+    try:
+        text, _ = datafmt.decode(raw)
+    except datafmt.MixedEncoding as mixed:
+        yield Problem(
+            "VP002",
+            f"filen är UTF-8 men byte 0x{mixed.byte:02X} här är det inte",
+            file=file,
+            line=mixed.line,
+            column=mixed.column,
+            hint="Tecknet kommer ofta från ett annat program (Windows-1252); skriv om det "
+            "i en editor som sparar UTF-8.",
+        )
+        return
     if not text.strip():
         yield Problem("VP003", "datafilen är tom", file=file, line=1, column=1)
         return

@@ -10,9 +10,12 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..common.files import display_path
+from ..common.problems import Refused
 from ..data import format as datafmt
 
 NEW_FILE_COLUMNS = ["indicator", "period", "value", "gender", "note"]
@@ -64,9 +67,24 @@ def _spans(line: str, delimiter: str) -> list[tuple[int, int]]:
 
 
 def open_data_file(path: Path, raw: bytes) -> DataFile:
-    text, encoding = datafmt.decode(raw)
+    try:
+        text, encoding = datafmt.decode(raw)
+    except datafmt.MixedEncoding as mixed:
+        raise Refused(
+            f"{display_path(path)} är UTF-8 men har byten 0x{mixed.byte:02X} på rad "
+            f"{mixed.line}, som inte är det; vp ändrar inte filen",
+            hint="Kör vp validate för var, och spara filen som UTF-8.",
+        ) from None
     bom = raw.startswith(codecs.BOM_UTF8)
-    lines = text.splitlines(keepends=True)
+    # Lines end at line feeds only: a note may hold U+2028, which splitlines() would split.
+    lines = [line for line in re.split(r"(?<=\n)", text) if line]
+    for number, line in enumerate(lines, start=1):
+        if line.count('"') % 2:  # a quoted field goes on over the line break
+            raise Refused(
+                f"{display_path(path)} har ett fält som fortsätter över en radbrytning (rad "
+                f"{number}); vp ändrar bara filer med en rad per värde",
+                hint="Skriv anteckningen på en rad, eller lägg värdet i en annan fil med --file.",
+            )
     first = lines[0] if lines else ""
     delimiter = datafmt.sniff_delimiter(first)
     newline = "\r\n" if first.endswith("\r\n") else "\n"

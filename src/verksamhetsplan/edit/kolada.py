@@ -124,7 +124,10 @@ def _kolada_json(raw: bytes, file: str) -> list[KoladaValue]:
 def _kolada_csv(raw: bytes, file: str) -> list[KoladaValue]:
     import csv
 
-    text, _ = datafmt.decode(raw)
+    try:
+        text, _ = datafmt.decode(raw)
+    except datafmt.MixedEncoding as mixed:
+        raise Refused(f"{file}: {mixed}; spara filen som UTF-8 och försök igen") from None
     lines = text.splitlines()
     if not lines:
         raise Refused(f"{file} är tom")
