@@ -73,3 +73,16 @@ def only_added_lines(before: bytes, after: bytes) -> list[str]:
         if op == "insert":
             added.extend(new[b1:b2])
     return added
+
+
+# Property-based tests: a short run on every CI build, a long one on demand
+# (pytest tests/fuzz --hypothesis-profile=long), as the benchmarks are run.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile(
+    "ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "long", max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck)
+)
+settings.load_profile("ci")

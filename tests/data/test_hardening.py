@@ -72,3 +72,22 @@ def test_editing_refuses_a_file_it_cannot_keep_byte_for_byte(repo_copy, run_vp) 
     assert result.exit_code == 1
     assert "har ett fält som fortsätter över en radbrytning (rad 2)" in result.stderr
     assert snapshot(repo_copy) == before
+
+
+def test_data_add_to_another_file_refuses_a_duplicate_across_files(repo_copy, run_vp) -> None:
+    from conftest import snapshot
+
+    other = repo_copy / "indicators-data" / "degerfors" / "extra.csv"
+    other.write_text("indicator,period,value,gender\n", "utf-8")
+    before = snapshot(repo_copy)
+    result = run_vp("data", "add", "andel-heltider", "2018-Q1", "40", "--file", str(other))
+    assert result.exit_code == 1
+    assert "'andel-heltider' har värden för 2018-Q1 (T) både här och i" in result.stderr
+    assert "personal.csv, rad" in result.stderr
+    assert snapshot(repo_copy) == before
+    # A period nobody has yet goes in.
+    assert (
+        run_vp("data", "add", "andel-heltider", "2021-Q1", "40", "--file", str(other)).exit_code
+        == 0
+    )
+    assert run_vp("validate").exit_code == 0

@@ -102,7 +102,8 @@ class Table:
 
     frames: list[FileFrame] = field(default_factory=list)
     rows: Series = field(default_factory=dict)
-    suspicious: list[Path] = field(default_factory=list)  # to be checked row by row
+    # Files to check row by row: the line numbers of the rows that need it, or None for all.
+    suspicious: dict[Path, np.ndarray | None] = field(default_factory=dict)
 
     def lookup(self, years: set[int] | None = None) -> Lookup:
         def lookup(indicator: str, gender: str) -> list[Observation]:
@@ -124,8 +125,8 @@ class Table:
         return lookup
 
 
-def _parse_values(distinct: pa.Array) -> tuple[np.ndarray, np.ndarray, bool]:
-    """Numbers and missing-reasons per distinct value string; whether any is not a number.
+def _parse_values(distinct: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Numbers and missing-reasons per distinct value string, and which are not numbers.
 
     Strings that match the row reader's number pattern are converted together by pyarrow;
     the rest (Kolada's markers, or text) go through the row reader's parser one by one.
@@ -137,20 +138,22 @@ def _parse_values(distinct: pa.Array) -> tuple[np.ndarray, np.ndarray, bool]:
     numbers = pc.cast(pc.if_else(plain, normal, None), pa.float64()).to_numpy(zero_copy_only=False)
     numbers = np.asarray(numbers, dtype=float)
     reasons = np.full(len(distinct), None, dtype=object)
-    bad = False
+    # A number beyond float's range reads as infinity: the row checker says so.
+    bad = np.isinf(numbers)
     others = np.flatnonzero(~np.asarray(plain.to_numpy(zero_copy_only=False), dtype=bool))
     for index, cell in zip(others, text.take(pa.array(others)).to_pylist(), strict=True):
         try:
             value, why = datafmt.parse_value(str(cell))
         except ValueError:
-            bad = True
+            bad[index] = True
             continue
         numbers[index] = np.nan if value is None else value
         reasons[index] = why
     return numbers, reasons, bad
 
 
-Parsed = tuple[pa.Table, list[str], list[str]] | None  # table, header cells, our names
+# table, header cells, our names, and each row's line number (blank lines are skipped)
+Parsed = tuple[pa.Table, list[str], list[str], np.ndarray | None] | None
 
 
 def parse_file(path: Path) -> Parsed:
@@ -159,8 +162,6 @@ def parse_file(path: Path) -> Parsed:
         raw = path.read_bytes()
     except OSError:
         return None  # the row checker says why, with the file's name
-    if b"\n\n" in raw or b"\n\r\n" in raw:
-        return None  # pyarrow skips blank lines, and the line numbers would be off
     try:
         encoding = "utf8" if datafmt.decode(raw)[1] == "utf-8" else "cp1252"
     except datafmt.MixedEncoding:
@@ -182,30 +183,62 @@ def parse_file(path: Path) -> Parsed:
         )
     except pa.ArrowInvalid:
         return None
-    return table, header, [str(name) for name in names]
+    # pyarrow skips blank lines: a blank line at the end changes nothing, one in between
+    # shifts the line numbers of the rows after it, which are counted from the bytes then.
+    body = raw.rstrip(b"\r\n")
+    lines = _line_numbers(raw) if b"\n\n" in body or b"\n\r\n" in body else None
+    if lines is not None and len(lines) != table.num_rows:
+        return None
+    return table, header, [str(name) for name in names], lines
+
+
+def _line_numbers(raw: bytes) -> np.ndarray:
+    """The 1-based line numbers of the rows (the lines after the header that are not blank)."""
+    data = np.frombuffer(raw, dtype=np.uint8)
+    ends = np.append(np.flatnonzero(data == 10), len(data))
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    lengths = ends - starts
+    first = data[np.minimum(starts, max(len(data) - 1, 0))] if len(data) else np.zeros(0)
+    blank = (lengths == 0) | ((lengths == 1) & (first == 13))
+    return (np.flatnonzero(~blank) + 1)[1:].astype(np.int32)
+
+
+def line_bytes(raw: bytes, numbers: np.ndarray) -> list[bytes]:
+    """The lines with the given 1-based numbers, as bytes with their line ends."""
+    data = np.frombuffer(raw, dtype=np.uint8)
+    starts = np.concatenate(([0], np.flatnonzero(data == 10) + 1))
+    ends = np.append(starts[1:], len(raw))
+    return [raw[starts[n - 1] : ends[n - 1]] for n in numbers.tolist()]
+
+
+@dataclass
+class Suspicious:
+    """A file the row checker must see: the line numbers of its doubtful rows, or None
+    when the whole file must be read row by row."""
+
+    lines: np.ndarray | None = None
 
 
 def read_file(
     path: Path, file: str, indicators: dict[str, Indicator] | None, parsed: Parsed = None
-) -> FileFrame | None:
-    """A file as a FileFrame, or None when it must be read and checked row by row.
+) -> FileFrame | Suspicious:
+    """A file as a FileFrame, or what of it the row checker must read.
 
     Without indicators (reading a file that was checked before) only the format is checked.
     """
     parsed = parse_file(path) if parsed is None else parsed
     if parsed is None:
-        return None
-    table, header, names = parsed
+        return Suspicious()
+    table, header, names, lines = parsed
     columns = {
         name: table.column(cell).combine_chunks() for name, cell in zip(names, header, strict=True)
     }
-    gender = _genders(columns.get("gender"), table.num_rows)
-    if gender is None:
-        return None
-    # A line break inside a quoted value (not a note) is for the row checker to report.
-    for name, column in columns.items():
-        if name != "note" and pc.any(pc.match_substring_regex(column.dictionary, "[\r\n]")).as_py():
-            return None
+    # A line break inside a quoted value would make the line numbers wrong (and outside a
+    # note it is an error): the row checker reads such a file.
+    for column in columns.values():
+        if pc.any(pc.match_substring_regex(column.dictionary, "[\r\n]")).as_py():
+            return Suspicious()
+    names_, codes_, bad_genders = _genders(columns.get("gender"), table.num_rows)
     indicator, period = columns["indicator"], columns["period"]
     result = FileFrame(
         file,
@@ -213,32 +246,39 @@ def read_file(
         indicator.indices.to_numpy(zero_copy_only=False),
         period.dictionary.to_pylist(),
         period.indices.to_numpy(zero_copy_only=False),
-        *gender,
+        names_,
+        codes_,
         np.empty(0),
         np.empty(0, dtype=object),
-        np.arange(2, table.num_rows + 2, dtype=np.int32),
+        np.arange(2, table.num_rows + 2, dtype=np.int32) if lines is None else lines,
     )
-    if indicators is not None and not _looks_right(result, indicators):
-        return None
     values = columns["value"]
-    numbers, reasons, bad = _parse_values(values.dictionary)
-    if bad:
-        return None
+    numbers, reasons, bad_values = _parse_values(values.dictionary)
     codes = values.indices.to_numpy(zero_copy_only=False)
+    bad = bad_values[codes]
+    if bad_genders is not None:
+        bad |= bad_genders
+    if indicators is not None and not _looks_right(result, indicators):
+        bad |= _wrong_rows(result, indicators)
+    if bad.any():
+        return Suspicious(result.lines[bad])
     result.values, result.missing = numbers[codes], reasons[codes]
     return result
 
 
-def _genders(column: pa.DictionaryArray | None, length: int) -> tuple[list[str], np.ndarray] | None:
-    """K, M or T per row ('' and lower case read as the row reader does); None if invalid."""
+def _genders(
+    column: pa.DictionaryArray | None, length: int
+) -> tuple[list[str], np.ndarray, np.ndarray | None]:
+    """K, M or T per row ('' and lower case read as the row reader does), and which rows
+    have a gender that is none of them (None when all are right)."""
     if column is None:
-        return ["T"], np.zeros(length, dtype=np.int8)
+        return ["T"], np.zeros(length, dtype=np.int8), None
     read = [datafmt.parse_gender(str(c)) for c in column.dictionary.to_pylist()]
-    if None in read:
-        return None
-    names = sorted({str(g) for g in read})
-    remap = np.array([names.index(str(g)) for g in read], dtype=np.int8)
-    return names, remap[column.indices.to_numpy(zero_copy_only=False)]
+    names = sorted({str(g) for g in read if g is not None}) or ["T"]
+    remap = np.array([names.index(g) if g is not None else 0 for g in read], dtype=np.int8)
+    indices = column.indices.to_numpy(zero_copy_only=False)
+    wrong = np.array([g is None for g in read], dtype=bool)
+    return names, remap[indices], (wrong[indices] if wrong.any() else None)
 
 
 _KINDS = list(datafmt.PERIOD_PATTERNS)
@@ -265,6 +305,29 @@ def _looks_right(frame: FileFrame, indicators: dict[str, Indicator]) -> bool:
     return not (key[1:] == key[:-1]).any()
 
 
+def _wrong_rows(frame: FileFrame, indicators: dict[str, Indicator]) -> np.ndarray:
+    """Which rows the row checker would report: an unknown indicator, a period that does not
+    fit its indicator, or one of two rows for the same indicator, period and gender."""
+    known = np.array([i in indicators for i in frame.indicators], dtype=bool)
+    wrong = ~known[frame.indicator_codes]
+    period_kind = np.array([_period_kind(p) for p in frame.periods])
+    indicator_kind = np.array(
+        [_KINDS.index(indicators[i].frequency) if i in indicators else -2 for i in frame.indicators]
+    )
+    wrong |= known[frame.indicator_codes] & (
+        period_kind[frame.period_codes] != indicator_kind[frame.indicator_codes]
+    )
+    key = frame.indicator_codes.astype(np.int64) * len(frame.periods) + frame.period_codes
+    key = key * len(frame.genders) + frame.gender_codes
+    order = np.argsort(key, kind="stable")
+    same = key[order][1:] == key[order][:-1]
+    repeated = np.zeros(len(key), dtype=bool)
+    repeated[1:] |= same
+    repeated[:-1] |= same
+    wrong[order[repeated]] = True
+    return np.asarray(wrong, dtype=bool)
+
+
 def start_parsing(paths: Sequence[Path]) -> list[Future[Parsed]]:
     """Parse files on a thread per core, in the background.
 
@@ -286,15 +349,15 @@ def read_table(
 
     def finish(
         job: tuple[tuple[Path, str, dict[str, Indicator]], Future[Parsed]],
-    ) -> FileFrame | None:
+    ) -> FileFrame | Suspicious:
         (path, file, indicators), future = job
         return read_file(path, file, indicators, future.result())
 
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         frames = pool.map(finish, zip(files, parsed, strict=True))
         for (path, _, _), frame in zip(files, frames, strict=True):
-            if frame is None:
-                table.suspicious.append(path)
+            if isinstance(frame, Suspicious):
+                table.suspicious[path] = frame.lines
             else:
                 table.frames.append(frame)
     return table
@@ -311,7 +374,7 @@ def load_series(files: Sequence[tuple[Path, str]]) -> Series:
     table = Table()
     for path, file in files:
         frame = read_file(path, file, None)
-        if frame is None:
+        if isinstance(frame, Suspicious):
             add_rows(table, [(path, file)])
         else:
             table.frames.append(frame)

@@ -10,6 +10,7 @@ Kolada, whose markers for a missing value are read as missing with the reason ke
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -134,7 +135,13 @@ def parse_value(text: str) -> tuple[float | None, str | None]:
         shown = cell if len(cell) <= 60 else cell[:59] + "…"
         raise ValueError(f"värdet {shown!r} är inte ett tal")
     normal = re.sub(r"[ \u00a0\u202f]", "", cell).replace(",", ".").replace("−", "-")
-    return float(normal), None
+    number = float(normal)
+    if not math.isfinite(number):
+        raise ValueError(
+            f"talet {cell[:20] + '…' if len(cell) > 20 else cell!r} är för stort "
+            f"({len(re.sub('[^0-9]', '', cell))} siffror)"
+        )
+    return number, None
 
 
 def parse_gender(text: str) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,11 @@ Series = dict[tuple[str, str], list[Observation]]  # (indicator, gender) -> valu
 
 
 def _read(
-    path: Path, file: str, indicators: dict[str, Indicator] | None, raw: bytes | None = None
+    path: Path,
+    file: str,
+    indicators: dict[str, Indicator] | None,
+    raw: bytes | None = None,
+    lines: Sequence[int] | None = None,
 ) -> Iterator[Row]:
     if raw is None:
         try:
@@ -54,11 +58,11 @@ def _read(
     delimiter = datafmt.sniff_delimiter(text.split("\n", 1)[0])
     # newline="": the csv module sees the file's own line breaks, so a quoted value may hold
     # one and a note with U+2028 (which str.splitlines() would split at) stays one field.
-    reader = _Records(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    reader = _Records(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), lines)
     try:
         yield from _rows(reader, file, indicators)
     except csv.Error as error:
-        line = reader.read + 1  # where the record that cannot be read begins
+        line = reader.in_file(reader.read + 1)  # where the record that cannot be read begins
         yield Problem(
             "VP308",
             f"raden kan inte läsas som CSV ({_csv_error(error)}); resten av filen är inte läst",
@@ -70,23 +74,34 @@ def _read(
 
 
 class _Records:
-    """csv's reader, remembering the last line of the last record read whole."""
+    """csv's reader, saying on which lines of the file each record starts and ends; with
+    `lines`, the text is some of the file's lines and these are their numbers in it."""
 
-    def __init__(self, reader: Any) -> None:
+    def __init__(self, reader: Any, lines: Sequence[int] | None = None) -> None:
         self.reader = reader
-        self.read = 0
+        self.lines = lines
+        self.read = 0  # the last line of the last record read, in the text
 
     def __iter__(self) -> _Records:
         return self
 
     def __next__(self) -> list[str]:
         record: list[str] = next(self.reader)
-        self.read = self.reader.line_num
+        self.first, self.read = self.read + 1, self.reader.line_num
         return record
 
+    def in_file(self, line: int) -> int:
+        if self.lines is None:
+            return line
+        return self.lines[min(line, len(self.lines)) - 1]
+
     @property
-    def line_num(self) -> int:
-        return int(self.reader.line_num)
+    def start(self) -> int:
+        return self.in_file(getattr(self, "first", self.read + 1))
+
+    @property
+    def end(self) -> int:
+        return self.in_file(self.read)
 
 
 def _csv_error(error: csv.Error) -> str:
@@ -109,13 +124,17 @@ MAX_PER_KIND = 20
 
 
 def check_data_file(
-    path: Path, file: str, indicators: dict[str, Indicator], raw: bytes | None = None
+    path: Path,
+    file: str,
+    indicators: dict[str, Indicator],
+    raw: bytes | None = None,
+    lines: Sequence[int] | None = None,
 ) -> list[Problem]:
-    """The problems in one data file (or in `raw`, its content-to-be), given the indicators
-    its rows may name."""
+    """The problems in one data file (or in `raw`, its content-to-be, or some of its lines
+    with their numbers in `lines`), given the indicators its rows may name."""
     problems: list[Problem] = []
     counts: dict[str, int] = {}
-    for row in _read(path, file, indicators, raw):
+    for row in _read(path, file, indicators, raw, lines):
         if isinstance(row, Problem):
             counts[row.code] = counts.get(row.code, 0) + 1
             if counts[row.code] <= MAX_PER_KIND:
@@ -149,9 +168,7 @@ def read_series(files: list[tuple[Path, str]]) -> Series:
 Row = Problem | tuple[str, str, Observation]
 
 
-def _rows(
-    reader: Iterator[list[str]], file: str, indicators: dict[str, Indicator] | None
-) -> Iterator[Row]:
+def _rows(reader: _Records, file: str, indicators: dict[str, Indicator] | None) -> Iterator[Row]:
     header = next(reader)
     names, missing = datafmt.header_columns(header)
     for index, name in enumerate(names):
@@ -189,16 +206,15 @@ def _rows(
     where = {name: names.index(name) for name in datafmt.COLUMNS if name in names}
     seen: dict[tuple[str, str, str], int] = {}
     known = list(indicators or ())
-    last = 1
     for cells in reader:
-        line, last = last + 1, reader.line_num  # type: ignore[attr-defined]
+        line, last = reader.start, reader.end
         if not any(cell.strip() for cell in cells):
             continue
         broken = next(
             (
                 i
                 for i, cell in enumerate(cells)
-                if ("\n" in cell or "\r" in cell) and names[i] != "note"
+                if ("\n" in cell or "\r" in cell) and (i >= len(names) or names[i] != "note")
             ),
             None,
         )

@@ -30,6 +30,10 @@ class Row:
 
 @dataclass
 class DataFile:
+    """A data file as its lines, changed a line at a time. Rows are parsed only for the
+    indicators asked about (a line that does not contain the id cannot be its row), so a
+    10 MB file costs reading its lines, not parsing them all."""
+
     path: Path
     encoding: str
     bom: bool
@@ -38,14 +42,36 @@ class DataFile:
     decimal: str
     header: list[str | None]
     lines: list[str]  # with their line breaks
-    rows: list[Row] = field(default_factory=list)
+    touched: set[int] = field(default_factory=set)  # indexes of lines changed or added
+    _rows: dict[str, list[Row]] = field(default_factory=dict)
 
     def column(self, name: str) -> int | None:
         return self.header.index(name) if name in self.header else None
 
+    def rows_of(self, indicator: str) -> list[Row]:
+        """The rows of one indicator, in file order."""
+        if indicator not in self._rows:
+            found = []
+            for number in range(1, len(self.lines)):
+                line = self.lines[number]
+                if indicator in line and line.strip():
+                    row = _row(number, line, self.delimiter)
+                    if _is(row, self, indicator):
+                        found.append(row)
+            self._rows[indicator] = found
+        return self._rows[indicator]
+
     def holds(self, indicator: str) -> bool:
         """Whether a row of this file is a value of the indicator."""
-        return any(_is(row, self, indicator) for row in self.rows)
+        return bool(self.rows_of(indicator))
+
+    def insert(self, at: int, line: str) -> None:
+        self.lines.insert(at, line)
+        self.touched = {t + 1 if t >= at else t for t in self.touched} | {at}
+        for rows in self._rows.values():
+            for row in rows:
+                if row.line >= at:
+                    row.line += 1
 
     def to_bytes(self) -> bytes:
         text = "".join(self.lines).encode(self.encoding)
@@ -79,7 +105,7 @@ def open_data_file(path: Path, raw: bytes) -> DataFile:
     # Lines end at line feeds only: a note may hold U+2028, which splitlines() would split.
     lines = [line for line in re.split(r"(?<=\n)", text) if line]
     for number, line in enumerate(lines, start=1):
-        if line.count('"') % 2:  # a quoted field goes on over the line break
+        if '"' in line and line.count('"') % 2:  # a quoted field goes on over the line break
             raise Refused(
                 f"{display_path(path)} har ett fält som fortsätter över en radbrytning (rad "
                 f"{number}); vp ändrar bara filer med en rad per värde",
@@ -91,13 +117,12 @@ def open_data_file(path: Path, raw: bytes) -> DataFile:
     header_cells = next(csv.reader([first], delimiter=delimiter)) if first.strip() else []
     names, _ = datafmt.header_columns(header_cells)
     data = DataFile(path, encoding, bom, delimiter, newline, ".", names, lines)
-    for number, line in enumerate(lines[1:], start=1):
-        if not line.strip():
-            continue
-        cells = next(csv.reader([line], delimiter=delimiter))
-        data.rows.append(Row(number, cells, _spans(line, delimiter)))
     data.decimal = _decimal_mark(data)
     return data
+
+
+def _row(number: int, line: str, delimiter: str) -> Row:
+    return Row(number, next(csv.reader([line], delimiter=delimiter)), _spans(line, delimiter))
 
 
 def new_data_file(path: Path, columns: list[str]) -> DataFile:
@@ -108,7 +133,11 @@ def new_data_file(path: Path, columns: list[str]) -> DataFile:
 def _decimal_mark(data: DataFile) -> str:
     value = data.column("value")
     if value is not None:
-        for row in data.rows:
+        # The first rows with a decimal say which mark the file uses.
+        for number, line in enumerate(data.lines[1:200], start=1):
+            if not line.strip():
+                continue
+            row = _row(number, line, data.delimiter)
             cell = row.cells[value] if value < len(row.cells) else ""
             if "," in cell:
                 return ","
@@ -138,7 +167,7 @@ class Upsert:
 
 def find_row(data: DataFile, indicator: str, period: str, gender: str) -> Row | None:
     where = data.column("indicator"), data.column("period"), data.column("gender")
-    for row in data.rows:
+    for row in data.rows_of(indicator):
         if len(row.cells) != len(data.header):
             continue
         row_gender = "T" if where[2] is None else datafmt.parse_gender(row.cells[where[2]])
@@ -170,6 +199,7 @@ def upsert(
         start, end = row.spans[value_column]
         line = data.lines[row.line]
         data.lines[row.line] = line[:start] + _cell(text, data.delimiter) + line[end:]
+        data.touched.add(row.line)
         row.cells[value_column] = text
         row.spans = _spans(data.lines[row.line], data.delimiter)
         return Upsert("replaced", row.line + 1, old.strip())
@@ -179,17 +209,15 @@ def upsert(
     stream = io.StringIO()
     csv.writer(stream, delimiter=data.delimiter, lineterminator=data.newline).writerow(cells)
     new_line = stream.getvalue()
-    same_indicator = [r.line for r in data.rows if _is(r, data, indicator)]
+    same_indicator = [r.line for r in data.rows_of(indicator)]
     at = (same_indicator[-1] + 1) if same_indicator else len(data.lines)
     if at > 0 and not data.lines[at - 1].endswith(("\n", "\r")):
         data.lines[at - 1] += data.newline
-    data.lines.insert(at, new_line)
-    for other in data.rows:
-        if other.line >= at:
-            other.line += 1
-    cells = next(csv.reader([new_line], delimiter=data.delimiter))
-    data.rows.append(Row(at, cells, _spans(new_line, data.delimiter)))
-    data.rows.sort(key=lambda r: r.line)
+        data.touched.add(at - 1)
+    data.insert(at, new_line)
+    rows = data.rows_of(indicator)
+    rows.append(_row(at, new_line, data.delimiter))
+    rows.sort(key=lambda r: r.line)
     return Upsert("added", at + 1)
 
 

@@ -4,6 +4,7 @@ the data files of the indicators that carry the Kolada KPI id, through the same 
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,22 +104,39 @@ def _kolada_json(raw: bytes, file: str) -> list[KoladaValue]:
         if not isinstance(record, dict) or not {"kpi", "period", "values"} <= set(record):
             raise Refused(f"{where} saknar kpi, period eller values", usage=False)
         municipality = record.get("municipality") or record.get("ou") or ""
-        for value in record["values"] or []:
-            number_value = value.get("value")
-            if number_value is not None and not isinstance(number_value, (int, float)):
-                raise Refused(f"{where}: värdet {number_value!r} är inte ett tal")
+        values = record["values"] or []
+        if not isinstance(values, list) or not all(isinstance(v, dict) for v in values):
+            raise Refused(f"{where}: values ska vara en lista med värden, som i Koladas svar")
+        for value in values:
+            number_value = _number(value.get("value"), where)
             found.append(
                 KoladaValue(
                     str(record["kpi"]),
                     str(municipality),
                     str(record["period"]),
                     str(value.get("gender") or "T").upper(),
-                    None if number_value is None else float(number_value),
+                    number_value,
                     str(value.get("status") or ""),
                     where,
                 )
             )
     return found
+
+
+def _number(value: Any, where: str) -> float | None:
+    """A value from Kolada's JSON as a number; anything else is refused with its place."""
+    if value is None:
+        return None
+    shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:39] + "…"
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise Refused(f"{where}: värdet {shown} är inte ett tal")
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number):
+        raise Refused(f"{where}: värdet {shown} är för stort för att vara ett nyckeltalsvärde")
+    return number
 
 
 def _kolada_csv(raw: bytes, file: str) -> list[KoladaValue]:

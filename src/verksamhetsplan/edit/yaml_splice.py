@@ -118,13 +118,21 @@ def _renderer(sequence_offset: int) -> YAML:
 def _block_texts(value: Any) -> Any:
     """Texts with line breaks are written as `|` blocks, as a person would write them; a text
     of nothing but white space stays quoted (as a block it would need a document end marker)."""
-    if isinstance(value, str) and "\n" in value and value.strip():
+    if isinstance(value, str) and "\n" in value and value.strip() and _fits_block(value):
         return LiteralScalarString(value)
     if isinstance(value, dict):
         return {key: _block_texts(item) for key, item in value.items()}
     if isinstance(value, list):
         return [_block_texts(item) for item in value]
     return value
+
+
+def _fits_block(text: str) -> bool:
+    """Whether a `|` block keeps the text exactly: no line may start with a tab or a space
+    (that would be read as indentation) or end in one, and no tab or carriage return."""
+    return not any(
+        line[:1] in (" ", "\t") or line[-1:] in (" ", "\t") for line in text.split("\n")
+    ) and not any(ch in text for ch in "\t\r")
 
 
 def render(value: Any, sequence_offset: int) -> str:

@@ -1,0 +1,100 @@
+"""Fuzzing the editing commands: whatever a person types, vp writes a file that still
+validates, or refuses in Swedish and changes nothing. Never exit 70."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from conftest import ROOT, snapshot
+from verksamhetsplan.cli import app
+
+TYPED = st.text(
+    st.characters(blacklist_categories=("Cs",)) | st.sampled_from(list("\x85\u2028\r\n\x1f\x00")),
+    max_size=30,
+)
+NUMBER = st.one_of(
+    st.sampled_from(["12,5", "1 234", "−3", "1e22", "9" * 400, "٥", "nan", "inf", "", "-", ".."]),
+    st.floats(allow_nan=True).map(str),
+    st.text(max_size=6),
+)
+
+
+@pytest.fixture(scope="module")
+def repository(tmp_path_factory):
+    root = tmp_path_factory.mktemp("repo")
+    for folder in ("plans", "indicators-data"):
+        shutil.copytree(ROOT / folder, root / folder)
+    return root
+
+
+def run(repository, monkeypatch, *args: str):
+    monkeypatch.chdir(repository)
+    before = snapshot(repository)
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    assert result.exit_code in (0, 1, 2), result.output
+    assert "internt fel" not in result.output
+    if result.exit_code == 0:
+        check = CliRunner().invoke(app, ["validate", "--format", "json"])
+        assert check.exit_code == 0, check.output
+    else:
+        assert snapshot(repository) == before, "a refused command changed a file"
+    for name, content in before.items():  # the next example starts from the same files
+        (repository / name).write_bytes(content)
+    for path in list(repository.rglob("*")):
+        if path.is_file() and path.relative_to(repository).as_posix() not in before:
+            path.unlink()
+    return result
+
+
+SAFE = settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@SAFE
+@given(comment=TYPED, by=TYPED, reason=TYPED)
+def test_assess_with_whatever_is_typed(repository, monkeypatch, comment, by, reason) -> None:
+    run(
+        repository,
+        monkeypatch,
+        "assess",
+        "medarbetarskap-projekt-2018",
+        "--year",
+        "2018",
+        "--status",
+        "delvis",
+        "--comment",
+        comment,
+        "--by",
+        by,
+        "--reason",
+        reason,
+    )
+
+
+@SAFE
+@given(value=NUMBER, note=TYPED, period=st.sampled_from(["2019-Q1", "2019-13", "0000-Q1", "2019"]))
+def test_data_add_with_whatever_is_typed(repository, monkeypatch, value, note, period) -> None:
+    run(repository, monkeypatch, "data", "add", "andel-heltider", period, value, "--note", note)
+
+
+@SAFE
+@given(comment=TYPED, by=TYPED)
+def test_activity_with_whatever_is_typed(repository, monkeypatch, comment, by) -> None:
+    run(
+        repository,
+        monkeypatch,
+        "activity",
+        "heltidsprojekt",
+        "--status",
+        "pågår",
+        "--comment",
+        comment,
+        "--by",
+        by,
+        "--date",
+        "2018-06-01",
+    )
