@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +42,7 @@ class DataFile:
     header: list[str | None]
     lines: list[str]  # with their line breaks
     touched: set[int] = field(default_factory=set)  # indexes of lines changed or added
+    text: str | None = None  # the lines joined, while nothing has changed: found in faster
     _rows: dict[str, list[Row]] = field(default_factory=dict)
 
     def column(self, name: str) -> int | None:
@@ -51,15 +51,26 @@ class DataFile:
     def rows_of(self, indicator: str) -> list[Row]:
         """The rows of one indicator, in file order."""
         if indicator not in self._rows:
-            found = []
-            for number in range(1, len(self.lines)):
-                line = self.lines[number]
-                if indicator in line and line.strip():
-                    row = _row(number, line, self.delimiter)
-                    if _is(row, self, indicator):
-                        found.append(row)
-            self._rows[indicator] = found
+            candidates = [
+                _row(number, self.lines[number], self.delimiter)
+                for number in self._lines_with(indicator)
+            ]
+            self._rows[indicator] = [row for row in candidates if _is(row, self, indicator)]
         return self._rows[indicator]
+
+    def _lines_with(self, indicator: str) -> list[int]:
+        """The indexes of the lines (not the header) that contain the text."""
+        if self.text is None or self.touched:
+            return [n for n, line in enumerate(self.lines) if n and indicator in line]
+        found: list[int] = []
+        line, at = 0, 0
+        text = self.text
+        while (hit := text.find(indicator, at)) != -1:
+            line += text.count("\n", at, hit)  # counted in C, once over the file
+            if line and (not found or found[-1] != line):
+                found.append(line)
+            at = hit + len(indicator)
+        return found
 
     def holds(self, indicator: str) -> bool:
         """Whether a row of this file is a value of the indicator."""
@@ -92,6 +103,18 @@ def _spans(line: str, delimiter: str) -> list[tuple[int, int]]:
     return spans
 
 
+# What str.splitlines() splits at besides \n and \r\n (and a lone \r).
+_OTHER_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def _only_line_feeds(text: str) -> bool:
+    """Whether str.splitlines() would split the text at its line feeds alone."""
+    breaks = _OTHER_BREAKS[:5] if text.isascii() else _OTHER_BREAKS  # isascii() is O(1)
+    if any(ch in text for ch in breaks):
+        return False
+    return "\r" not in text or text.count("\r") == text.count("\r\n")
+
+
 def open_data_file(path: Path, raw: bytes) -> DataFile:
     try:
         text, encoding = datafmt.decode(raw)
@@ -103,8 +126,13 @@ def open_data_file(path: Path, raw: bytes) -> DataFile:
         ) from None
     bom = raw.startswith(codecs.BOM_UTF8)
     # Lines end at line feeds only: a note may hold U+2028, which splitlines() would split.
-    lines = [line for line in re.split(r"(?<=\n)", text) if line]
-    for number, line in enumerate(lines, start=1):
+    simple = _only_line_feeds(text)
+    if simple:
+        lines = text.splitlines(keepends=True)  # the fast way, when it splits at \n alone
+    else:
+        parts = text.split("\n")
+        lines = [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+    for number, line in enumerate(lines if '"' in text else [], start=1):
         if '"' in line and line.count('"') % 2:  # a quoted field goes on over the line break
             raise Refused(
                 f"{display_path(path)} har ett fält som fortsätter över en radbrytning (rad "
@@ -117,6 +145,8 @@ def open_data_file(path: Path, raw: bytes) -> DataFile:
     header_cells = next(csv.reader([first], delimiter=delimiter)) if first.strip() else []
     names, _ = datafmt.header_columns(header_cells)
     data = DataFile(path, encoding, bom, delimiter, newline, ".", names, lines)
+    if simple:
+        data.text = text  # its line feeds number the lines as `lines` does
     data.decimal = _decimal_mark(data)
     return data
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..common.files import display_path
 from ..common.problems import CheckResult
@@ -15,7 +15,9 @@ from ..data.rows import Series, read_series
 from ..data.validate import check
 from ..plan.checks import Index
 from ..plan.load import PlanFile
-from .rollup import PlanFollowUp, default_year, follow_up, lookup_from
+
+if TYPE_CHECKING:
+    from .rollup import PlanFollowUp
 
 
 class NotFound(Exception):
@@ -38,11 +40,15 @@ class Repository:
             if table is not None:
                 lookup: Lookup = table.lookup(years)
                 return lookup
+            from .rollup import lookup_from
+
             return lookup_from({})
         if org not in self._series:
             same = [f for f in self.data_files if organisation(f, "indicators-data") == org]
             chosen = same or ([] if org else self.data_files)
             self._series[org] = read_series([(path, display_path(path)) for path in chosen])
+        from .rollup import lookup_from
+
         return lookup_from(self._series[org])
 
     def plan(self, plan_id: str) -> PlanFile:
@@ -65,6 +71,9 @@ class Repository:
         """The plan's follow-up for a year, or for a period inside one (which sets the year)."""
         if period is not None:
             year = int(period[:4])
+        # Imported here: the editing commands open a repository but compute nothing.
+        from .rollup import default_year, follow_up
+
         chosen = year if year is not None else default_year(plan_file, as_of)
         lookup = self.lookup_for(plan_file, years_needed(plan_file, chosen))
         result = follow_up(plan_file, self.index, chosen, as_of, lookup, period)

@@ -184,8 +184,9 @@ class Goal(Strict):
         if self.measures:
             return list(self.measures)
         assert self.target is not None
+        # model_construct: every field comes from this goal, validated already.
         return [
-            Measure(
+            Measure.model_construct(
                 id=self.id,
                 indicator=self.indicator,
                 gender=self.gender,

@@ -227,13 +227,21 @@ def parse(text: str, *, record: bool = True) -> tuple[Any, Positions]:
                 nodes += 1
                 if nodes > MAX_NODES:
                     raise _too_large(mark)
-                if stack and stack[-1].pending is None and not stack[-1].is_list:
+                tag = event.tag  # a property in ruamel.yaml: read it once
+                top_ = stack[-1] if stack else None
+                if top_ is not None and top_.pending is None and not top_.is_list:
                     # A mapping key: kept as written (a key `0x1F` is not the number 31).
-                    if event.tag is not None and event.tag not in ("!", _YAML + "str"):
-                        raise _forbidden_tag(event.tag, mark_position(mark))
-                    _take_key(stack[-1], event.value, mark, keys if record else None)
+                    if tag is not None and tag not in ("!", _YAML + "str"):
+                        raise _forbidden_tag(tag, mark_position(mark))
+                    name = event.value
+                    if name in top_.key_lines:
+                        _take_key(top_, name, mark, None)  # raises: a duplicated key
+                    top_.key_lines[name] = mark.line + 1
+                    top_.pending = name
+                    if record:
+                        keys[(*top_.path, name)] = mark
                     continue
-                if event.tag is None:
+                if tag is None:
                     if event.implicit[0]:
                         scalar = event.value
                         value = resolved.get(scalar, _MISSING)
@@ -242,7 +250,7 @@ def parse(text: str, *, record: bool = True) -> tuple[Any, Positions]:
                     else:
                         value = event.value
                 else:
-                    value = _tagged_scalar(event.tag, event.value, mark_position(mark))
+                    value = _tagged_scalar(tag, event.value, mark_position(mark))
                 if event.anchor is not None:
                     anchors[event.anchor] = (value, 1)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
