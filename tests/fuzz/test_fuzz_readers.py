@@ -164,6 +164,12 @@ def _run(data: Path) -> list[tuple]:
     return sorted((p.code, p.file, p.line, p.column, p.message) for p in result.problems)
 
 
+def _containers(children: st.SearchStrategy) -> st.SearchStrategy:
+    return st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(st.text(max_size=6), children, max_size=4)
+    )
+
+
 JSON = st.recursive(
     st.one_of(
         st.none(),
@@ -173,9 +179,7 @@ JSON = st.recursive(
         st.text(max_size=5),
         st.integers(min_value=10**300, max_value=10**400),
     ),
-    lambda children: st.one_of(
-        st.lists(children, max_size=4), st.dictionaries(st.text(max_size=6), children, max_size=4)
-    ),
+    _containers,
     max_leaves=20,
 )
 
