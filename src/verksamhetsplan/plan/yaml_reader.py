@@ -227,12 +227,15 @@ def parse(text: str, *, record: bool = True) -> tuple[Any, Positions]:
                 nodes += 1
                 if nodes > MAX_NODES:
                     raise _too_large(mark)
-                tag = event.tag  # a property in ruamel.yaml: read it once
                 top_ = stack[-1] if stack else None
                 if top_ is not None and top_.pending is None and not top_.is_list:
                     # A mapping key: kept as written (a key `0x1F` is not the number 31).
-                    if tag is not None and tag not in ("!", _YAML + "str"):
-                        raise _forbidden_tag(tag, mark_position(mark))
+                    # A plain key has no tag or "!", both fine: only others are read (the
+                    # tag is a property in ruamel.yaml, and keys are half of all nodes).
+                    if not event.implicit[0]:
+                        tag = event.tag
+                        if tag is not None and tag not in ("!", _YAML + "str"):
+                            raise _forbidden_tag(tag, mark_position(mark))
                     name = event.value
                     if name in top_.key_lines:
                         _take_key(top_, name, mark, None)  # raises: a duplicated key
@@ -241,6 +244,7 @@ def parse(text: str, *, record: bool = True) -> tuple[Any, Positions]:
                     if record:
                         keys[(*top_.path, name)] = mark
                     continue
+                tag = event.tag
                 if tag is None:
                     if event.implicit[0]:
                         scalar = event.value
