@@ -259,8 +259,9 @@ def _goal_logic(plan_file: PlanFile, index: Index) -> Iterator[Problem]:
                     "VP203",
                     f"målåret {year} ligger utanför planperioden {start}–{end}",
                 )
-        parts = (
-            [(here, goal.parts()[0])]
+        # A single-target goal is checked as its own measure: it has the same fields.
+        parts: list[tuple[Path_, Measure | Goal]] = (
+            [(here, goal)]
             if not goal.measures
             else [((*here, "measures", k), measure) for k, measure in enumerate(goal.measures)]
         )
@@ -316,7 +317,7 @@ def _goal_logic(plan_file: PlanFile, index: Index) -> Iterator[Problem]:
 
 
 def _part_logic(
-    plan_file: PlanFile, index: Index, where: Path_, goal: Goal, part: Measure
+    plan_file: PlanFile, index: Index, where: Path_, goal: Goal, part: Measure | Goal
 ) -> Iterator[Problem]:
     """The checks of one measure (or a single-target goal's own target) at its place."""
     plan = plan_file.plan
@@ -362,7 +363,7 @@ def _part_logic(
 
 
 def _against_indicator(
-    plan_file: PlanFile, here: Path_, goal: Measure, indicator: Any
+    plan_file: PlanFile, here: Path_, goal: Measure | Goal, indicator: Any
 ) -> Iterator[Problem]:
     target = goal.target
     direction = None
