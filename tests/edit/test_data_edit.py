@@ -140,7 +140,23 @@ def test_kolada_import_reports_a_changed_value(repo_copy, run_vp, tmp_path) -> N
     assert "~ nojda-hemtjanst 2018 T: 90 → 91,2" in result.stdout
 
 
-def test_kolada_v3_with_several_municipalities_needs_kommun(repo_copy, run_vp) -> None:
+def test_kolada_v3_with_several_municipalities_writes_only_the_plans_own(repo_copy, run_vp) -> None:
+    source = str(KOLADA / "v3-two-municipalities.json")
+    # The Degerfors plan says kolada_id: "1862": Lekebergs (1814) value is never written.
+    result = run_vp("data", "import", source)
+    assert result.exit_code == 0, result.output
+    assert "3 tillagda" in result.stdout
+    assert "överhoppat (1): U23471: värden för andra kommuner än 1862" in result.stdout
+    written = Path("indicators-data/degerfors/kolada.csv").read_text(encoding="utf-8")
+    assert "nojda-sarskilt-boende,2018,79,M,Kolada U23471" in written
+    assert ",88," not in written
+
+
+def test_kolada_v3_with_several_municipalities_and_no_kolada_id_needs_kommun(
+    repo_copy, run_vp
+) -> None:
+    plan = repo_copy / "plans" / "degerfors" / "socialnamnden-2018-2019.yaml"
+    plan.write_text(plan.read_text("utf-8").replace('kolada_id: "1862"\n', ""), "utf-8")
     before = snapshot(repo_copy)
     source = str(KOLADA / "v3-two-municipalities.json")
     refused = run_vp("data", "import", source)
@@ -152,7 +168,6 @@ def test_kolada_v3_with_several_municipalities_needs_kommun(repo_copy, run_vp) -
     assert result.exit_code == 0, result.output
     assert "3 tillagda" in result.stdout
     written = Path("indicators-data/degerfors/kolada.csv").read_text(encoding="utf-8")
-    assert "nojda-sarskilt-boende,2018,79,M,Kolada U23471" in written
     assert ",88," not in written
 
 
@@ -178,3 +193,30 @@ def test_broken_kolada_files_are_refused_with_their_place(repo_copy, run_vp, nam
     assert message in result.stderr
     assert "Traceback" not in result.output
     assert snapshot(repo_copy) == before
+
+
+def test_kolada_group_and_unit_values_are_skipped_and_a_value_twice_is_not_written(
+    repo_copy, run_vp
+) -> None:
+    result = run_vp("data", "import", str(KOLADA / "v2-group-ou-and-twice.json"))
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "1 tillagda" in out
+    assert "U21468: jämförelsegruppens värde (G33808), inte kommunens" in out
+    assert "U21468: en organisatorisk enhets värde, inte kommunens" in out
+    assert "U23471 2019 T: står två gånger (" in out and "values[2]" in out
+    written = Path("indicators-data/degerfors/kolada.csv").read_text(encoding="utf-8")
+    assert written.splitlines()[1:] == ["nojda-hemtjanst,2019,91,T,Kolada U21468"]
+
+
+def test_kolada_export_with_swedish_gender_words_and_a_dropped_leading_zero(
+    repo_copy, run_vp
+) -> None:
+    plan = repo_copy / "plans" / "degerfors" / "socialnamnden-2018-2019.yaml"
+    plan.write_text(plan.read_text("utf-8").replace('kolada_id: "1862"', 'kolada_id: "0180"'))
+    result = run_vp("data", "import", str(KOLADA / "export-gender-words.csv"))
+    assert result.exit_code == 0, result.output
+    assert "3 tillagda" in result.stdout
+    written = Path("indicators-data/degerfors/kolada.csv").read_text(encoding="utf-8")
+    assert "nojda-hemtjanst,2019,79,K,Kolada U21468" in written
+    assert "nojda-hemtjanst,2019,75,M,Kolada U21468" in written

@@ -72,11 +72,12 @@ def add(
 
 @data_app.command("import")
 def import_(
-    source: Annotated[
-        Path,
+    sources: Annotated[
+        list[Path],
         typer.Argument(
-            metavar="FIL",
-            help="Svar från Koladas API (v2 eller v3, JSON) eller en Kolada-export (CSV).",
+            metavar="FIL…",
+            help="Svar från Koladas API (v2 eller v3, JSON) eller Kolada-exporter (CSV); flera "
+            "filer går bra.",
             show_default=False,
         ),
     ],
@@ -91,12 +92,13 @@ def import_(
     from ..common.problems import Refused
     from ..edit.kolada import import_kolada
 
-    if not source.is_file():
-        refused(Refused(f"filen {source} finns inte", usage=True))
+    for source in sources:
+        if not source.is_file():
+            refused(Refused(f"filen {source} finns inte", usage=True))
     outside_file(file)
     repository = open_repository_for_editing()
     try:
-        report = import_kolada(repository, source, kommun, file)
+        report = import_kolada(repository, sources, kommun, file)
     except Refused as error:
         refused(error)
     apply_changes(report.changes)

@@ -32,15 +32,56 @@ class KoladaValue:
     where: str  # where in the file, for messages
     municipality_name: str = ""
 
+    ou: bool = False  # an organisational unit's value (oudata), not the municipality's
+
+    @property
+    def kommun(self) -> str:
+        """The municipality id as Kolada writes it: four digits (a spreadsheet drops the
+        leading zero of 0180)."""
+        return kommun_id(self.municipality)
+
+    @property
+    def group(self) -> bool:
+        """A comparison group's value (G…): an average of other municipalities."""
+        return self.municipality.strip().upper().startswith("G")
+
     def is_municipality(self, wanted: str) -> bool:
-        return wanted.casefold() in (
-            self.municipality.casefold(),
+        return kommun_id(wanted).casefold() in (
+            self.kommun.casefold(),
             self.municipality_name.casefold(),
         )
 
     @property
     def municipality_label(self) -> str:
         return " ".join(filter(None, (self.municipality, self.municipality_name)))
+
+
+def kommun_id(text: str) -> str:
+    """1862 -> 1862, 180 -> 0180 (the zero a spreadsheet dropped); other ids as they are."""
+    text = text.strip()
+    return text.zfill(4) if text.isdigit() and len(text) < 4 else text
+
+
+# Kolada's gender as its exports and answers write it.
+GENDER_WORDS = {
+    "t": "T",
+    "totalt": "T",
+    "total": "T",
+    "alla": "T",
+    "k": "K",
+    "kvinnor": "K",
+    "kvinna": "K",
+    "flickor": "K",
+    "m": "M",
+    "män": "M",
+    "man": "M",
+    "pojkar": "M",
+}
+
+
+def kolada_gender(text: Any) -> str:
+    word = str(text or "T").strip()
+    return GENDER_WORDS.get(word.casefold(), word.upper())
 
 
 KOLADA_HEADERS = {
@@ -104,6 +145,7 @@ def _kolada_json(raw: bytes, file: str) -> list[KoladaValue]:
         if not isinstance(record, dict) or not {"kpi", "period", "values"} <= set(record):
             raise Refused(f"{where} saknar kpi, period eller values", usage=False)
         municipality = record.get("municipality") or record.get("ou") or ""
+        ou = "ou" in record and not record.get("municipality")
         values = record["values"] or []
         if not isinstance(values, list) or not all(isinstance(v, dict) for v in values):
             raise Refused(f"{where}: values ska vara en lista med värden, som i Koladas svar")
@@ -114,10 +156,11 @@ def _kolada_json(raw: bytes, file: str) -> list[KoladaValue]:
                     str(record["kpi"]),
                     str(municipality),
                     str(record["period"]),
-                    str(value.get("gender") or "T").upper(),
+                    kolada_gender(value.get("gender")),
                     number_value,
                     str(value.get("status") or ""),
                     where,
+                    ou=ou,
                 )
             )
     return found
@@ -174,7 +217,7 @@ def _kolada_csv(raw: bytes, file: str) -> list[KoladaValue]:
                 row.get("kpi", "").strip(),
                 (row.get("municipality") or "").strip(),
                 row.get("period", "").strip(),
-                (datafmt.parse_gender(row.get("gender") or "") or "?"),
+                kolada_gender(row.get("gender")),
                 value,
                 (row.get("status") or why or "").strip(),
                 f"{file}:{line}",
@@ -192,26 +235,69 @@ class ImportReport:
 
 
 def import_kolada(
-    repository: Any, source: Path, municipality: str | None, file: Path | None
+    repository: Any, sources: list[Path], municipality: str | None, file: Path | None
 ) -> ImportReport:
     """`vp data import`: Kolada's values mapped to the indicators with that KPI id."""
-    values = read_kolada(source)
-    values = _for_municipality(values, municipality, display_path(source))
+    values = [value for source in sources for value in read_kolada(source)]
+    origin = ", ".join(display_path(source) for source in sources)
+    return import_values(repository, values, municipality, file, origin)
+
+
+def kolada_ids(repository: Any) -> dict[str | None, str]:
+    """The municipality id each organisation's plans declare (kolada_id), by organisation."""
+    from ..data.layout import organisation
+
+    found: dict[str | None, str] = {}
+    for plan_file in repository.plans:
+        if plan_file.plan.kolada_id:
+            found[organisation(Path(plan_file.file), "plans")] = plan_file.plan.kolada_id
+    return found
+
+
+def import_values(
+    repository: Any,
+    values: list[KoladaValue],
+    municipality: str | None,
+    file: Path | None,
+    origin: str,
+) -> ImportReport:
+    """Kolada's values written into the data of the organisation they belong to: only the
+    municipality's own (a group's average or an organisational unit's value is no value of
+    the municipality), and only where the plans' kolada_id (or --kommun) says so."""
+    skipped: Counter[str] = Counter()
+    own = []
+    for item in values:
+        if item.group:
+            skipped[
+                f"{item.kpi}: jämförelsegruppens värde ({item.municipality}), inte kommunens"
+            ] += 1
+        elif item.ou:
+            skipped[f"{item.kpi}: en organisatorisk enhets värde, inte kommunens"] += 1
+        else:
+            own.append(item)
+    ids = kolada_ids(repository)
+    if municipality is not None or not ids:
+        own = _for_municipality(own, municipality, origin)
+    own = _without_duplicates(own, skipped)
     by_kpi: dict[str, list[Target]] = {}
     for defined in indicator_targets(repository).values():
         for target in defined:
             source_ = target.indicator.source
             if source_ is not None and source_.kolada:
                 by_kpi.setdefault(source_.kolada, []).append(target)
+    values = own
     session = Session(repository, file)
     counts: Counter[str] = Counter()
-    skipped: Counter[str] = Counter()
     for item in values:
         targets = by_kpi.get(item.kpi)
         if not targets:
             skipped[f"{item.kpi}: inget nyckeltal i planerna har detta Kolada-id"] += 1
             continue
         for target in targets:
+            declared = ids.get(target.org)
+            if declared is not None and item.kommun != declared:
+                skipped[f"{item.kpi}: värden för andra kommuner än {declared}"] += 1
+                continue
             why = _skip_reason(item, target.indicator)
             if why:
                 skipped[f"{item.kpi} → {target.indicator.id}: {why}"] += 1
@@ -242,6 +328,24 @@ def import_kolada(
                     f"{line} ({display_path(data.path)}:{result.line})"
                 )
     return ImportReport(session.changes(), counts, skipped)
+
+
+def _without_duplicates(values: list[KoladaValue], skipped: Counter[str]) -> list[KoladaValue]:
+    """The same KPI, municipality, year and gender twice in one answer: neither is written,
+    and both places are named (which one Kolada meant cannot be told)."""
+    first: dict[tuple[str, str, str, str], KoladaValue] = {}
+    twice: set[tuple[str, str, str, str]] = set()
+    for item in values:
+        key = (item.kpi, item.kommun, item.period, item.gender)
+        if key in first:
+            twice.add(key)
+            skipped[
+                f"{item.kpi} {item.period} {item.gender}: står två gånger ({first[key].where} och "
+                f"{item.where})"
+            ] += 1
+        else:
+            first[key] = item
+    return [v for v in values if (v.kpi, v.kommun, v.period, v.gender) not in twice]
 
 
 def _for_municipality(

@@ -287,6 +287,12 @@ class Plan(Strict):
     kind: PlanKind = Field(description="Typ av plan.")
     title: str = Field(description="Planens titel.")
     organisation: str = Field(description="Kommunen, t.ex. Degerfors kommun.")
+    kolada_id: str | None = Field(
+        None,
+        pattern=r"^[0-9]{4}$",
+        description="Kommunens id hos Kolada (fyra siffror, t.ex. 1862): vp data fetch hämtar "
+        "dess värden, och vp data import skriver bara dess värden i planens data.",
+    )
     board: str | None = Field(None, description="Nämnd eller styrelse.")
     administration: str | None = Field(None, description="Förvaltning.")
     period: PlanPeriod = Field(description="Planperioden.")
