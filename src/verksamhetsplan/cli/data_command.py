@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from . import App, app
 from .common import (
     apply_changes,
+    chosen_plans,
     inside_repository,
     open_repository_for_editing,
     refused,
@@ -18,7 +19,7 @@ from .common import (
 )
 
 data_app = App(
-    help="Registrera nyckeltalsvärden: ett i taget eller från Kolada.",
+    help="Registrera nyckeltalsvärden: ett i taget, från Kolada-filer eller över Koladas API.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -102,6 +103,10 @@ def import_(
     except Refused as error:
         refused(error)
     apply_changes(report.changes)
+    _summary(report)
+
+
+def _summary(report: Any) -> None:
     counts = report.counts
     typer.echo(
         f"Kolada: {counts['added']} tillagda, {counts['replaced']} ändrade, "
@@ -109,6 +114,82 @@ def import_(
     )
     for why, count in sorted(report.skipped.items()):
         typer.echo(f"  överhoppat ({count}): {why}")
+
+
+@data_app.command("fetch")
+def fetch(
+    plan: Annotated[
+        str | None, typer.Option("--plan", "-p", help="Planen (standard: alla med Kolada-id).")
+    ] = None,
+    kommun: Annotated[
+        str | None,
+        typer.Option("--kommun", help="Kommunens id hos Kolada, om planen inte anger kolada_id."),
+    ] = None,
+    url: Annotated[
+        str | None,
+        typer.Option(
+            "--api-url",
+            metavar="URL",
+            help="Koladas API (standard: https://api.kolada.se/v3, eller VP_KOLADA_URL), "
+            "t.ex. en spegel bakom kommunens proxy.",
+        ),
+    ] = None,
+    file: FileOption = None,
+) -> None:
+    """Hämta värden från Koladas API för planernas nyckeltal med Kolada-id (source.kolada):
+    kommunens (kolada_id i planen, eller --kommun) värden för planperiodens år och basåret.
+    Alla sidor hämtas; värdena skrivs som med vp data import, och att hämta igen ändrar
+    ingenting."""
+    from ..common.problems import Refused
+    from ..edit.kolada import import_values
+    from ..edit.kolada_fetch import api_url, data_url
+    from ..edit.kolada_fetch import fetch as fetch_pages
+
+    outside_file(file)
+    repository = open_repository_for_editing()
+    wanted: dict[str, tuple[set[str], set[int]]] = {}
+    for plan_file in chosen_plans(repository, plan):
+        plan_ = plan_file.plan
+        municipality = kommun or plan_.kolada_id
+        kpis = {i.source.kolada for i in plan_.indicators if i.source and i.source.kolada}
+        if not kpis or municipality is None:
+            continue
+        years = set(plan_.period.years)
+        if plan_.follow_up.baseline_period:
+            years.add(int(plan_.follow_up.baseline_period[:4]))
+        known_kpis, known_years = wanted.setdefault(municipality, (set(), set()))
+        known_kpis |= kpis
+        known_years |= years
+    if not wanted:
+        usage_error(
+            "ingen plan har både nyckeltal med Kolada-id och kommunens id",
+            'Skriv kolada_id: "1862" (kommunens id hos Kolada) i planen, eller ange --kommun.',
+        )
+    base = api_url(url)
+    values = []
+    missing = []
+    try:
+        for municipality, (kpis, years) in sorted(wanted.items()):
+            address = data_url(base, sorted(kpis), municipality, sorted(years))
+            fetched = fetch_pages(address)
+            typer.echo(
+                f"Hämtade {len(fetched.values)} värden på {fetched.pages} "
+                f"{'sida' if fetched.pages == 1 else 'sidor'}: {address}"
+            )
+            values.extend(fetched.values)
+            found = {v.kpi for v in fetched.values}
+            span = f"{min(years)}–{max(years)}"
+            missing += [
+                f"{k}: Kolada har inga värden för {municipality} {span}"
+                for k in sorted(kpis - found)
+            ]
+        report = import_values(repository, values, kommun, file, base)
+    except Refused as error:
+        refused(error)
+    for why in missing:
+        report.skipped[why] += 1
+    apply_changes(report.changes)
+    _summary(report)
 
 
 def outside_file(file: Path | None) -> None:

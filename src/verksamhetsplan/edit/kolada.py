@@ -133,6 +133,11 @@ def _kolada_json(raw: bytes, file: str) -> list[KoladaValue]:
             f"{file}:{error.lineno}:{error.colno}: ogiltig JSON ({error.msg})",
             hint="Spara svaret från Koladas API oförändrat (v2 eller v3, /data/…).",
         ) from None
+    return kolada_records(document, file)
+
+
+def kolada_records(document: Any, file: str) -> list[KoladaValue]:
+    """The values of one answer (or page) of Kolada's API, parsed from JSON already."""
     records = document.get("values") if isinstance(document, dict) else document
     if not isinstance(records, list):
         raise Refused(

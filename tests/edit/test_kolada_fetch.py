@@ -1,0 +1,161 @@
+"""vp data fetch against a local stand-in for Kolada's API on 127.0.0.1, answering in the
+API's own format (v3: count, values, next_url, previous_url): pages, a 429, a 500, a body
+cut off, an unknown KPI. No network beyond this machine."""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from conftest import snapshot
+
+PATH = "/v3/data/kpi/U21468,U23471/municipality/1862/year/2017,2018,2019"
+
+
+def record(kpi: str, year: int, values: list[tuple[str, float | None]]) -> dict:
+    return {
+        "kpi": kpi,
+        "municipality": "1862",
+        "period": year,
+        "values": [
+            {"count": 1, "gender": g, "status": None if v is not None else "", "value": v}
+            for g, v in values
+        ],
+    }
+
+
+PAGE_1 = [
+    record("U21468", 2017, [("T", 92), ("K", 93), ("M", 89)]),
+    record("U21468", 2018, [("T", 90), ("K", 90.5), ("M", None)]),
+]
+PAGE_2 = [
+    record("U21468", 2019, [("T", 91)]),
+    record("U23471", 2019, [("T", 84), ("K", 86), ("M", 79)]),
+]
+
+
+class Kolada:
+    """Answers by path: a list of (status, headers, body) used in turn, the last repeated."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, list[tuple[int, dict[str, str], bytes]]] = {}
+        self.requests: list[tuple[str, str]] = []
+        kolada = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                kolada.requests.append((self.path, self.headers.get("User-Agent", "")))
+                answers = kolada.routes.get(self.path) or [(404, {}, b'{"error": "not found"}')]
+                status, headers, body = answers.pop(0) if len(answers) > 1 else answers[0]
+                headers = dict(headers)
+                self.send_response(status)
+                length = headers.pop("X-Length", str(len(body)))
+                self.send_header("Content-Length", length)
+                self.send_header("Content-Type", "application/json")
+                for name, value in headers.items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v3"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def page(self, values: list[dict], next_path: str | None) -> bytes:
+        following = (
+            f"http://127.0.0.1:{self.server.server_address[1]}{next_path}" if next_path else None
+        )
+        return json.dumps(
+            {"count": len(values), "next_url": following, "previous_url": None, "values": values}
+        ).encode()
+
+
+@pytest.fixture
+def kolada(monkeypatch):
+    stand_in = Kolada()
+    monkeypatch.setenv("VP_KOLADA_URL", stand_in.url)
+    monkeypatch.setenv("VP_KOLADA_PAUSE", "0")
+    yield stand_in
+    stand_in.server.shutdown()
+
+
+def two_pages(kolada: Kolada) -> None:
+    kolada.routes[PATH] = [(200, {}, kolada.page(PAGE_1, PATH + "?page=2"))]
+    kolada.routes[PATH + "?page=2"] = [(200, {}, kolada.page(PAGE_2, None))]
+
+
+def test_fetch_follows_every_page_and_a_second_run_changes_nothing(
+    repo_copy, run_vp, kolada
+) -> None:
+    two_pages(kolada)
+    result = run_vp("data", "fetch")
+    assert result.exit_code == 0, result.output
+    assert f"Hämtade 10 värden på 2 sidor: {kolada.url}{PATH.removeprefix('/v3')}" in result.stdout
+    assert "Kolada: 9 tillagda, 0 ändrade, 0 redan aktuella" in result.stdout
+    assert "U21468 → nojda-hemtjanst: värde saknas i Kolada" in result.stdout  # 2018, män
+    written = Path("indicators-data/degerfors/kolada.csv").read_text(encoding="utf-8")
+    assert "nojda-sarskilt-boende,2019,79,M,Kolada U23471" in written  # from page 2
+    assert "nojda-hemtjanst,2017,92,T,Kolada U21468" in written  # from page 1
+    assert [path for path, _ in kolada.requests] == [PATH, PATH + "?page=2"]
+    assert all(agent.startswith("vp/") for _, agent in kolada.requests)
+    before = snapshot(repo_copy)
+    again = run_vp("data", "fetch", "--api-url", kolada.url)
+    assert again.exit_code == 0
+    assert "0 tillagda, 0 ändrade, 9 redan aktuella" in again.stdout
+    assert snapshot(repo_copy) == before
+    assert run_vp("status", "--plan", "degerfors-sn-2018-2019", "--year", "2019").exit_code == 0
+
+
+def test_a_429_is_waited_out_and_retried(repo_copy, run_vp, kolada) -> None:
+    two_pages(kolada)
+    kolada.routes[PATH].insert(0, (429, {"Retry-After": "0"}, b'{"error": "too many"}'))
+    result = run_vp("data", "fetch")
+    assert result.exit_code == 0, result.output
+    assert "9 tillagda" in result.stdout
+    assert [path for path, _ in kolada.requests][:2] == [PATH, PATH]
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [
+        ((500, {}, b"Internal Server Error"), "Kolada svarade inte på"),
+        ((200, {"X-Length": "5000"}, b'{"count": 2, "values": ['), "Kolada svarade inte på"),
+        ((200, {}, b'{"count": 2, "values": ['), "är inte JSON"),
+        ((404, {}, b'{"error": "no such kpi"}'), "Kolada svarade HTTP 404"),
+    ],
+    ids=["500", "avklippt", "trasig JSON", "404"],
+)
+def test_a_broken_answer_is_a_swedish_error_and_nothing_is_written(
+    repo_copy, run_vp, kolada, answer, message
+) -> None:
+    kolada.routes[PATH] = [answer]
+    before = snapshot(repo_copy)
+    result = run_vp("data", "fetch")
+    assert result.exit_code == 1
+    assert message in result.stderr and PATH.removeprefix("/v3") in result.stderr
+    assert "(sida 1)" in result.stderr
+    assert "Traceback" not in result.output
+    assert snapshot(repo_copy) == before
+
+
+def test_an_unknown_kpi_is_reported_not_silent(repo_copy, run_vp, kolada) -> None:
+    kolada.routes[PATH] = [(200, {}, kolada.page(PAGE_1, None))]
+    result = run_vp("data", "fetch")
+    assert result.exit_code == 0, result.output
+    assert "U23471: Kolada har inga värden för 1862 2017–2019" in result.stdout
+
+
+def test_no_municipality_id_is_a_usage_error(repo_copy, run_vp, kolada) -> None:
+    plan = repo_copy / "plans" / "degerfors" / "socialnamnden-2018-2019.yaml"
+    plan.write_text(plan.read_text("utf-8").replace('kolada_id: "1862"\n', ""), "utf-8")
+    result = run_vp("data", "fetch")
+    assert result.exit_code == 2
+    assert "ingen plan har både nyckeltal med Kolada-id och kommunens id" in result.stderr
+    assert kolada.requests == []
