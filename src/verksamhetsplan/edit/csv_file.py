@@ -22,16 +22,19 @@ NEW_FILE_COLUMNS = ["indicator", "period", "value", "gender", "note"]
 
 @dataclass
 class Row:
-    line: int  # index into DataFile.lines
+    line: int  # index into DataFile.lines; a new row: the line it is inserted before
     cells: list[str]
     spans: list[tuple[int, int]]  # where each cell stands in its line
+    slot: int = -1  # a new row: its place among the lines inserted before `line`
 
 
 @dataclass
 class DataFile:
     """A data file as its lines, changed a line at a time. Rows are parsed only for the
     indicators asked about (a line that does not contain the id cannot be its row), so a
-    10 MB file costs reading its lines, not parsing them all."""
+    10 MB file costs reading its lines, not parsing them all. New lines wait beside the
+    file's own until it is written, so a hundred thousand of them cost no more than one
+    pass (inserting each into the list would move all lines after it)."""
 
     path: Path
     encoding: str
@@ -40,16 +43,19 @@ class DataFile:
     newline: str
     decimal: str
     header: list[str | None]
-    lines: list[str]  # with their line breaks
-    touched: set[int] = field(default_factory=set)  # indexes of lines changed or added
-    text: str | None = None  # the lines joined, while nothing has changed: found in faster
+    lines: list[str]  # the file's own lines, with their line breaks; changed in place
+    touched: set[int] = field(default_factory=set)  # indexes of its own lines changed
+    pending: dict[int, list[str]] = field(default_factory=dict)  # new lines, by where
+    text: str | None = None  # the lines joined as read: found in faster
     _rows: dict[str, list[Row]] = field(default_factory=dict)
+    _keys: dict[str, dict[tuple[str, str], Row]] = field(default_factory=dict)
+    _anchors: dict[str, int] = field(default_factory=dict)
 
     def column(self, name: str) -> int | None:
         return self.header.index(name) if name in self.header else None
 
     def rows_of(self, indicator: str) -> list[Row]:
-        """The rows of one indicator, in file order."""
+        """The rows of one indicator, in file order, new ones last."""
         if indicator not in self._rows:
             candidates = [
                 _row(number, self.lines[number], self.delimiter)
@@ -58,13 +64,26 @@ class DataFile:
             self._rows[indicator] = [row for row in candidates if _is(row, self, indicator)]
         return self._rows[indicator]
 
+    def keys_of(self, indicator: str) -> dict[tuple[str, str], Row]:
+        """The indicator's rows by (period, gender): a value finds its row at once."""
+        if indicator not in self._keys:
+            where = self.column("period"), self.column("gender")
+            keys: dict[tuple[str, str], Row] = {}
+            for row in self.rows_of(indicator):
+                if len(row.cells) != len(self.header) or where[0] is None:
+                    continue
+                gender = "T" if where[1] is None else datafmt.parse_gender(row.cells[where[1]])
+                keys.setdefault((row.cells[where[0]].strip(), gender or ""), row)
+            self._keys[indicator] = keys
+        return self._keys[indicator]
+
     def _lines_with(self, indicator: str) -> list[int]:
-        """The indexes of the lines (not the header) that contain the text."""
-        if self.text is None or self.touched:
+        """The indexes of the file's own lines (not the header) that contain the text."""
+        if self.text is None:
             return [n for n, line in enumerate(self.lines) if n and indicator in line]
         found: list[int] = []
         line, at = 0, 0
-        text = self.text
+        text = self.text  # the lines as read; a changed value never changes an indicator id
         while (hit := text.find(indicator, at)) != -1:
             line += text.count("\n", at, hit)  # counted in C, once over the file
             if line and (not found or found[-1] != line):
@@ -76,16 +95,60 @@ class DataFile:
         """Whether a row of this file is a value of the indicator."""
         return bool(self.rows_of(indicator))
 
-    def insert(self, at: int, line: str) -> None:
-        self.lines.insert(at, line)
-        self.touched = {t + 1 if t >= at else t for t in self.touched} | {at}
-        for rows in self._rows.values():
-            for row in rows:
-                if row.line >= at:
-                    row.line += 1
+    def text_of(self, row: Row) -> str:
+        return self.pending[row.line][row.slot] if row.slot >= 0 else self.lines[row.line]
+
+    def set_text(self, row: Row, text: str) -> None:
+        if row.slot >= 0:
+            self.pending[row.line][row.slot] = text
+        else:
+            self.lines[row.line] = text
+            self.touched.add(row.line)
+
+    def add(self, indicator: str, line: str) -> Row:
+        """A new row after the indicator's last row in the file (or at the end)."""
+        if indicator not in self._anchors:
+            own = [r.line for r in self.rows_of(indicator) if r.slot < 0]
+            at = own[-1] + 1 if own else len(self.lines)
+            if at > 0 and not self.lines[at - 1].endswith(("\n", "\r")):
+                self.lines[at - 1] += self.newline
+                self.touched.add(at - 1)
+            self._anchors[indicator] = at
+        at = self._anchors[indicator]
+        waiting = self.pending.setdefault(at, [])
+        waiting.append(line)
+        row = _row(at, line, self.delimiter)
+        row.slot = len(waiting) - 1
+        self.rows_of(indicator).append(row)
+        return row
+
+    def written(self) -> tuple[list[str], set[int], dict[tuple[int, int], int]]:
+        """The lines as they will be written, which of them changed, and where each row
+        (by line and slot) ends up."""
+        out: list[str] = []
+        changed: set[int] = set()
+        places: dict[tuple[int, int], int] = {}
+        for index in range(len(self.lines) + 1):
+            for slot, line in enumerate(self.pending.get(index, ())):
+                places[(index, slot)] = len(out)
+                changed.add(len(out))
+                out.append(line)
+            if index < len(self.lines):
+                if index in self.touched:
+                    changed.add(len(out))
+                places[(index, -1)] = len(out)
+                out.append(self.lines[index])
+        return out, changed, places
+
+    def line_of(self, row: Row) -> int:
+        """The 1-based line a row will stand on when the file is written."""
+        before = sum(len(v) for k, v in self.pending.items() if k <= row.line)
+        if row.slot >= 0:
+            before -= len(self.pending[row.line]) - row.slot
+        return row.line + before + 1
 
     def to_bytes(self) -> bytes:
-        text = "".join(self.lines).encode(self.encoding)
+        text = "".join(self.written()[0]).encode(self.encoding)
         return (codecs.BOM_UTF8 if self.bom else b"") + text
 
 
@@ -191,23 +254,12 @@ def _cell(text: str, delimiter: str) -> str:
 @dataclass
 class Upsert:
     what: str  # "added", "replaced" or "unchanged"
-    line: int  # 1-based line in the file
+    row: Row  # DataFile.line_of(row) says where it stands
     previous: str | None = None
 
 
 def find_row(data: DataFile, indicator: str, period: str, gender: str) -> Row | None:
-    where = data.column("indicator"), data.column("period"), data.column("gender")
-    for row in data.rows_of(indicator):
-        if len(row.cells) != len(data.header):
-            continue
-        row_gender = "T" if where[2] is None else datafmt.parse_gender(row.cells[where[2]])
-        if (
-            row.cells[where[0]].strip() == indicator  # type: ignore[index]
-            and row.cells[where[1]].strip() == period  # type: ignore[index]
-            and row_gender == gender
-        ):
-            return row
-    return None
+    return data.keys_of(indicator).get((period, gender))
 
 
 def upsert(
@@ -225,30 +277,21 @@ def upsert(
         except ValueError:
             same = False
         if same:
-            return Upsert("unchanged", row.line + 1, old.strip())
+            return Upsert("unchanged", row, old.strip())
         start, end = row.spans[value_column]
-        line = data.lines[row.line]
-        data.lines[row.line] = line[:start] + _cell(text, data.delimiter) + line[end:]
-        data.touched.add(row.line)
+        line = data.text_of(row)
+        data.set_text(row, line[:start] + _cell(text, data.delimiter) + line[end:])
         row.cells[value_column] = text
-        row.spans = _spans(data.lines[row.line], data.delimiter)
-        return Upsert("replaced", row.line + 1, old.strip())
+        row.spans = _spans(data.text_of(row), data.delimiter)
+        return Upsert("replaced", row, old.strip())
     values = {"indicator": indicator, "period": period, "value": text, "gender": gender}
     values["note"] = note
     cells = [values.get(name or "", "") for name in data.header]
     stream = io.StringIO()
     csv.writer(stream, delimiter=data.delimiter, lineterminator=data.newline).writerow(cells)
-    new_line = stream.getvalue()
-    same_indicator = [r.line for r in data.rows_of(indicator)]
-    at = (same_indicator[-1] + 1) if same_indicator else len(data.lines)
-    if at > 0 and not data.lines[at - 1].endswith(("\n", "\r")):
-        data.lines[at - 1] += data.newline
-        data.touched.add(at - 1)
-    data.insert(at, new_line)
-    rows = data.rows_of(indicator)
-    rows.append(_row(at, new_line, data.delimiter))
-    rows.sort(key=lambda r: r.line)
-    return Upsert("added", at + 1)
+    row = data.add(indicator, stream.getvalue())
+    data.keys_of(indicator)[(period, gender)] = row
+    return Upsert("added", row)
 
 
 def _is(row: Row, data: DataFile, indicator: str) -> bool:

@@ -4,6 +4,7 @@ checked row by row before it becomes a safe_write.Change."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 from dataclasses import dataclass, field
@@ -118,30 +119,36 @@ class Session:
         tables = indicator_tables(self.repository.plans)
         changes: list[Change] = []
         problems: list[Problem] = []
-        for key, data in self.files.items():
-            after = data.to_bytes()
+        written: dict[Path, tuple[list[str], set[int]]] = {}
+        for key, data in list(self.files.items()):
+            lines, changed, _ = data.written()
+            written[key] = (lines, changed)
+            after = (codecs.BOM_UTF8 if data.bom else b"") + "".join(lines).encode(data.encoding)
             if after == self.before[key]:
                 changes.append(Change(data.path, after, after, self.done.get(key, [])))
                 continue
             file = display_path(data.path)
-            found = _check_change(data, file, indicators_for(key, tables), after, self.before[key])
+            found = _check_change(
+                data, file, indicators_for(key, tables), after, self.before[key], written[key]
+            )
             problems.extend(p for p in found if p.severity is Severity.ERROR)
             changes.append(Change(data.path, self.before[key], after, self.done.get(key, [])))
-        problems.extend(self._clashes())
+        problems.extend(self._clashes(written))
         if problems:
             raise Refused(
                 "ändringen skulle göra datafilerna ogiltiga; ingenting har ändrats", problems
             )
         return changes
 
-    def _clashes(self) -> list[Problem]:
+    def _clashes(self, written: dict[Path, tuple[list[str], set[int]]]) -> list[Problem]:
         """A value written to one file whose period and gender another file of the same
         organisation already holds (--file can point anywhere): a duplicate across files."""
         from ..data.duplicates import duplicate
         from ..data.observation import Observation
 
         problems = []
-        for key, data in list(self.files.items()):  # self.open adds the other files
+        for key, (lines, changed) in written.items():  # self.open adds the other files
+            data = self.files[key]
             where = data.column("indicator"), data.column("period"), data.column("gender")
             if where[0] is None or where[1] is None:
                 continue
@@ -151,35 +158,41 @@ class Session:
                 for f in self.repository.data_files
                 if f.absolute() != key and organisation(f, "indicators-data") == org
             ]
-            for index in sorted(data.touched):
-                cells = next(csv.reader([data.lines[index]], delimiter=data.delimiter), [])
+            for index in sorted(changed):
+                cells = next(csv.reader([lines[index]], delimiter=data.delimiter), [])
                 if len(cells) != len(data.header):
                     continue
                 ident, period = cells[where[0]].strip(), cells[where[1]].strip()
                 gender = "T" if where[2] is None else datafmt.parse_gender(cells[where[2]]) or "T"
                 for other in others:
-                    row = find_row(self.open(other), ident, period, gender)
+                    holder = self.open(other)
+                    row = find_row(holder, ident, period, gender)
                     if row is not None:
-                        first = Observation(period, None, None, display_path(other), row.line + 1)
+                        first = Observation(
+                            period, None, None, display_path(other), holder.line_of(row)
+                        )
                         later = Observation(period, None, None, display_path(data.path), index + 1)
                         problems.append(duplicate(ident, gender, later, first))
         return problems
 
 
 def _check_change(
-    data: DataFile, file: str, indicators: dict[str, Indicator], after: bytes, before: bytes | None
+    data: DataFile,
+    file: str,
+    indicators: dict[str, Indicator],
+    after: bytes,
+    before: bytes | None,
+    written: tuple[list[str], set[int]],
 ) -> list[Problem]:
     """The rows a change wrote, checked as the row checker checks a file. The file was
     valid when it was opened (the repository is validated first) and a value replaces the
-    row of its own period and gender, so the rest cannot have become wrong; a new file, or
-    one whose lines were not only changed in place or added, is checked whole."""
-    if before is None or not data.touched:
+    row of its own period and gender, so the rest cannot have become wrong; a new file is
+    checked whole."""
+    lines, changed = written
+    if before is None or not changed:
         return check_data_file(data.path, file, indicators, after)
-    numbers = sorted(data.touched)
-    some = "".join(
-        data.lines[i] if data.lines[i].endswith("\n") else data.lines[i] + "\n"
-        for i in [0, *numbers]
-    )
+    numbers = sorted(changed)
+    some = "".join(lines[i] if lines[i].endswith("\n") else lines[i] + "\n" for i in [0, *numbers])
     return check_data_file(
         data.path, file, indicators, some.encode("utf-8"), [1, *(n + 1 for n in numbers)]
     )
@@ -236,7 +249,7 @@ def add_value(
             usage=True,
         )
     result = upsert(data, ident, period, gender, value, note)
-    where = f"{display_path(data.path)}, rad {result.line}"
+    where = f"{display_path(data.path)}, rad {data.line_of(result.row)}"
     label = f"{ident} {period}" + (f" ({gender})" if gender != "T" else "")
     shown = number(value, 6)
     message = {

@@ -293,6 +293,7 @@ def import_values(
     values = own
     session = Session(repository, file)
     counts: Counter[str] = Counter()
+    made: dict[Path, tuple[Any, list[tuple[str, Any]]]] = {}
     for item in values:
         targets = by_kpi.get(item.kpi)
         if not targets:
@@ -329,9 +330,14 @@ def import_values(
                     if result.what == "added"
                     else f"  ~ {label}: {result.previous} → {shown}"
                 )
-                session.done.setdefault(data.path.absolute(), []).append(
-                    f"{line} ({display_path(data.path)}:{result.line})"
-                )
+                made.setdefault(data.path.absolute(), (data, []))[1].append((line, result.row))
+    # Where each row ends up is known once every value is in: counted in one pass per file.
+    for key, (data, lines) in made.items():
+        places = data.written()[2]
+        session.done.setdefault(key, []).extend(
+            f"{line} ({display_path(data.path)}:{places[(row.line, row.slot)] + 1})"
+            for line, row in lines
+        )
     return ImportReport(session.changes(), counts, skipped)
 
 
