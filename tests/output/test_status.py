@@ -224,3 +224,48 @@ def test_plan_text_is_not_read_as_terminal_markup(repo_copy, run_vp, monkeypatch
     assert result.exit_code == 0, result.output
     assert "Plan [reviderad 2019] [/]" in result.stdout
     assert "Heltider [bold]ökar[/]" in result.stdout
+
+
+def test_csv_and_json_numbers_have_no_float_noise(in_repo, run_vp) -> None:
+    import json as json_module
+
+    args = (
+        "status",
+        "--plan",
+        "degerfors-sn-2018-2019",
+        "--period",
+        "2018-T2",
+        "--as-of",
+        "2020-01-31",
+    )
+    record = json_module.loads(run_vp(*args, "--format", "json").stdout)["plans"][0]
+    goals = {g["goal"]: g for g in record["goals"]}
+    # 6.0016666… and 5.4015000000030…: the seeds' baseline mean and target, six decimals
+    assert goals["forsorjningsstod-2018"]["baseline"] == 6.001667
+    assert goals["forsorjningsstod-2018"]["target"] == 5.4015
+    assert goals["subventionerade-40-2018"]["forecast"] == 39.310345
+    text = run_vp(*args, "--format", "csv").stdout
+    assert "5.401500000003" not in text and ",5.4015," in text
+
+
+def test_csv_for_swedish_excel(in_repo, run_vp) -> None:
+    result = run_vp(
+        "status",
+        "--plan",
+        "degerfors-sn-2018-2019",
+        "--period",
+        "2018-T2",
+        "--as-of",
+        "2020-01-31",
+        "--format",
+        "csv",
+        "--excel",
+    )
+    assert result.exit_code == 0
+    text = result.stdout
+    assert text.startswith("\ufeffplan;year;period;")
+    row = next(line for line in text.splitlines() if "subventionerade-40-2018" in line)
+    cells = row.split(";")
+    assert cells[12:17] == ["30", "40", "", "38", "39,310345"]
+    wrong = run_vp("status", "--excel")
+    assert wrong.exit_code == 2 and "--excel gäller bara --format csv" in wrong.stderr

@@ -46,6 +46,13 @@ def status(
             "--format", "-f", help="table för terminalen, json eller csv för andra verktyg."
         ),
     ] = Format.TABLE,
+    excel: Annotated[
+        bool,
+        typer.Option(
+            "--excel",
+            help="CSV för svenska Excel: semikolon, decimalkomma och UTF-8 med BOM.",
+        ),
+    ] = False,
 ) -> None:
     """Visa var varje mål står: basvärde, målvärde, utfall, status, trend och framsteg, per område.
 
@@ -60,6 +67,8 @@ def status(
     from ..output.terminal import table_text
     from ..plan.load import PlanFile
 
+    if excel and output_format is not Format.CSV:
+        usage_error("--excel gäller bara --format csv")
     when = parse_as_of(as_of)
     within = parse_period(period, year)
     if within is not None:
@@ -105,6 +114,6 @@ def status(
     if output_format is Format.JSON:
         typer.echo(to_json(parts), nl=False)
     elif output_format is Format.CSV:
-        typer.echo(to_csv([row for rows in parts for row in rows]), nl=False)
+        typer.echo(to_csv([row for rows in parts for row in rows], excel), nl=False)
     else:
         typer.echo("".join(parts), nl=False)

@@ -47,6 +47,15 @@ CSV_FIELDS = [
 ]
 
 
+def tidy(value: float | None) -> float | None:
+    """A computed number as people and spreadsheets want it: six decimals at most, so that
+    7.3999999999999995 is 7.4 (the exact computation is in vp explain)."""
+    if value is None:
+        return None
+    rounded = round(value, 6)
+    return 0.0 if rounded == 0 else rounded
+
+
 def goal_record(plan_id: str, evaluation: Evaluation) -> dict[str, Any]:
     """One goal's status as plain data: the fields documented in README (JSON and CSV),
     with its measures under `measures` when it has several."""
@@ -79,12 +88,12 @@ def _record(plan_id: str, evaluation: Evaluation) -> dict[str, Any]:
         "gender": evaluation.goal.gender.value,
         "target_kind": "measures" if evaluation.measures else (target.kind if target else None),
         "target_text": target_text(evaluation),
-        "baseline": evaluation.baseline.value if evaluation.baseline else None,
-        "target": evaluation.target,
-        "outcome": outcome.value if outcome else None,
-        "so_far": outcome.so_far if outcome and outcome.running else None,
+        "baseline": tidy(evaluation.baseline.value if evaluation.baseline else None),
+        "target": tidy(evaluation.target),
+        "outcome": tidy(outcome.value if outcome else None),
+        "so_far": tidy(outcome.so_far if outcome and outcome.running else None),
         "preliminary": bool(outcome and outcome.preliminary),
-        "forecast": outcome.forecast if outcome and outcome.running else None,
+        "forecast": tidy(outcome.forecast if outcome and outcome.running else None),
         "forecast_method": outcome.method.value if outcome and outcome.method else None,
         "forecast_status": (
             evaluation.forecast_status.value if evaluation.forecast_status else None
@@ -93,11 +102,11 @@ def _record(plan_id: str, evaluation: Evaluation) -> dict[str, Any]:
         "basis": evaluation.basis,
         "computed_status": evaluation.computed.value if evaluation.computed else None,
         "override_reason": evaluation.override_reason,
-        "progress": evaluation.progress,
+        "progress": tidy(evaluation.progress),
         "progress_note": MET_AT_BASELINE if evaluation.met_at_baseline else None,
         "trend": evaluation.trend.value if evaluation.trend else None,
         "reason": evaluation.reason,
-        "by_gender": {g: o.value for g, o in evaluation.by_gender.items()},
+        "by_gender": {g: tidy(o.value) for g, o in evaluation.by_gender.items()},
     }
 
 
@@ -164,9 +173,25 @@ def csv_rows(f: PlanFollowUp) -> list[dict[str, Any]]:
     return rows
 
 
-def to_csv(rows: list[dict[str, Any]]) -> str:
+def _decimal_comma(value: float) -> str:
+    """30.0 -> 30, 39.310345 -> 39,310345: as a Swedish spreadsheet shows a number."""
+    text = f"{value:f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")  # a hyphen-minus: Excel reads no other minus sign
+
+
+def to_csv(rows: list[dict[str, Any]], excel: bool = False) -> str:
+    """The rows as CSV; `excel` for Swedish Excel, which opens it with a double click:
+    semicolons, decimal commas and UTF-8 with a byte order mark (without it, Excel reads
+    å, ä and ö as Windows-1252)."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, CSV_FIELDS, lineterminator="\n")
+    writer = csv.DictWriter(
+        out, CSV_FIELDS, lineterminator="\r\n" if excel else "\n", delimiter=";" if excel else ","
+    )
     writer.writeheader()
+    if excel:
+        rows = [
+            {k: _decimal_comma(v) if isinstance(v, float) else v for k, v in row.items()}
+            for row in rows
+        ]
     writer.writerows(rows)
-    return out.getvalue()
+    return ("\ufeff" if excel else "") + out.getvalue()
