@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -14,10 +15,12 @@ from .common import (
     FollowUpPeriod,
     check_area,
     chosen_plans,
+    guard_output,
     open_repository_or_exit,
     parse_as_of,
     parse_period,
     usage_error,
+    write_output,
     year_option,
 )
 
@@ -26,6 +29,7 @@ class Format(StrEnum):
     TABLE = "table"
     JSON = "json"
     CSV = "csv"
+    XLSX = "xlsx"
 
 
 @app.command()
@@ -43,9 +47,15 @@ def status(
     output_format: Annotated[
         Format,
         typer.Option(
-            "--format", "-f", help="table för terminalen, json eller csv för andra verktyg."
+            "--format",
+            "-f",
+            help="table för terminalen, json eller csv för andra verktyg, xlsx för Excel.",
         ),
     ] = Format.TABLE,
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Filen att skriva (krävs för xlsx)."),
+    ] = None,
     excel: Annotated[
         bool,
         typer.Option(
@@ -69,6 +79,9 @@ def status(
 
     if excel and output_format is not Format.CSV:
         usage_error("--excel gäller bara --format csv")
+    if output_format is Format.XLSX and output is None:
+        usage_error("--format xlsx skriver en fil: ange den med -o", "Till exempel -o status.xlsx.")
+    guard_output(output)
     when = parse_as_of(as_of)
     within = parse_period(period, year)
     if within is not None:
@@ -90,7 +103,7 @@ def status(
         console = Console()
 
     def render(follow_up: PlanFollowUp) -> Any:
-        if output_format is Format.JSON:
+        if output_format in (Format.JSON, Format.XLSX):
             return plan_record(follow_up)
         if output_format is Format.CSV:
             return csv_rows(follow_up)
@@ -111,9 +124,16 @@ def status(
     parts = map_in_halves(chosen, work)  # two processes at national scale
     if not parts:
         usage_error("inga mål att visa för det valda året, planen eller området")
+    if output_format is Format.XLSX:
+        from ..output.workbook import status_workbook
+
+        write_output(status_workbook(parts), output)
+        typer.echo(f"Skrev {output}", err=True)
+        return
     if output_format is Format.JSON:
-        typer.echo(to_json(parts), nl=False)
+        text = to_json(parts)
     elif output_format is Format.CSV:
-        typer.echo(to_csv([row for rows in parts for row in rows], excel), nl=False)
+        text = to_csv([row for rows in parts for row in rows], excel)
     else:
-        typer.echo("".join(parts), nl=False)
+        text = "".join(parts)
+    write_output(text, output)

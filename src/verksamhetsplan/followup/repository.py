@@ -32,7 +32,7 @@ class Repository:
     tables: dict[str | None, Any] | None = None  # data.arrow.Table per organisation (large data)
     _series: dict[str | None, Series] = field(default_factory=dict)
 
-    def lookup_for(self, plan_file: PlanFile, years: set[int]) -> Lookup:
+    def lookup_for(self, plan_file: PlanFile, years: set[int] | None) -> Lookup:
         """The data of a plan's organisation (indicators-data/<org>/ for plans/<org>/)."""
         org = organisation(Path(plan_file.file), "plans")
         if self.tables is not None:

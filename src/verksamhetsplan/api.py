@@ -1,0 +1,98 @@
+"""vp for analysts: a plan repository's follow-up and data as pandas DataFrames.
+
+    >>> from verksamhetsplan import api
+    >>> goals = api.status("planer", year=2018)           # a row per goal and measure
+    >>> goals[goals.status == "partial"][["goal", "outcome", "target"]]
+    >>> values = api.indicator_data("planer")             # every value, with file and line
+
+The repository is validated first, as by `vp validate`; with errors in it, RepositoryError
+carries the problems (Swedish messages with file, line and column) and nothing is
+computed. The columns are the fields of `vp status --format json`, documented in README.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+
+class RepositoryError(Exception):
+    """The repository has errors (see `problems`), so nothing could be computed."""
+
+    def __init__(self, text: str, problems: list[Any]) -> None:
+        super().__init__(text)
+        self.problems = problems
+
+
+def _open(root: Path) -> Any:
+    from .followup.repository import open_repository
+    from .output.problems import to_text
+
+    repository, result = open_repository(Path("."))
+    if repository is None:
+        raise RepositoryError(to_text(result), result.errors)
+    return repository
+
+
+def status(
+    root: str | Path = ".",
+    year: int | None = None,
+    period: str | None = None,
+    plan: str | None = None,
+    as_of: dt.date | None = None,
+) -> Any:
+    """Every goal (and each of its measures, with `measure` set) as a DataFrame row."""
+    import pandas as pd
+
+    from .output.status import goal_record
+
+    with contextlib.chdir(root):
+        repository = _open(Path(root))
+        when = as_of or dt.date.today()
+        rows = []
+        for plan_file in repository.with_goals():
+            if plan is not None and plan_file.plan.id != plan:
+                continue
+            chosen = int(period[:4]) if period else year
+            if chosen is not None and chosen not in plan_file.plan.period.years:
+                continue
+            follow_up = repository.follow_up(plan_file, chosen, when, period)
+            for evaluation in follow_up.evaluations:
+                record = goal_record(plan_file.plan.id, evaluation)
+                measures = record.pop("measures")
+                rows.append(record)
+                rows.extend(measures)
+    return pd.DataFrame(rows)
+
+
+def indicator_data(root: str | Path = ".", plan: str | None = None) -> Any:
+    """Every indicator value of the repository (or of one plan's organisation): indicator,
+    gender, period, value, why a value is missing, and the file and line it stands on."""
+    import pandas as pd
+
+    with contextlib.chdir(root):
+        repository = _open(Path(root))
+        rows = []
+        for plan_file in repository.plans:
+            if plan is not None and plan_file.plan.id != plan:
+                continue
+            lookup = repository.lookup_for(plan_file, None)  # every year
+            for indicator in plan_file.plan.indicators:
+                for gender in ("T", "K", "M"):
+                    for o in lookup(indicator.id, gender):
+                        rows.append(
+                            {
+                                "plan": plan_file.plan.id,
+                                "indicator": indicator.id,
+                                "gender": gender,
+                                "period": o.period,
+                                "value": o.value,
+                                "missing": o.missing,
+                                "file": o.file,
+                                "line": o.line,
+                            }
+                        )
+    columns = ["plan", "indicator", "gender", "period", "value", "missing", "file", "line"]
+    return pd.DataFrame(rows, columns=columns)
