@@ -77,14 +77,20 @@ def import_(
         list[Path],
         typer.Argument(
             metavar="FIL…",
-            help="Svar från Koladas API (v2 eller v3, JSON) eller Kolada-exporter (CSV); flera "
-            "filer går bra.",
+            help="Svar från Koladas API (v2 eller v3, JSON), Kolada-exporter (CSV) eller "
+            "Excel-arbetsböcker (.xlsx); flera filer går bra.",
             show_default=False,
         ),
     ],
     kommun: Annotated[
         str | None,
         typer.Option("--kommun", help="Kommunens id hos Kolada (t.ex. 1862), om filen har flera."),
+    ] = None,
+    sheet: Annotated[
+        str | None,
+        typer.Option(
+            "--sheet", metavar="BLAD", help="Bladet i en Excel-arbetsbok (standard: det första)."
+        ),
     ] = None,
     file: FileOption = None,
 ) -> None:
@@ -99,7 +105,7 @@ def import_(
     outside_file(file)
     repository = open_repository_for_editing()
     try:
-        report = import_kolada(repository, sources, kommun, file)
+        report = import_kolada(repository, sources, kommun, file, sheet)
     except Refused as error:
         refused(error)
     apply_changes(report.changes)

@@ -56,6 +56,7 @@ CODES: dict[str, str] = {
     "VP307": "ogiltigt kön",
     "VP308": "fel antal fält på raden",
     "VP309": "länk till en fil utanför planförrådet",
+    "VP310": "Excel-arbetsbok bland datafilerna läses inte",
     "VP401": "analysens rubrik namnger inget område eller mål",
     "VP402": "analysen har två avsnitt om samma sak",
     "VP403": "analys saknas för perioden",

@@ -42,6 +42,7 @@ def check(paths: list[Path]) -> Checked:
     data_paths = find_files(paths, DATA_SUFFIXES)
     # analyses/<plan>/<period>.md; other Markdown (a README) is no analysis
     analysis_paths = [p for p in find_files(paths, (".md",)) if p.parent.parent.name == "analyses"]
+    workbooks = [p for p in find_files(paths, (".xlsx", ".xlsm", ".xls")) if _in_data(p)]
     if (data_paths or analysis_paths) and not plan_paths and DEFAULT_PLANS.is_dir():
         plan_paths = find_files([DEFAULT_PLANS], PLAN_SUFFIXES)  # data is checked against plans
     links = [p for p in (*plan_paths, *data_paths) if _links_outside(p)]
@@ -68,6 +69,18 @@ def check(paths: list[Path]) -> Checked:
     index = Index(loaded.plans)
     result.problems.extend(check_plans(loaded.plans, index))
     result.files.extend(display_path(p) for p in analysis_paths)
+    for workbook in workbooks:  # never ignored in silence
+        result.files.append(display_path(workbook))
+        result.problems.append(
+            Problem(
+                "VP310",
+                "Excel-arbetsboken läses inte som data; vp läser bara CSV under indicators-data/",
+                Severity.WARNING,
+                file=display_path(workbook),
+                hint=f"Läs in den: vp data import {display_path(workbook)} (värdena hamnar i "
+                "CSV-filerna), och flytta arbetsboken ur indicators-data/.",
+            )
+        )
     every_plan_read = len(loaded.plans) == len(plan_paths)
     result.problems.extend(check_analyses(analysis_paths, loaded.plans, Path("."), every_plan_read))
     indicator_sets = indicator_tables(loaded.plans)
@@ -132,6 +145,10 @@ def _check_large_data(
         result.problems.extend(across_files(sources))
         tables[org] = table
     return tables
+
+
+def _in_data(path: Path) -> bool:
+    return "indicators-data" in path.absolute().parts
 
 
 def _check_rows(

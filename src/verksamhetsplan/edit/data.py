@@ -7,6 +7,7 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,15 @@ from ..data.layout import DEFAULT_DATA, indicator_tables, indicators_for, organi
 from ..data.periods import period_end
 from ..data.rows import check_data_file
 from ..plan.model import Indicator
-from .csv_file import NEW_FILE_COLUMNS, DataFile, find_row, new_data_file, open_data_file, upsert
+from .csv_file import (
+    NEW_FILE_COLUMNS,
+    DataFile,
+    Row,
+    find_row,
+    new_data_file,
+    open_data_file,
+    upsert,
+)
 from .safe_write import Change
 
 
@@ -198,8 +207,51 @@ def _check_change(
     )
 
 
+def put_values(session: Session, values: list[tuple[str, str, str, float, str]]) -> Counter[str]:
+    """Values for vp's own indicators (id, period, gender, value, and where each stands, for
+    messages), written into their files in one session; any wrong one refuses them all."""
+    counts: Counter[str] = Counter()
+    made: dict[Path, tuple[DataFile, list[tuple[str, Row]]]] = {}
+    for ident, period, gender, value, where in values:
+        try:
+            target = find_indicator(session.repository, ident)
+            check_target(target, period, gender)
+        except Refused as error:
+            raise Refused(f"{where}: {error.message}", hint=error.hint) from None
+        data = session.file_for(target, period, gender, "")
+        if gender != "T" and data.column("gender") is None:
+            raise Refused(f"{where}: {display_path(data.path)} har ingen kolumn för kön")
+        result = upsert(data, ident, period, gender, value)
+        counts[result.what] += 1
+        if result.what != "unchanged":
+            mark = "+" if result.what == "added" else "~"
+            line = f"  {mark} {ident} {period} {gender} = {number(value, 6)}"
+            made.setdefault(data.path.absolute(), (data, []))[1].append((line, result.row))
+    for key, (data, lines) in made.items():
+        places = data.written()[2]
+        session.done.setdefault(key, []).extend(
+            f"{line} ({display_path(data.path)}:{places[(row.line, row.slot)] + 1})"
+            for line, row in lines
+        )
+    return counts
+
+
 def check_value(target: Target, period: str, gender: str, value_text: str) -> float:
     """The value as a number, after checking period and gender against the indicator."""
+    check_target(target, period, gender)
+    try:
+        value, missing = datafmt.parse_value(value_text)
+    except ValueError as error:
+        raise Refused(
+            str(error), hint="Skriv ett tal, t.ex. 12,5 eller 12.5.", usage=True
+        ) from None
+    if value is None:
+        raise Refused(f"värdet {value_text!r} är inget tal ({missing})", usage=True)
+    return value
+
+
+def check_target(target: Target, period: str, gender: str) -> None:
+    """The period fits the indicator's frequency, and a gender its by_gender."""
     indicator = target.indicator
     if not datafmt.period_fits(period, indicator.frequency):
         raise Refused(
@@ -214,15 +266,6 @@ def check_value(target: Target, period: str, gender: str, value_text: str) -> fl
             hint="Utelämna --gender, eller sätt by_gender: true på nyckeltalet i planen.",
             usage=True,
         )
-    try:
-        value, missing = datafmt.parse_value(value_text)
-    except ValueError as error:
-        raise Refused(
-            str(error), hint="Skriv ett tal, t.ex. 12,5 eller 12.5.", usage=True
-        ) from None
-    if value is None:
-        raise Refused(f"värdet {value_text!r} är inget tal ({missing})", usage=True)
-    return value
 
 
 def add_value(

@@ -240,12 +240,38 @@ class ImportReport:
 
 
 def import_kolada(
-    repository: Any, sources: list[Path], municipality: str | None, file: Path | None
+    repository: Any,
+    sources: list[Path],
+    municipality: str | None,
+    file: Path | None,
+    sheet: str | None = None,
 ) -> ImportReport:
-    """`vp data import`: Kolada's values mapped to the indicators with that KPI id."""
-    values = [value for source in sources for value in read_kolada(source)]
+    """`vp data import`: Kolada's values mapped to the indicators with that KPI id, and a
+    workbook's values for vp's own indicators by their ids."""
+    from .workbook_in import OwnValue, read_workbook
+
+    values: list[KoladaValue] = []
+    own: list[OwnValue] = []
+    for source in sources:
+        if source.suffix.lower() in (".xlsx", ".xlsm"):
+            found = read_workbook(source, sheet)
+            if found and isinstance(found[0], OwnValue):
+                own.extend(v for v in found if isinstance(v, OwnValue))
+            else:
+                values.extend(v for v in found if isinstance(v, KoladaValue))
+        else:
+            values.extend(read_kolada(source))
     origin = ", ".join(display_path(source) for source in sources)
-    return import_values(repository, values, municipality, file, origin)
+    session = Session(repository, file)
+    report = import_values(repository, values, municipality, file, origin, session)
+    if own:
+        from .data import put_values
+
+        report.counts.update(
+            put_values(session, [(v.indicator, v.period, v.gender, v.value, v.where) for v in own])
+        )
+    report.changes = session.changes()
+    return report
 
 
 def kolada_ids(repository: Any) -> dict[str | None, str]:
@@ -265,6 +291,7 @@ def import_values(
     municipality: str | None,
     file: Path | None,
     origin: str,
+    session: Session | None = None,
 ) -> ImportReport:
     """Kolada's values written into the data of the organisation they belong to: only the
     municipality's own (a group's average or an organisational unit's value is no value of
@@ -291,7 +318,8 @@ def import_values(
             if source_ is not None and source_.kolada:
                 by_kpi.setdefault(source_.kolada, []).append(target)
     values = own
-    session = Session(repository, file)
+    finish = session is None
+    session = session or Session(repository, file)
     counts: Counter[str] = Counter()
     made: dict[Path, tuple[Any, list[tuple[str, Any]]]] = {}
     for item in values:
@@ -338,7 +366,7 @@ def import_values(
             f"{line} ({display_path(data.path)}:{places[(row.line, row.slot)] + 1})"
             for line, row in lines
         )
-    return ImportReport(session.changes(), counts, skipped)
+    return ImportReport(session.changes() if finish else [], counts, skipped)
 
 
 def _without_duplicates(values: list[KoladaValue], skipped: Counter[str]) -> list[KoladaValue]:
