@@ -159,3 +159,119 @@ def test_no_municipality_id_is_a_usage_error(repo_copy, run_vp, kolada) -> None:
     assert result.exit_code == 2
     assert "ingen plan har både nyckeltal med Kolada-id och kommunens id" in result.stderr
     assert kolada.requests == []
+
+
+ALL_2019 = {"1862": 91, "1814": 88, "1880": 95, "0180": 80, "1860": 91, "G33808": 90}
+
+
+def everyone(kpi: str, year: int, values: dict[str, float]) -> list[dict]:
+    return [
+        {
+            "kpi": kpi,
+            "municipality": m,
+            "period": year,
+            "values": [{"count": 1, "gender": "T", "status": None, "value": v}],
+        }
+        for m, v in values.items()
+    ]
+
+
+def test_compare_fetches_every_municipality_and_the_group_and_status_shows_it(
+    repo_copy, run_vp, kolada
+) -> None:
+    plan = repo_copy / "plans" / "degerfors" / "socialnamnden-2018-2019.yaml"
+    plan.write_text(
+        plan.read_text("utf-8").replace(
+            "  baseline_period: 2017\n", "  baseline_period: 2017\n  compare_with: [G33808]\n"
+        ),
+        "utf-8",
+    )
+    two_pages(kolada)
+    years = "2017,2018,2019"
+    kolada.routes[f"/v3/data/kpi/U21468/year/{years}"] = [
+        (200, {}, kolada.page(everyone("U21468", 2019, ALL_2019), None))
+    ]
+    kolada.routes[f"/v3/data/kpi/U23471/year/{years}"] = [(200, {}, kolada.page([], None))]
+    kolada.routes["/v3/municipality_groups/G33808"] = [
+        (
+            200,
+            {},
+            json.dumps(
+                {
+                    "count": 1,
+                    "values": [
+                        {
+                            "id": "G33808",
+                            "title": "Liknande",
+                            "members": [
+                                {"id": "1814", "title": "Lekeberg"},
+                                {"id": "1880", "title": "Örebro"},
+                                {"id": "1862", "title": "Degerfors"},
+                            ],
+                        }
+                    ],
+                }
+            ).encode(),
+        )
+    ]
+    result = run_vp("data", "fetch", "--compare")
+    assert result.exit_code == 0, result.output
+    assert Path("comparisons/degerfors/kolada.csv").read_text("utf-8").splitlines() == [
+        "kpi,kommun,period,gender,value",
+        "U21468,0180,2019,T,80.0",
+        "U21468,1814,2019,T,88.0",
+        "U21468,1860,2019,T,91.0",
+        "U21468,1862,2019,T,91.0",
+        "U21468,1880,2019,T,95.0",
+    ]  # the group's own average (G33808) is no municipality
+    status = json.loads(
+        run_vp(
+            "status",
+            "--plan",
+            "degerfors-sn-2018-2019",
+            "--year",
+            "2019",
+            "--as-of",
+            "2020-06-30",
+            "--format",
+            "json",
+        ).stdout
+    )["plans"][0]
+    # Higher is better: 95 is ahead of 91; 1860 ties with Degerfors at 91, so place 2 of
+    # 5, in the second quarter (2/5 = 0.4); the group without Degerfors: 88 and 95,
+    # median 91,5.
+    assert status["comparisons"]["nojda-hemtjanst"] == {
+        "kpi": "U21468",
+        "year": 2019,
+        "value": 91.0,
+        "rank": 2,
+        "count": 5,
+        "quartile": 2,
+        "group_median": 91.5,
+        "group_size": 2,
+    }
+    assert "nojda-sarskilt-boende" not in status["comparisons"]  # Kolada had no values
+    table = run_vp(
+        "status", "--plan", "degerfors-sn-2018-2019", "--year", "2019", "--as-of", "2020-06-30"
+    ).stdout
+    assert "Jämförelse med andra kommuner (Kolada; plats 1 är bäst):" in table
+    flat = " ".join(table.replace("\u00a0", " ").split())
+    assert (
+        "Andel brukare som är nöjda med sin hemtjänst: plats 2 av 5 kommuner 2019 (näst bästa "
+        "kvartilen); jämförelsegruppens median 91,5 % (2 kommuner)" in flat
+    )
+    report = run_vp(
+        "report",
+        "--year",
+        "2019",
+        "--plan",
+        "degerfors-sn-2018-2019",
+        "--as-of",
+        "2020-06-30",
+        "-f",
+        "md",
+        "-o",
+        "-",
+    ).stdout
+    assert "**Jämförelse med andra kommuner (Kolada; plats 1 är bäst).**" in report
+    assert "plats 2 av 5 kommuner 2019 (näst bästa kvartilen)" in report

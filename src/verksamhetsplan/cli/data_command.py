@@ -140,6 +140,14 @@ def fetch(
             "t.ex. en spegel bakom kommunens proxy.",
         ),
     ] = None,
+    compare: Annotated[
+        bool,
+        typer.Option(
+            "--compare",
+            help="Hämta också alla kommuners värden och jämförelsegruppens medlemmar "
+            "(follow_up.compare_with), för jämförelsen i status och rapporter.",
+        ),
+    ] = False,
     file: FileOption = None,
 ) -> None:
     """Hämta värden från Koladas API för planernas nyckeltal med Kolada-id (source.kolada):
@@ -153,7 +161,10 @@ def fetch(
 
     outside_file(file)
     repository = open_repository_for_editing()
+    from ..data.layout import organisation
+
     wanted: dict[str, tuple[set[str], set[int]]] = {}
+    comparing: dict[str | None, tuple[set[str], set[int], set[str]]] = {}
     for plan_file in chosen_plans(repository, plan):
         plan_ = plan_file.plan
         municipality = kommun or plan_.kolada_id
@@ -166,6 +177,11 @@ def fetch(
         known_kpis, known_years = wanted.setdefault(municipality, (set(), set()))
         known_kpis |= kpis
         known_years |= years
+        org = organisation(Path(plan_file.file), "plans")
+        c_kpis, c_years, c_groups = comparing.setdefault(org, (set(), set(), set()))
+        c_kpis |= kpis
+        c_years |= years
+        c_groups |= set(plan_.follow_up.compare_with)
     if not wanted:
         usage_error(
             "ingen plan har både nyckeltal med Kolada-id och kommunens id",
@@ -190,6 +206,15 @@ def fetch(
                 for k in sorted(kpis - found)
             ]
         report = import_values(repository, values, kommun, file, base)
+        if compare:
+            from ..edit.kolada_fetch import comparison_changes
+
+            for org, (c_kpis, c_years, c_groups) in sorted(
+                comparing.items(), key=lambda item: str(item[0])
+            ):
+                report.changes += comparison_changes(
+                    base, org, sorted(c_kpis), sorted(c_years), sorted(c_groups)
+                )
     except Refused as error:
         refused(error)
     for why in missing:

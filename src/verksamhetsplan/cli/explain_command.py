@@ -57,4 +57,14 @@ def explain(
     follow_up = repository.follow_up(plan_file, year, when, within, as_of is not None)
     evaluation = next(e for e in follow_up.evaluations if e.goal.id == goal_id)
     words = status_words(plan_file.plan.follow_up)
-    typer.echo("\n".join(explain_lines(evaluation, words)))
+    lines = explain_lines(evaluation, words)
+    for part in (evaluation, *evaluation.measures):
+        compared = follow_up.comparisons.get(part.indicator.id) if part.indicator else None
+        if compared is not None:
+            from ..followup.words import comparison_text
+
+            lines.append(
+                f"Jämförelse (Kolada, {compared.kpi}; plats 1 är bäst, ingen del av "
+                f"måluppfyllelsen): {comparison_text(compared, part.indicator.unit)}."
+            )
+    typer.echo("\n".join(lines))

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from .. import __version__
 from ..common.problems import Refused
 from .kolada import KoladaValue, kolada_records
+from .safe_write import Change
 
 DEFAULT_URL = "https://api.kolada.se/v3"
 USER_AGENT = f"vp/{__version__} (verksamhetsplan; kommunal verksamhetsuppföljning)"
@@ -112,3 +113,45 @@ def _get(url: str, where: str, pause: float) -> bytes:
         "skrivits",
         hint="Försök igen senare, eller ange en spegel med --api-url.",
     )
+
+
+def comparison_changes(
+    base: str, org: str | None, kpis: list[str], years: list[int], groups: list[str]
+) -> list[Change]:
+    """`vp data fetch --compare`: every municipality's values of the KPIs for the years
+    (the API gives one KPI's years for all municipalities in one answer), and the members
+    of the comparison groups, in comparisons/<organisation>/ beside the data."""
+    from ..followup.comparison import comparison_path, groups_path
+
+    rows = set()
+    for kpi in kpis:
+        url = f"{base}/data/kpi/{urllib.parse.quote(kpi)}/year/{','.join(map(str, years))}"
+        for value in fetch(url).values:
+            if value.value is None or value.group or value.ou:
+                continue
+            rows.add((value.kpi, value.kommun, value.period, value.gender, value.value))
+    lines = ["kpi,kommun,period,gender,value"] + [
+        f"{k},{m},{p},{g},{v!r}" for k, m, p, g, v in sorted(rows)
+    ]
+    members = set()
+    for group in groups:
+        if not group.startswith("G"):
+            continue
+        document = json.loads(_get(f"{base}/municipality_groups/{group}", group, _pause()))
+        for entry in document.get("values", []) if isinstance(document, dict) else []:
+            for member in entry.get("members", []) if isinstance(entry, dict) else []:
+                if isinstance(member, dict) and member.get("id"):
+                    members.add((group, str(member["id"])))
+    member_lines = ["group,kommun"] + [f"{g},{m}" for g, m in sorted(members)]
+    changes = []
+    for path, text, what in (
+        (comparison_path(org), "\n".join(lines) + "\n", f"{len(rows)} jämförelsevärden"),
+        (groups_path(org), "\n".join(member_lines) + "\n", f"{len(members)} gruppmedlemmar"),
+    ):
+        before = path.read_bytes() if path.is_file() else None
+        changes.append(Change(path, before, text.encode("utf-8"), [f"Skrev {what} i {path}"]))
+    return changes
+
+
+def _pause() -> float:
+    return float(os.environ.get("VP_KOLADA_PAUSE", "1"))

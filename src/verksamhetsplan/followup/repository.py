@@ -31,6 +31,7 @@ class Repository:
     data_files: list[Path]
     tables: dict[str | None, Any] | None = None  # data.arrow.Table per organisation (large data)
     _series: dict[str | None, Series] = field(default_factory=dict)
+    _compared: dict[str | None, Any] = field(default_factory=dict)
 
     def lookup_for(self, plan_file: PlanFile, years: set[int] | None) -> Lookup:
         """The data of a plan's organisation (indicators-data/<org>/ for plans/<org>/)."""
@@ -77,7 +78,38 @@ class Repository:
         chosen = year if year is not None else default_year(plan_file, as_of)
         lookup = self.lookup_for(plan_file, years_needed(plan_file, chosen))
         result = follow_up(plan_file, self.index, chosen, as_of, lookup, period)
-        return replace(result, as_of_given=as_of_given)
+        return replace(
+            result, as_of_given=as_of_given, comparisons=self._comparisons(plan_file, result)
+        )
+
+    def _comparisons(self, plan_file: PlanFile, result: PlanFollowUp) -> dict[str, Any]:
+        """Kolada's comparison of every indicator with a Kolada KPI for the year, when vp
+        data fetch --compare has fetched it; beside the verdicts, never in them."""
+        from .comparison import load_comparisons
+
+        plan = plan_file.plan
+        if plan.kolada_id is None:
+            return {}
+        org = organisation(Path(plan_file.file), "plans")
+        if org not in self._compared:
+            self._compared[org] = load_comparisons(org)
+        loaded = self._compared[org]
+        if loaded is None:
+            return {}
+        found: dict[str, Any] = {}
+        for indicator in plan.indicators:
+            if indicator.source is None or not indicator.source.kolada:
+                continue
+            compared = loaded.compare(
+                indicator.source.kolada,
+                result.year,
+                plan.kolada_id,
+                indicator.better,
+                plan.follow_up.compare_with,
+            )
+            if compared is not None:
+                found[indicator.id] = compared
+        return found
 
 
 def years_needed(plan_file: PlanFile, year: int) -> set[int]:

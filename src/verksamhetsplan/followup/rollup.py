@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..data.observation import Lookup, Observation
 from ..data.periods import period_end
@@ -49,6 +50,8 @@ class PlanFollowUp:
     summing: Summing = DEFAULT_SUMMING
     period: str | None = None  # a follow-up period inside the year (2018-T2), if any
     as_of_given: bool = False  # the as-of date was asked for (and is shown), not today
+    # Kolada's comparison beside the verdicts, by indicator id
+    comparisons: dict[str, Any] = field(default_factory=dict)
 
     @property
     def data_through(self) -> dt.date | None:

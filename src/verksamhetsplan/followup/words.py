@@ -4,6 +4,7 @@ renderer and by the editing commands' messages."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from ..common.swedish import NBSP, number, points
 from ..plan.goals import AtLeast, AtMost, Milestone, RelativeChange
@@ -227,3 +228,23 @@ def data_line(data_through: dt.date | None, as_of: dt.date, as_of_given: bool) -
     else:
         line = f"Data till och med {data_through.isoformat()}"
     return f"{line}; beräknat per {as_of.isoformat()}" if as_of_given else line
+
+
+def comparison_text(compared: Any, unit: Unit | None) -> str:
+    """Kolada's comparison in words: "plats 12 av 290 (bästa kvartilen); jämförelsegruppens
+    median 88 % (7 kommuner)". Place 1 is the best value, whichever way is better."""
+    quarter = {
+        1: "bästa kvartilen",
+        2: "näst bästa kvartilen",
+        3: "näst sämsta kvartilen",
+        4: "sämsta kvartilen",
+    }[compared.quartile]
+    text = f"plats {compared.rank} av {compared.count} kommuner {compared.year} ({quarter})"
+    if compared.group_median is not None:
+        median = (
+            amount(compared.group_median, unit)
+            if unit is not None
+            else number(compared.group_median)
+        )
+        text += f"; jämförelsegruppens median {median} ({compared.group_size} kommuner)"
+    return text

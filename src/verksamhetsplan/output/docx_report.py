@@ -320,6 +320,10 @@ class _Writer:
                 f" ({goal['forecast_method'] or 'ingen prognos'}{note}). "
                 "Prognosen är ingen uppmätt status."
             )
+        if goal["comparison"]:
+            p = self.doc.add_paragraph()
+            p.add_run("Jämförelse (Kolada): ").bold = True
+            p.add_run(f"{goal['comparison']}. Jämförelsen är ingen del av måluppfyllelsen.")
         if goal["baseline_note"]:
             self.para(f"Basvärdet: {goal['baseline_note']}", italic=True)
         if goal["reason"]:
@@ -397,6 +401,15 @@ class _Writer:
             "Nyckeltal för uppföljning, med basvärde och senaste värde",
             numeric_from=3,
         )
+        compared = [f for f in figures if f["comparison"]]
+        if compared:
+            p = self.doc.add_paragraph()
+            p.add_run("Jämförelse med andra kommuner (Kolada; plats 1 är bäst). ").bold = True
+            p.add_run("Jämförelsen är ingen del av måluppfyllelsen.")
+            for figure in compared:
+                self.doc.add_paragraph(
+                    f"{figure['title']}: {figure['comparison']}", style=self._style("List Bullet")
+                )
         for figure in figures:
             picture = (
                 line_chart(

@@ -30,6 +30,7 @@ from ..followup.words import (
     STATUS,
     STATUS_ORDER,
     amount,
+    comparison_text,
     coverage_text,
     period_text,
     rule_text,
@@ -115,6 +116,7 @@ def _goal(
     as_of: dt.date,
     analysis: Analysis | None = None,
     judged: dt.date | None = None,
+    comparisons: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     unit = e.indicator.unit if e.indicator else None
     measured = unit is not None and not isinstance(e.goal.target, Milestone)
@@ -124,6 +126,7 @@ def _goal(
 
     outcome = e.outcome
     running = outcome is not None and outcome.running
+    compared = (comparisons or {}).get(e.indicator.id) if e.indicator else None
     activities = [
         {
             "text": a.text.strip(),
@@ -181,8 +184,13 @@ def _goal(
         "activities": activities,
         "target_text": target_text(e),
         "verdict": verdict_text(e) if e.measures else None,
+        "comparison": comparison_text(compared, unit) if compared is not None else None,
         "measures": [
-            {**_goal(part, plan, areas, words, as_of), "activities": [], "assessments": []}
+            {
+                **_goal(part, plan, areas, words, as_of, comparisons=comparisons),
+                "activities": [],
+                "assessments": [],
+            }
             for part in e.measures
         ],
     }
@@ -247,7 +255,7 @@ def build(
     # A period report knows what was known at the period's end, nothing later.
     cutoff = min(current.as_of, period_end(current.period)) if current.period else current.as_of
     goals = [
-        _goal(e, plan, area_titles, words, cutoff, analysis, current.as_of)
+        _goal(e, plan, area_titles, words, cutoff, analysis, current.as_of, current.comparisons)
         for e in current.evaluations
     ]
     by_area: dict[str, list[dict[str, Any]]] = {}
@@ -318,7 +326,7 @@ def build(
         },
         "matrix": _matrix(follow_ups, plan, words),
         "areas": sections,
-        "key_figures": _key_figures(plan, area_titles, lookup, year, cutoff),
+        "key_figures": _key_figures(plan, area_titles, lookup, year, cutoff, current.comparisons),
         "activities": [
             {
                 "area": area_titles.get((a.area or "").rpartition("/")[2], "–"),
@@ -401,7 +409,12 @@ def sparkline(values: list[float]) -> str | None:
 
 
 def _key_figures(
-    plan: Plan, area_titles: dict[str, str], lookup: Lookup, year: int, as_of: dt.date
+    plan: Plan,
+    area_titles: dict[str, str],
+    lookup: Lookup,
+    year: int,
+    as_of: dt.date,
+    comparisons: dict[str, Any] | None = None,
 ) -> list[dict[str, Any]]:
     base = plan.follow_up.baseline_period
     rows = []
@@ -425,6 +438,11 @@ def _key_figures(
                     {"period": o.period, "value": amount(o.value, indicator.unit)} for o in recent
                 ],
                 "kolada": indicator.source.kolada if indicator.source else None,
+                "comparison": (
+                    comparison_text((comparisons or {})[indicator.id], indicator.unit)
+                    if indicator.id in (comparisons or {})
+                    else None
+                ),
                 "chart": sparkline([o.value for o in recent if o.value is not None]),
                 "series": [o.value for o in recent if o.value is not None],
             }

@@ -110,6 +110,27 @@ def _record(plan_id: str, evaluation: Evaluation) -> dict[str, Any]:
     }
 
 
+def _compared(record: dict[str, Any], comparisons: dict[str, Any]) -> dict[str, Any]:
+    """Kolada's comparison beside each goal's and measure's verdict (`comparison`)."""
+    for row in (record, *record["measures"]):
+        found = comparisons.get(row["indicator"] or "")
+        row["comparison"] = None if found is None else comparison_record(found)
+    return record
+
+
+def comparison_record(found: Any) -> dict[str, Any]:
+    return {
+        "kpi": found.kpi,
+        "year": found.year,
+        "value": tidy(found.value),
+        "rank": found.rank,
+        "count": found.count,
+        "quartile": found.quartile,
+        "group_median": tidy(found.group_median),
+        "group_size": found.group_size,
+    }
+
+
 def _tally(tally: Tally) -> dict[str, Any]:
     return {
         "counts": {r.value: tally.counts.get(r, 0) for r in STATUS_ORDER},
@@ -134,7 +155,8 @@ def plan_record(f: PlanFollowUp) -> dict[str, Any]:
         "partial_rule": f.rule.code,
         "partial_percent": None if f.rule.percent is None else float(f.rule.percent),
         **_tally(f.tally),
-        "goals": [goal_record(plan.id, e) for e in f.evaluations],
+        "goals": [_compared(goal_record(plan.id, e), f.comparisons) for e in f.evaluations],
+        "comparisons": {k: comparison_record(c) for k, c in sorted(f.comparisons.items())},
         "areas": [
             {"area": a.area.id, "title": a.area.title, "depth": a.depth, **_tally(a.tally)}
             for a in f.areas

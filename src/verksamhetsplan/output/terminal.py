@@ -18,6 +18,7 @@ from ..followup.words import (
     STATUS,
     STATUS_ORDER,
     amount,
+    comparison_text,
     coverage_text,
     data_line,
     forecast_text,
@@ -120,7 +121,24 @@ def render_table(follow_ups: list[PlanFollowUp], console: Any) -> None:
         if gaps:
             titles = "; ".join(c.council_goal.title for c in gaps)
             console.print(Text(f"KF-mål som inget område i planen tjänar: {titles}."))
+        _comparisons(console, f)
         console.print()
+
+
+def _comparisons(console: Any, f: PlanFollowUp) -> None:
+    """Kolada's comparison, a line per goal or measure: beside the verdicts, not in them."""
+    from rich.text import Text
+
+    if not f.comparisons:
+        return
+    console.print(Text("Jämförelse med andra kommuner (Kolada; plats 1 är bäst):", style="bold"))
+    indicators = {i.id: i for i in f.plan_file.plan.indicators}
+    width = max(20, console.width - 4)
+    for key, compared in sorted(f.comparisons.items()):
+        indicator = indicators[key]
+        line = f"{printable(indicator.title)}: {comparison_text(compared, indicator.unit)}"
+        for k, piece in enumerate(textwrap.wrap(line, width, break_on_hyphens=False)):
+            console.print(Text(("  " if k == 0 else "    ") + piece))
 
 
 def _table(f: PlanFollowUp, evaluations: list[Evaluation], title: str, words: Words) -> Any:

@@ -8,7 +8,7 @@ that plan authors see in their editor.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import (
     Field,
@@ -154,6 +154,11 @@ class FollowUp(Strict):
     )
     requires_method: bool = Field(
         False, description="Varje mål ska ha en metod (varnar när den saknas)."
+    )
+    compare_with: list[Annotated[str, Field(pattern=r"^(G[0-9]+|[0-9]{4})$")]] = Field(
+        default_factory=list,
+        description="Jämförelsegruppen för nyckeltal från Kolada: Koladas grupp-id (t.ex. "
+        "G33808, liknande kommuner) eller kommuners id. vp data fetch --compare hämtar värdena.",
     )
     reporting: list[Reporting] = Field(
         default_factory=list, description="Vem planen följs upp till och hur ofta."
