@@ -201,7 +201,7 @@ def _render(context: dict[str, Any], output_format: Format, template: Path | Non
     from jinja2 import TemplateError
 
     from ..common.problems import Refused
-    from ..output.report import TemplateOutside, render, template_error
+    from ..output.report_render import TemplateOutside, render, template_error
 
     try:
         if output_format is Format.DOCX:

@@ -11,45 +11,23 @@ gives the styles, fonts, headers and logo; its body is replaced by the report.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ..common.problems import Refused
+from .docx_goals import DocxGoals
 from .docx_parts import (
     TEXT_WIDTH_MM,
     align_right,
-    cant_split,
     field_begin,
     field_end,
     fix_widths,
     header_row,
-    hyperlink,
     language,
-    outline_level,
     page_setup,
     simple_field,
     update_fields_on_open,
 )
-from .richtext import Block, Span
-
-COLOURS = {  # the HTML report's status colours, AA contrast on white
-    "achieved": "1B5E20",
-    "partial": "7A4F00",
-    "not_achieved": "B00020",
-    "no_data": "0D47A1",
-    "not_due": "4A4A4A",
-    "not_assessable": "6A1B9A",
-}
-# A font that has every status symbol whole (✔ ◐ ✘ ○) on Windows; Word and LibreOffice
-# substitute one that has them elsewhere.
-SYMBOL_FONT = "Segoe UI Symbol"
-
-
-def _table_text_size() -> Any:
-    from docx.shared import Pt
-
-    return Pt(9)
 
 
 def to_docx(context: dict[str, Any], template: Path | None) -> bytes:
@@ -85,7 +63,7 @@ def _open(template: Path | None) -> Any:
     return document
 
 
-class _Writer:
+class _Writer(DocxGoals):
     def __init__(self, document: Any, context: dict[str, Any], own_template: bool) -> None:
         self.doc = document
         self.c = context
@@ -263,120 +241,6 @@ class _Writer:
             "Målen per målområde och år, med status",
         )
 
-    def _goal(self, goal: dict[str, Any]) -> None:
-        self.heading(goal["text"], 3)
-        p = self.doc.add_paragraph("Status: ")
-        self._status_runs(p, goal["status"])
-        if goal["basis"] == "assessment":
-            p.add_run(" (bedömning)")
-        if goal["forecast_status"]:
-            p.add_run(" · prognos för helåret: ")
-            self._status_runs(p, goal["forecast_status"])
-        if goal["computed"]:
-            p = self.doc.add_paragraph("Bedömd status ")
-            self._status_runs(p, goal["status"])
-            p.add_run("; beräknad ")
-            self._status_runs(p, goal["computed"])
-            p.add_run(f". Skäl: {goal['override_reason']}")
-        if goal["override_ignored"]:
-            self.para(
-                "En bedömning avviker från den beräknade statusen men saknar skäl: bedömningen "
-                "saknar skäl och har inte ändrat statusen.",
-                italic=True,
-            )
-        if goal["measures"]:
-            self.table(
-                ["Mått", "Status", "Mål", "Basvärde", "Målvärde", "Utfall", "Framsteg"],
-                [
-                    [
-                        m["text"],
-                        m["status"],
-                        m["target_text"],
-                        m["baseline"],
-                        m["target"],
-                        m["outcome"] + (" (prognos)" if m["forecast"] else ""),
-                        m["progress"],
-                    ]
-                    for m in goal["measures"]
-                ],
-                [44, 26, 26, 18, 18, 20, 18],
-                f"Målets mått: {goal['verdict']}",
-            )
-        elif goal["milestone"]:
-            self.para("Milstolpe. Kriterier:")
-            for criterion in goal["criteria"]:
-                self.doc.add_paragraph(criterion, style=self._style("List Bullet"))
-        else:
-            self._figures(goal)
-        if goal["forecast"]:
-            p = self.doc.add_paragraph()
-            p.add_run("Prognos för helåret: ").bold = True
-            if goal["forecast_status"]:
-                self._status_runs(p, goal["forecast_status"])
-            else:
-                p.add_run("ingen prognosbedömning")
-            note = f"; {goal['forecast_note']}" if goal["forecast_note"] else ""
-            p.add_run(
-                f" ({goal['forecast_method'] or 'ingen prognos'}{note}). "
-                "Prognosen är ingen uppmätt status."
-            )
-        if goal["comparison"]:
-            p = self.doc.add_paragraph()
-            p.add_run("Jämförelse (Kolada): ").bold = True
-            p.add_run(f"{goal['comparison']}. Jämförelsen är ingen del av måluppfyllelsen.")
-        if goal["baseline_note"]:
-            self.para(f"Basvärdet: {goal['baseline_note']}", italic=True)
-        if goal["reason"]:
-            self.para(goal["reason"], italic=True)
-        if goal["assessments"]:
-            p = self.doc.add_paragraph()
-            p.add_run(f"Bedömningar för {self.c['period']['text']}:").bold = True
-            for a in goal["assessments"]:
-                p = self.doc.add_paragraph(style=self._style("List Bullet"))
-                measure = f" (måttet {a['measure']})" if a["measure"] else ""
-                p.add_run(f"{a['date'] or 'Utan datum'}{', ' + a['by'] if a['by'] else ''}")
-                p.add_run(f"{measure}: ")
-                if a["status"]:
-                    self._status_runs(p, a["status"])
-                    p.add_run(". ")
-                p.add_run(a["comment"] or "")
-                if a["reason"]:
-                    p.add_run(f" Skäl: {a['reason']}")
-        elif goal["assessment"]:
-            p = self.doc.add_paragraph()
-            p.add_run("Bedömning: ").bold = True
-            p.add_run(goal["assessment"])
-        if goal["analysis"]:
-            self.richtext(goal["analysis"], 3)
-        for activity in goal["activities"]:
-            self.doc.add_paragraph(
-                f"Aktivitet: {activity['text']} ({activity['status']})",
-                style=self._style("List Bullet"),
-            )
-
-    def _figures(self, goal: dict[str, Any]) -> None:
-        so_far = (
-            " (preliminärt)" if goal["preliminary"] else (" hittills" if goal["forecast"] else "")
-        )
-        header = ["Basvärde", "Målvärde", f"Utfall{so_far}", "Framsteg", "Trend"]
-        row = [goal["baseline"], goal["target"], goal["outcome"], goal["progress"], goal["trend"]]
-        for split in goal["by_gender"]:
-            header.append(f"Utfall{so_far} {split['gender']}")
-            row.append(split["value"])
-        if goal["forecast"]:
-            header.append("Prognos helår")
-            row.append(goal["forecast_value"])
-            for split in goal["by_gender"]:
-                header.append(f"Prognos {split['gender']}")
-                row.append(split["forecast"])
-        forecast = ", prognos för året" if goal["forecast"] else ""
-        self.table(
-            header,
-            [row],
-            [TEXT_WIDTH_MM // len(header)] * len(header),
-            f"Mätning av målet ({goal['indicator']}): {goal['target_text']}{forecast}",
-        )
-
     def _key_figures(self) -> None:
         from docx.shared import Mm
 
@@ -479,132 +343,3 @@ class _Writer:
             simple_field(paragraph, "PAGE", "1")
             paragraph.add_run(" av ")
             simple_field(paragraph, "NUMPAGES", "1")
-
-    # --- building blocks -------------------------------------------------------------
-
-    def _style(self, name: str, fallback: str = "Normal") -> Any:
-        """A style by name; a municipality's template may lack some of Word's built-ins."""
-        styles = self.doc.styles
-        for candidate in (name, fallback, "Normal"):
-            try:
-                return styles[candidate]
-            except KeyError:
-                continue
-        return None
-
-    def _table_style(self) -> Any:
-        return self._style("Table Grid", "Normal Table")
-
-    def heading(self, text: str, level: int, page_break: bool = False) -> None:
-        try:
-            paragraph = self.doc.add_heading(text, level)
-        except KeyError:  # a template without Word's heading style for the level
-            paragraph = self.doc.add_paragraph(text)
-            outline_level(paragraph, level)
-        paragraph.paragraph_format.keep_with_next = True
-        if page_break:
-            paragraph.paragraph_format.page_break_before = True
-
-    def para(
-        self, text: str, status: dict[str, Any] | None = None, after: str = "", italic: bool = False
-    ) -> None:
-        paragraph = self.doc.add_paragraph()
-        run = paragraph.add_run(text)
-        run.italic = italic
-        if status is not None:
-            self._status_runs(paragraph, status)
-        if after:
-            paragraph.add_run(after)
-
-    def _status_runs(self, paragraph: Any, status: dict[str, Any]) -> None:
-        from docx.shared import RGBColor
-
-        colour = RGBColor.from_string(COLOURS.get(status["key"], "1A1A1A"))
-        symbol = paragraph.add_run(status["symbol"])
-        symbol.font.name = SYMBOL_FONT
-        symbol.font.color.rgb = colour
-        word = paragraph.add_run(f" {status['word']}")
-        word.bold = True
-        word.font.color.rgb = colour
-
-    def table(
-        self,
-        header: list[Any],
-        rows: list[list[Any]],
-        widths_mm: list[int],
-        caption: str,
-        numeric_from: int | None = None,
-    ) -> None:
-        """A captioned table whose header row repeats on every page and whose rows are not
-        split across pages; columns get fixed widths that add up to A4's text width."""
-        caption_paragraph = self.doc.add_paragraph(style=self._style("Caption"))
-        caption_paragraph.add_run(caption).bold = True
-        caption_paragraph.paragraph_format.keep_with_next = True
-        table = self.doc.add_table(rows=1, cols=len(header))
-        table.style = self._table_style()
-        table.autofit = False
-        scale = min(1.0, TEXT_WIDTH_MM / sum(widths_mm))
-        widths = [int(w * scale) for w in widths_mm]
-        header_row(table.rows[0], header, self._status_runs)
-        for values in rows:
-            cells = table.add_row().cells
-            for index, value in enumerate(values):
-                self._cell(cells[index], value)
-                if numeric_from is not None and index >= numeric_from:
-                    align_right(cells[index])
-        fix_widths(table, widths)
-        for row in table.rows:
-            cant_split(row)
-            for cell in row.cells:
-                for paragraph in cell.paragraphs:
-                    for run in paragraph.runs:
-                        run.font.size = _table_text_size()
-
-    def _cell(self, cell: Any, value: Any) -> None:
-        paragraph = cell.paragraphs[0]
-        if isinstance(value, dict):  # a status
-            self._status_runs(paragraph, value)
-        elif isinstance(value, list):  # lines of text and statuses
-            for index, line in enumerate(value):
-                if index:
-                    paragraph = cell.add_paragraph()
-                for part in line:
-                    if isinstance(part, dict):
-                        self._status_runs(paragraph, part)
-                    else:
-                        paragraph.add_run(part)
-        else:
-            paragraph.add_run(str(value))
-
-    def richtext(self, blocks: Iterable[Block], heading_level: int) -> None:
-        """The administration's analysis: its subheadings one level below the section's."""
-        for block in blocks:
-            if block.kind == "heading":
-                self.heading(_plain(block.spans), min(9, heading_level + block.level))
-            elif block.kind == "paragraph":
-                self._runs(self.doc.add_paragraph(), block.spans)
-            elif block.kind in ("bullets", "numbers"):
-                style = "List Bullet" if block.kind == "bullets" else "List Number"
-                for item in block.items:
-                    for inner in item:
-                        self._runs(self.doc.add_paragraph(style=self._style(style)), inner.spans)
-            elif block.kind == "quote":
-                for inner in block.items[0]:
-                    self._runs(self.doc.add_paragraph(style=self._style("Quote")), inner.spans)
-            elif block.kind == "code":
-                run = self.doc.add_paragraph().add_run(block.spans[0].text)
-                run.font.name = "Consolas"
-
-    def _runs(self, paragraph: Any, spans: tuple[Span, ...]) -> None:
-        for span in spans:
-            if span.href:
-                hyperlink(paragraph, span.text, span.href)
-                continue
-            run = paragraph.add_run(span.text)
-            run.bold, run.italic = span.bold or None, span.italic or None
-            if span.code:
-                run.font.name = "Consolas"
-
-
-def _plain(spans: tuple[Span, ...]) -> str:
-    return "".join(s.text for s in spans)

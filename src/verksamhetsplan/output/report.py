@@ -7,7 +7,6 @@ only place text and a municipality's own template cannot get the formatting wron
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,11 +14,10 @@ from typing import Any
 
 from babel.dates import format_date
 
-from ..common.swedish import markdown_text, number
-from ..data.format import FREQUENCY_WORDS
+from ..common.swedish import number
 from ..data.observation import Lookup
 from ..data.periods import period_end
-from ..followup.attainment import Evaluation, Result, year_outcome
+from ..followup.attainment import Evaluation, Result
 from ..followup.forecast import METHOD_WORDS
 from ..followup.rollup import PlanFollowUp, area_chain, area_parents
 from ..followup.summary import Tally
@@ -44,6 +42,7 @@ from ..plan.analysis import Analysis
 from ..plan.goals import Assessment, Milestone
 from ..plan.model import Plan, iter_areas
 from ..plan.vocabulary import ActivityStatus
+from .report_figures import key_figures
 
 ACTIVITY_WORDS = {
     ActivityStatus.PLANNED: "planerad",
@@ -326,7 +325,7 @@ def build(
         },
         "matrix": _matrix(follow_ups, plan, words),
         "areas": sections,
-        "key_figures": _key_figures(plan, area_titles, lookup, year, cutoff, current.comparisons),
+        "key_figures": key_figures(plan, area_titles, lookup, year, cutoff, current.comparisons),
         "activities": [
             {
                 "area": area_titles.get((a.area or "").rpartition("/")[2], "–"),
@@ -390,154 +389,3 @@ def _matrix(follow_ups: list[PlanFollowUp], plan: Plan, words: Words) -> dict[st
             )
         rows.append({"area": area.title, "cells": cells})
     return {"years": years, "rows": rows}
-
-
-CHART_WIDTH, CHART_HEIGHT = 160, 36
-
-
-def sparkline(values: list[float]) -> str | None:
-    """SVG polyline points for a small chart of values over time (None for fewer than two)."""
-    if len(values) < 2:
-        return None
-    low, high = min(values), max(values)
-    spread = (high - low) or 1.0
-    step = (CHART_WIDTH - 8) / (len(values) - 1)
-    return " ".join(
-        f"{4 + i * step:.1f},{CHART_HEIGHT - 4 - (v - low) / spread * (CHART_HEIGHT - 8):.1f}"
-        for i, v in enumerate(values)
-    )
-
-
-def _key_figures(
-    plan: Plan,
-    area_titles: dict[str, str],
-    lookup: Lookup,
-    year: int,
-    as_of: dt.date,
-    comparisons: dict[str, Any] | None = None,
-) -> list[dict[str, Any]]:
-    base = plan.follow_up.baseline_period
-    rows = []
-    for indicator in (i for i in plan.indicators if i.key_figure):
-        values = [
-            o
-            for o in lookup(indicator.id, "T")
-            if int(o.period[:4]) <= year and period_end(o.period) <= as_of
-        ]
-        # "Nuläge": the baseline year's value by the indicator's rule (a monthly figure has
-        # no value for the period "2017", only for its months).
-        baseline = year_outcome(values, indicator, int(base[:4]), as_of).value if base else None
-        recent = [o for o in values if o.value is not None][-8:]
-        rows.append(
-            {
-                "area": area_titles.get((indicator.area or "").rpartition("/")[2], "–"),
-                "title": indicator.title,
-                "frequency": FREQUENCY_WORDS[indicator.frequency.value].capitalize(),
-                "baseline": amount(baseline, indicator.unit),
-                "recent": [
-                    {"period": o.period, "value": amount(o.value, indicator.unit)} for o in recent
-                ],
-                "kolada": indicator.source.kolada if indicator.source else None,
-                "comparison": (
-                    comparison_text((comparisons or {})[indicator.id], indicator.unit)
-                    if indicator.id in (comparisons or {})
-                    else None
-                ),
-                "chart": sparkline([o.value for o in recent if o.value is not None]),
-                "series": [o.value for o in recent if o.value is not None],
-            }
-        )
-    return rows
-
-
-TEMPLATES = {"html": "report.html.j2", "md": "report.md.j2", "text": "partials/method.j2"}
-
-
-def render(context: dict[str, Any], output: str, overrides: Path | None) -> str:
-    """The report as HTML or Markdown (or the method section as plain text, "text"); a
-    repository's templates/ overrides ours by name.
-
-    Templates are code that anyone can put in a pull request, so every template renders in
-    jinja2's sandbox (no attribute access to Python internals, no shell), and a template
-    that is a link to a file outside the repository is not read. Undefined variables are
-    errors (StrictUndefined), and HTML is autoescaped: plan text is data, never markup.
-    """
-    from importlib.resources import files
-
-    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
-
-    loaders: list[Any] = []
-    if overrides is not None and overrides.is_dir():
-        outside = [
-            path
-            for path in sorted(overrides.rglob("*"))
-            if path.is_file()
-            and path.resolve() != Path(os.path.abspath(path))
-            and not path.resolve().is_relative_to(Path.cwd().resolve())
-        ]
-        if outside:
-            raise TemplateOutside(outside[0])
-        loaders.append(FileSystemLoader(overrides))
-    loaders.append(FileSystemLoader(str(files("verksamhetsplan.templates"))))
-    environment = SandboxedEnvironment(
-        loader=ChoiceLoader(loaders),
-        undefined=StrictUndefined,
-        autoescape=output == "html",
-        # Markdown has no autoescape: every value is escaped as it is written instead.
-        finalize=_markdown_value if output == "md" else None,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    environment.filters["richtext_html"] = _richtext_html
-    environment.filters["richtext_md"] = _richtext_md
-    return environment.get_template(TEMPLATES[output]).render(**context)
-
-
-class SafeMarkdown(str):
-    """Markdown vp wrote itself from the safe model: written as it is, not escaped again."""
-
-
-def _markdown_value(value: object) -> object:
-    return value if isinstance(value, SafeMarkdown) else markdown_text(value)
-
-
-def _richtext_html(blocks: Any, heading_level: int) -> Any:
-    from markupsafe import Markup
-
-    from .richtext import to_html
-
-    return Markup(to_html(blocks, heading_level)) if blocks else ""
-
-
-def _richtext_md(blocks: Any, heading_level: int) -> SafeMarkdown:
-    from .richtext import to_markdown
-
-    return SafeMarkdown(to_markdown(blocks, heading_level) if blocks else "")
-
-
-class TemplateOutside(Exception):
-    """A template in templates/ that links to a file outside the repository."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(str(path))
-        self.path = path
-
-
-def template_error(error: Exception) -> str:
-    """Where in which template an error is, and what it is, for the author of a template."""
-    place = getattr(error, "filename", None) or getattr(error, "name", None)
-    line = getattr(error, "lineno", None)
-    trace = error.__traceback__
-    while trace is not None:  # jinja2 puts the template's own file and line into the trace
-        if trace.tb_frame.f_code.co_filename.endswith(".j2"):
-            place, line = trace.tb_frame.f_code.co_filename, trace.tb_lineno
-        trace = trace.tb_next
-    where = f"{place}:{line}" if place and line else str(place or "rapportmallen")
-    kind = (
-        "använder ett värde som inte finns"
-        if type(error).__name__ == "UndefinedError"
-        else "är fel"
-    )
-    return f"{where}: mallen {kind} ({getattr(error, 'message', None) or error})"

@@ -1,0 +1,170 @@
+"""The Word report's building blocks: headings that work without the template's styles,
+captioned tables with repeated header rows and fixed widths, statuses as coloured symbol
+and word, and the administration's analysis from the safe-Markdown model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .docx_parts import (
+    TEXT_WIDTH_MM,
+    align_right,
+    cant_split,
+    fix_widths,
+    header_row,
+    hyperlink,
+    outline_level,
+)
+from .richtext import Block, Span
+
+COLOURS = {  # the HTML report's status colours, AA contrast on white
+    "achieved": "1B5E20",
+    "partial": "7A4F00",
+    "not_achieved": "B00020",
+    "no_data": "0D47A1",
+    "not_due": "4A4A4A",
+    "not_assessable": "6A1B9A",
+}
+# A font that has every status symbol whole (✔ ◐ ✘ ○) on Windows; Word and LibreOffice
+# substitute one that has them elsewhere.
+SYMBOL_FONT = "Segoe UI Symbol"
+
+
+def _table_text_size() -> Any:
+    from docx.shared import Pt
+
+    return Pt(9)
+
+
+class DocxBlocks:
+    """What the report's sections are built from; `doc` is the python-docx Document."""
+
+    doc: Any
+
+    def _style(self, name: str, fallback: str = "Normal") -> Any:
+        """A style by name; a municipality's template may lack some of Word's built-ins."""
+        styles = self.doc.styles
+        for candidate in (name, fallback, "Normal"):
+            try:
+                return styles[candidate]
+            except KeyError:
+                continue
+        return None
+
+    def _table_style(self) -> Any:
+        return self._style("Table Grid", "Normal Table")
+
+    def heading(self, text: str, level: int, page_break: bool = False) -> None:
+        try:
+            paragraph = self.doc.add_heading(text, level)
+        except KeyError:  # a template without Word's heading style for the level
+            paragraph = self.doc.add_paragraph(text)
+            outline_level(paragraph, level)
+        paragraph.paragraph_format.keep_with_next = True
+        if page_break:
+            paragraph.paragraph_format.page_break_before = True
+
+    def para(
+        self, text: str, status: dict[str, Any] | None = None, after: str = "", italic: bool = False
+    ) -> None:
+        paragraph = self.doc.add_paragraph()
+        run = paragraph.add_run(text)
+        run.italic = italic
+        if status is not None:
+            self._status_runs(paragraph, status)
+        if after:
+            paragraph.add_run(after)
+
+    def _status_runs(self, paragraph: Any, status: dict[str, Any]) -> None:
+        from docx.shared import RGBColor
+
+        colour = RGBColor.from_string(COLOURS.get(status["key"], "1A1A1A"))
+        symbol = paragraph.add_run(status["symbol"])
+        symbol.font.name = SYMBOL_FONT
+        symbol.font.color.rgb = colour
+        word = paragraph.add_run(f" {status['word']}")
+        word.bold = True
+        word.font.color.rgb = colour
+
+    def table(
+        self,
+        header: list[Any],
+        rows: list[list[Any]],
+        widths_mm: list[int],
+        caption: str,
+        numeric_from: int | None = None,
+    ) -> None:
+        """A captioned table whose header row repeats on every page and whose rows are not
+        split across pages; columns get fixed widths that add up to A4's text width."""
+        caption_paragraph = self.doc.add_paragraph(style=self._style("Caption"))
+        caption_paragraph.add_run(caption).bold = True
+        caption_paragraph.paragraph_format.keep_with_next = True
+        table = self.doc.add_table(rows=1, cols=len(header))
+        table.style = self._table_style()
+        table.autofit = False
+        scale = min(1.0, TEXT_WIDTH_MM / sum(widths_mm))
+        widths = [int(w * scale) for w in widths_mm]
+        header_row(table.rows[0], header, self._status_runs)
+        for values in rows:
+            cells = table.add_row().cells
+            for index, value in enumerate(values):
+                self._cell(cells[index], value)
+                if numeric_from is not None and index >= numeric_from:
+                    align_right(cells[index])
+        fix_widths(table, widths)
+        for row in table.rows:
+            cant_split(row)
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    for run in paragraph.runs:
+                        run.font.size = _table_text_size()
+
+    def _cell(self, cell: Any, value: Any) -> None:
+        paragraph = cell.paragraphs[0]
+        if isinstance(value, dict):  # a status
+            self._status_runs(paragraph, value)
+        elif isinstance(value, list):  # lines of text and statuses
+            for index, line in enumerate(value):
+                if index:
+                    paragraph = cell.add_paragraph()
+                for part in line:
+                    if isinstance(part, dict):
+                        self._status_runs(paragraph, part)
+                    else:
+                        paragraph.add_run(part)
+        else:
+            paragraph.add_run(str(value))
+
+    def richtext(self, blocks: Iterable[Block], heading_level: int) -> None:
+        """The administration's analysis: its subheadings one level below the section's."""
+        for block in blocks:
+            if block.kind == "heading":
+                self.heading(_plain(block.spans), min(9, heading_level + block.level))
+            elif block.kind == "paragraph":
+                self._runs(self.doc.add_paragraph(), block.spans)
+            elif block.kind in ("bullets", "numbers"):
+                style = "List Bullet" if block.kind == "bullets" else "List Number"
+                for item in block.items:
+                    for inner in item:
+                        self._runs(self.doc.add_paragraph(style=self._style(style)), inner.spans)
+            elif block.kind == "quote":
+                for inner in block.items[0]:
+                    self._runs(self.doc.add_paragraph(style=self._style("Quote")), inner.spans)
+            elif block.kind == "code":
+                run = self.doc.add_paragraph().add_run(block.spans[0].text)
+                run.font.name = "Consolas"
+
+    def _runs(self, paragraph: Any, spans: tuple[Span, ...]) -> None:
+        for span in spans:
+            if span.href:
+                hyperlink(paragraph, span.text, span.href)
+                continue
+            run = paragraph.add_run(span.text)
+            run.bold, run.italic = span.bold or None, span.italic or None
+            if span.code:
+                run.font.name = "Consolas"
+
+
+def _plain(spans: tuple[Span, ...]) -> str:
+    return "".join(s.text for s in spans)

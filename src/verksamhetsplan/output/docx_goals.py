@@ -1,0 +1,127 @@
+"""A goal in the Word report: its status, its measures or figures, its forecast, the
+period's assessments, its analysis and its activities."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .docx_blocks import DocxBlocks
+from .docx_parts import TEXT_WIDTH_MM
+
+
+class DocxGoals(DocxBlocks):
+    c: dict[str, Any]
+
+    def _goal(self, goal: dict[str, Any]) -> None:
+        self.heading(goal["text"], 3)
+        p = self.doc.add_paragraph("Status: ")
+        self._status_runs(p, goal["status"])
+        if goal["basis"] == "assessment":
+            p.add_run(" (bedömning)")
+        if goal["forecast_status"]:
+            p.add_run(" · prognos för helåret: ")
+            self._status_runs(p, goal["forecast_status"])
+        if goal["computed"]:
+            p = self.doc.add_paragraph("Bedömd status ")
+            self._status_runs(p, goal["status"])
+            p.add_run("; beräknad ")
+            self._status_runs(p, goal["computed"])
+            p.add_run(f". Skäl: {goal['override_reason']}")
+        if goal["override_ignored"]:
+            self.para(
+                "En bedömning avviker från den beräknade statusen men saknar skäl: bedömningen "
+                "saknar skäl och har inte ändrat statusen.",
+                italic=True,
+            )
+        if goal["measures"]:
+            self.table(
+                ["Mått", "Status", "Mål", "Basvärde", "Målvärde", "Utfall", "Framsteg"],
+                [
+                    [
+                        m["text"],
+                        m["status"],
+                        m["target_text"],
+                        m["baseline"],
+                        m["target"],
+                        m["outcome"] + (" (prognos)" if m["forecast"] else ""),
+                        m["progress"],
+                    ]
+                    for m in goal["measures"]
+                ],
+                [44, 26, 26, 18, 18, 20, 18],
+                f"Målets mått: {goal['verdict']}",
+            )
+        elif goal["milestone"]:
+            self.para("Milstolpe. Kriterier:")
+            for criterion in goal["criteria"]:
+                self.doc.add_paragraph(criterion, style=self._style("List Bullet"))
+        else:
+            self._figures(goal)
+        if goal["forecast"]:
+            p = self.doc.add_paragraph()
+            p.add_run("Prognos för helåret: ").bold = True
+            if goal["forecast_status"]:
+                self._status_runs(p, goal["forecast_status"])
+            else:
+                p.add_run("ingen prognosbedömning")
+            note = f"; {goal['forecast_note']}" if goal["forecast_note"] else ""
+            p.add_run(
+                f" ({goal['forecast_method'] or 'ingen prognos'}{note}). "
+                "Prognosen är ingen uppmätt status."
+            )
+        if goal["comparison"]:
+            p = self.doc.add_paragraph()
+            p.add_run("Jämförelse (Kolada): ").bold = True
+            p.add_run(f"{goal['comparison']}. Jämförelsen är ingen del av måluppfyllelsen.")
+        if goal["baseline_note"]:
+            self.para(f"Basvärdet: {goal['baseline_note']}", italic=True)
+        if goal["reason"]:
+            self.para(goal["reason"], italic=True)
+        if goal["assessments"]:
+            p = self.doc.add_paragraph()
+            p.add_run(f"Bedömningar för {self.c['period']['text']}:").bold = True
+            for a in goal["assessments"]:
+                p = self.doc.add_paragraph(style=self._style("List Bullet"))
+                measure = f" (måttet {a['measure']})" if a["measure"] else ""
+                p.add_run(f"{a['date'] or 'Utan datum'}{', ' + a['by'] if a['by'] else ''}")
+                p.add_run(f"{measure}: ")
+                if a["status"]:
+                    self._status_runs(p, a["status"])
+                    p.add_run(". ")
+                p.add_run(a["comment"] or "")
+                if a["reason"]:
+                    p.add_run(f" Skäl: {a['reason']}")
+        elif goal["assessment"]:
+            p = self.doc.add_paragraph()
+            p.add_run("Bedömning: ").bold = True
+            p.add_run(goal["assessment"])
+        if goal["analysis"]:
+            self.richtext(goal["analysis"], 3)
+        for activity in goal["activities"]:
+            self.doc.add_paragraph(
+                f"Aktivitet: {activity['text']} ({activity['status']})",
+                style=self._style("List Bullet"),
+            )
+
+    def _figures(self, goal: dict[str, Any]) -> None:
+        so_far = (
+            " (preliminärt)" if goal["preliminary"] else (" hittills" if goal["forecast"] else "")
+        )
+        header = ["Basvärde", "Målvärde", f"Utfall{so_far}", "Framsteg", "Trend"]
+        row = [goal["baseline"], goal["target"], goal["outcome"], goal["progress"], goal["trend"]]
+        for split in goal["by_gender"]:
+            header.append(f"Utfall{so_far} {split['gender']}")
+            row.append(split["value"])
+        if goal["forecast"]:
+            header.append("Prognos helår")
+            row.append(goal["forecast_value"])
+            for split in goal["by_gender"]:
+                header.append(f"Prognos {split['gender']}")
+                row.append(split["forecast"])
+        forecast = ", prognos för året" if goal["forecast"] else ""
+        self.table(
+            header,
+            [row],
+            [TEXT_WIDTH_MM // len(header)] * len(header),
+            f"Mätning av målet ({goal['indicator']}): {goal['target_text']}{forecast}",
+        )

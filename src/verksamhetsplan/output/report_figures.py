@@ -1,0 +1,71 @@
+"""The report's key figures: every indicator marked key_figure, with its baseline, its
+latest values, a small chart and, when fetched, Kolada's comparison."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from ..data.format import FREQUENCY_WORDS
+from ..data.observation import Lookup
+from ..data.periods import period_end
+from ..followup.attainment import year_outcome
+from ..followup.words import amount, comparison_text
+from ..plan.model import Plan
+
+CHART_WIDTH, CHART_HEIGHT = 160, 36
+
+
+def sparkline(values: list[float]) -> str | None:
+    """SVG polyline points for a small chart of values over time (None for fewer than two)."""
+    if len(values) < 2:
+        return None
+    low, high = min(values), max(values)
+    spread = (high - low) or 1.0
+    step = (CHART_WIDTH - 8) / (len(values) - 1)
+    return " ".join(
+        f"{4 + i * step:.1f},{CHART_HEIGHT - 4 - (v - low) / spread * (CHART_HEIGHT - 8):.1f}"
+        for i, v in enumerate(values)
+    )
+
+
+def key_figures(
+    plan: Plan,
+    area_titles: dict[str, str],
+    lookup: Lookup,
+    year: int,
+    as_of: dt.date,
+    comparisons: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    base = plan.follow_up.baseline_period
+    rows = []
+    for indicator in (i for i in plan.indicators if i.key_figure):
+        values = [
+            o
+            for o in lookup(indicator.id, "T")
+            if int(o.period[:4]) <= year and period_end(o.period) <= as_of
+        ]
+        # "Nuläge": the baseline year's value by the indicator's rule (a monthly figure has
+        # no value for the period "2017", only for its months).
+        baseline = year_outcome(values, indicator, int(base[:4]), as_of).value if base else None
+        recent = [o for o in values if o.value is not None][-8:]
+        rows.append(
+            {
+                "area": area_titles.get((indicator.area or "").rpartition("/")[2], "–"),
+                "title": indicator.title,
+                "frequency": FREQUENCY_WORDS[indicator.frequency.value].capitalize(),
+                "baseline": amount(baseline, indicator.unit),
+                "recent": [
+                    {"period": o.period, "value": amount(o.value, indicator.unit)} for o in recent
+                ],
+                "kolada": indicator.source.kolada if indicator.source else None,
+                "comparison": (
+                    comparison_text((comparisons or {})[indicator.id], indicator.unit)
+                    if indicator.id in (comparisons or {})
+                    else None
+                ),
+                "chart": sparkline([o.value for o in recent if o.value is not None]),
+                "series": [o.value for o in recent if o.value is not None],
+            }
+        )
+    return rows
