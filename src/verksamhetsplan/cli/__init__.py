@@ -75,6 +75,7 @@ from . import (  # noqa: E402, F401
     report_command,
     schema_command,
     status_command,
+    tree_command,
     validate_command,
 )
 

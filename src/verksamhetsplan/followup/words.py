@@ -248,3 +248,13 @@ def comparison_text(compared: Any, unit: Unit | None) -> str:
         )
         text += f"; jämförelsegruppens median {median} ({compared.group_size} kommuner)"
     return text
+
+
+# An activity's state as reports and `vp tree` say it.
+ACTIVITY_WORDS = {
+    ActivityStatus.PLANNED: "planerad",
+    ActivityStatus.ONGOING: "pågår",
+    ActivityStatus.DONE: "genomförd",
+    ActivityStatus.CANCELLED: "inställd",
+    ActivityStatus.DELAYED: "försenad",
+}

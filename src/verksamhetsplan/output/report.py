@@ -22,6 +22,7 @@ from ..followup.forecast import METHOD_WORDS
 from ..followup.rollup import PlanFollowUp, area_chain, area_parents
 from ..followup.summary import Tally
 from ..followup.words import (
+    ACTIVITY_WORDS,
     FORECAST_WORDS,
     MET_AT_BASELINE,
     MONTHS,
@@ -41,16 +42,8 @@ from ..followup.words import (
 from ..plan.analysis import Analysis
 from ..plan.goals import Assessment, Milestone
 from ..plan.model import Plan, iter_areas
-from ..plan.vocabulary import ActivityStatus
 from .report_figures import key_figures
 
-ACTIVITY_WORDS = {
-    ActivityStatus.PLANNED: "planerad",
-    ActivityStatus.ONGOING: "pågår",
-    ActivityStatus.DONE: "genomförd",
-    ActivityStatus.CANCELLED: "inställd",
-    ActivityStatus.DELAYED: "försenad",
-}
 KIND_WORDS = {
     "verksamhetsplan": "verksamhetsplan",
     "handlingsplan": "handlingsplan",

@@ -1,0 +1,73 @@
+"""vp tree: fullmäktige's goals through the boards' plans, as text at 80 columns and JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from conftest import ROOT
+
+ARGS = ["--year", "2018", "--as-of", "2020-01-31"]
+
+
+def vp(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "verksamhetsplan", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "80"},
+        check=False,
+    )
+
+
+def test_tree_shows_what_each_board_does_for_each_council_goal_at_80_columns() -> None:
+    result = vp("tree", *ARGS)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 80 for line in lines), max(lines, key=len)
+    text = "\n".join(lines)
+    assert lines[0] == "Kommunfullmäktige: Vision och strategisk inriktning 2018–2019"
+    assert "Ökande befolkning i en bra boendemiljö: ingen nämnd tjänar målet" in text
+    start = text.index("Goda livsvillkor genom hela livet")
+    assert text[start - 18 : start] == "◐ delvis uppnått  "
+    assert "Socialnämnden – Verksamhetsplan för Socialnämnden 2018–2019" in text[start:]
+
+
+def test_tree_json_lists_the_contributions_and_agrees_with_status() -> None:
+    record = json.loads(vp("tree", *ARGS, "--format", "json").stdout)
+    (kf,) = record["council_plans"]
+    assert kf["plan"] == "degerfors-kf-2018-2019"
+    goals = {g["council_goal"].rpartition("/")[2]: g for g in kf["council_goals"]}
+    assert len(goals) == 8
+    served = {k for k, g in goals.items() if g["contributions"]}
+    assert served == {"attraktivitet", "kvalitet", "integration", "goda-livsvillkor"}
+    (contribution,) = goals["goda-livsvillkor"]["contributions"]
+    assert contribution["board"] == "Socialnämnden"
+    assert [g["goal"] for g in contribution["goals"]] == [
+        "forsorjningsstod-2018",
+        "barnhushall-forsorjningsstod-2018",
+        "infocenter-2018",
+        "individuell-plan-2018",
+    ]
+    status = json.loads(
+        vp("status", "--plan", "degerfors-sn-2018-2019", *ARGS, "--format", "json").stdout
+    )["plans"][0]
+    council = {c["council_goal"]: c for c in status["council_goals"]}
+    for ref, goal in ((g["council_goal"], g) for g in kf["council_goals"] if g["contributions"]):
+        assert (goal["status"], goal["measured"], goal["due"]) == (
+            council[ref]["summary"],
+            council[ref]["measured"],
+            council[ref]["due"],
+        )
+
+
+def test_tree_filters_by_council_goal_and_board() -> None:
+    one = json.loads(vp("tree", *ARGS, "-k", "attraktivitet", "--format", "json").stdout)
+    assert [g["title"] for g in one["council_plans"][0]["council_goals"]] == ["Attraktivitet"]
+    nobody = json.loads(vp("tree", *ARGS, "--board", "Kultur", "--format", "json").stdout)
+    assert all(not g["contributions"] for g in nobody["council_plans"][0]["council_goals"])
+    wrong = vp("tree", *ARGS, "-k", "finns-inte")
+    assert wrong.returncode == 2 and "KF-målet 'finns-inte' finns inte" in wrong.stderr
