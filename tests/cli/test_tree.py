@@ -71,3 +71,15 @@ def test_tree_filters_by_council_goal_and_board() -> None:
     assert all(not g["contributions"] for g in nobody["council_plans"][0]["council_goals"])
     wrong = vp("tree", *ARGS, "-k", "finns-inte")
     assert wrong.returncode == 2 and "KF-målet 'finns-inte' finns inte" in wrong.stderr
+
+
+def test_status_on_the_council_plan_shows_what_the_boards_contribute() -> None:
+    table = vp("status", "--plan", "degerfors-kf-2018-2019", *ARGS)
+    assert table.returncode == 0, table.stderr
+    assert "Socialnämnden – Verksamhetsplan för Socialnämnden 2018–2019" in table.stdout
+    assert "Ökande befolkning i en bra boendemiljö: ingen nämnd tjänar målet" in table.stdout
+    record = json.loads(
+        vp("status", "--plan", "degerfors-kf-2018-2019", *ARGS, "--format", "json").stdout
+    )["plans"][0]
+    served = [g for g in record["council_goals"] if g["contributions"]]
+    assert len(served) == 4  # the Socialnämnden plan serves four of the eight

@@ -121,7 +121,12 @@ def status(
                 rendered.append(render(follow_up))
         return rendered
 
+    # A council plan without goals of its own (fullmäktige's): what the boards contribute.
+    councils = [p for p in chosen if p.plan.council_goals and not p.plan.goals]
+    chosen = [p for p in chosen if p not in councils]
     parts = map_in_halves(chosen, work)  # two processes at national scale
+    if councils and output_format in (Format.TABLE, Format.JSON):
+        parts += _council_parts(repository, councils, year, when, within, output_format)
     if not parts:
         usage_error("inga mål att visa för det valda året, planen eller området")
     if output_format is Format.XLSX:
@@ -137,3 +142,35 @@ def status(
     else:
         text = "".join(parts)
     write_output(text, output)
+
+
+def _council_parts(
+    repository: Any,
+    councils: list[Any],
+    year: int | None,
+    when: Any,
+    within: str | None,
+    output_format: Format,
+) -> list[Any]:
+    """The council plans' goals with every board's contribution, as vp tree shows them."""
+    import shutil
+
+    from ..followup.council import council_chains
+    from ..followup.rollup import default_year
+    from ..output.tree import tree_record, tree_text
+
+    parts: list[Any] = []
+    for council in councils:
+        chosen_year = year if year is not None else default_year(council, when)
+        follow_ups = [
+            repository.follow_up(p, chosen_year, when, within)
+            for p in repository.with_goals()
+            if chosen_year in p.plan.period.years
+        ]
+        chains = council_chains(council, follow_ups)
+        if output_format is Format.JSON:
+            record = tree_record(chains, chosen_year)["council_plans"][0]
+            parts.append({**record, "title": council.plan.title, "goals": []})
+        else:
+            parts.append(tree_text(chains, shutil.get_terminal_size((80, 24)).columns))
+    return parts
