@@ -32,7 +32,10 @@ def complete(*words: str) -> list[str]:
         (["sta"], ["status"]),
         (["explain", "forsorjningsstod-"], ["forsorjningsstod-2018", "forsorjningsstod-2019"]),
         (["assess", "koll-h"], ["koll-huvudverktyg-2018"]),
-        (["status", "--plan", "degerfors-"], ["degerfors-kf-2018-2019", "degerfors-sn-2018-2019"]),
+        (
+            ["status", "--plan", "degerfors-"],
+            ["degerfors-kf-2018-2019", "degerfors-sn-2018-2019", "degerfors-voo-2018-2019"],
+        ),
         (["status", "--area", "minskat-u"], ["minskat-utanforskap"]),
         (["activity", "ko"], ["koll"]),
         (

@@ -83,3 +83,37 @@ def test_status_on_the_council_plan_shows_what_the_boards_contribute() -> None:
     )["plans"][0]
     served = [g for g in record["council_goals"] if g["contributions"]]
     assert len(served) == 4  # the Socialnämnden plan serves four of the eight
+
+
+def test_three_levels_kf_to_namnd_to_verksamhetsomrade() -> None:
+    record = json.loads(vp("tree", *ARGS, "-k", "kvalitet", "--format", "json").stdout)
+    (goal,) = record["council_plans"][0]["council_goals"]
+    (namnd,) = goal["contributions"]
+    by_goal = {g["goal"]: g for g in namnd["goals"]}
+    assert by_goal["trygg-utskrivning-2018"]["served_by"] == [
+        {
+            "plan": "degerfors-voo-2018-2019",
+            "unit": "Vård och Omsorg",
+            "goals": [{"goal": "utskrivning-rutin-2018", "status": "achieved"}],
+        }
+    ]
+    assert by_goal["koll-huvudverktyg-2018"]["served_by"] == []
+    text = " ".join(vp("tree", *ARGS, "-k", "kvalitet").stdout.split())
+    assert "✔ uppnått utskrivning-rutin-2018: Gemensam rutin för trygg hemgång" in text
+
+
+def test_a_goal_serving_an_unknown_goal_of_another_plan_is_a_located_error(
+    repo_copy, run_vp
+) -> None:
+    plan = repo_copy / "plans" / "degerfors" / "vard-och-omsorg-2018-2019.yaml"
+    plan.write_text(
+        plan.read_text("utf-8").replace(
+            "degerfors-sn-2018-2019/trygg-utskrivning-2018",
+            "degerfors-sn-2018-2019/trygg-utskrivning",
+        ),
+        "utf-8",
+    )
+    result = run_vp("validate", "--format", "json")
+    assert result.exit_code == 1
+    problem = json.loads(result.stdout)["problems"][0]
+    assert problem["code"] == "VP202" and problem["file"].endswith("vard-och-omsorg-2018-2019.yaml")

@@ -44,8 +44,8 @@ def test_bromolla_goals_and_coverage_gap(in_repo, run_vp) -> None:
 
 def test_default_shows_every_plan_with_goals(in_repo, run_vp) -> None:
     plans = status_json(run_vp)["plans"]
-    assert [p["plan"] for p in plans] == ["bromolla-sf-2010-2011", SN]
-    assert [p["year"] for p in plans] == [2011, 2019]  # the latest begun year of each plan
+    assert [p["plan"] for p in plans] == ["bromolla-sf-2010-2011", SN, "degerfors-voo-2018-2019"]
+    assert [p["year"] for p in plans] == [2011, 2019, 2019]  # each plan's latest begun year
 
 
 def test_table_shows_every_goal_with_word_symbol_and_rule(in_repo, run_vp) -> None:

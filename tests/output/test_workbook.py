@@ -18,7 +18,8 @@ def test_status_workbook_has_a_sheet_per_plan_swedish_headers_and_numbers(
     )
     assert result.exit_code == 0, result.output
     book = openpyxl.load_workbook(target)
-    assert book.sheetnames == ["degerfors-sn-2018-2019"]  # the only plan with 2018 goals
+    # the plans with 2018 goals: the nämnd's and the (invented) verksamhetsområde's
+    assert book.sheetnames == ["degerfors-sn-2018-2019", "degerfors-voo-2018-2019"]
     sheet = book["degerfors-sn-2018-2019"]
     header = [c.value for c in sheet[1]]
     assert header[:4] == ["Mål", "Mått", "Område", "Målet"]

@@ -52,7 +52,7 @@ def test_every_goal_text_is_the_seeds_own_wording() -> None:
 def test_shipped_plans_validate_strictly(run_vp) -> None:
     result = run_vp("validate", "--strict", str(ROOT / "plans"))
     assert result.exit_code == 0, result.stdout
-    assert "3 filer" in result.stdout
+    assert "4 filer" in result.stdout
 
 
 @needs_seeds

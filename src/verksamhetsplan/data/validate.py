@@ -67,7 +67,8 @@ def check(paths: list[Path]) -> Checked:
             )
         )
     index = Index(loaded.plans)
-    result.problems.extend(check_plans(loaded.plans, index))
+    every_plan_read = len(loaded.plans) == len(plan_paths)
+    result.problems.extend(check_plans(loaded.plans, index, every_plan_read))
     result.files.extend(display_path(p) for p in analysis_paths)
     for workbook in workbooks:  # never ignored in silence
         result.files.append(display_path(workbook))
@@ -81,7 +82,6 @@ def check(paths: list[Path]) -> Checked:
                 "CSV-filerna), och flytta arbetsboken ur indicators-data/.",
             )
         )
-    every_plan_read = len(loaded.plans) == len(plan_paths)
     result.problems.extend(check_analyses(analysis_paths, loaded.plans, Path("."), every_plan_read))
     indicator_sets = indicator_tables(loaded.plans)
     unread = _unread_organisations(plan_paths, loaded.plans)

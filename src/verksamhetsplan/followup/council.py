@@ -4,7 +4,7 @@ and a consolidated verdict by the council plan's own roll-up rule, with its cove
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..plan.load import PlanFile
 from ..plan.model import Area, CouncilGoal
@@ -21,6 +21,8 @@ class Contribution:
     areas: list[Area]
     evaluations: list[Evaluation]
     tally: Tally
+    # the level below: plans whose goals serve one of these goals, by goal id
+    below: dict[str, list[tuple[PlanFollowUp, list[Evaluation]]]] = field(default_factory=dict)
 
     @property
     def board(self) -> str:
@@ -52,14 +54,32 @@ def council_chains(council_plan: PlanFile, follow_ups: list[PlanFollowUp]) -> li
         for follow_up in follow_ups:  # the council plan's own goals too, if it has any
             for served in follow_up.council:
                 if _full(served, follow_up) == ref and (served.areas or served.evaluations):
-                    contributions.append(
-                        Contribution(follow_up, served.areas, served.evaluations, served.tally)
+                    contribution = Contribution(
+                        follow_up, served.areas, served.evaluations, served.tally
                     )
+                    contribution.below = _below(follow_up, served.evaluations, follow_ups)
+                    contributions.append(contribution)
         every = [e for c in contributions for e in c.evaluations]
         chains.append(
             CouncilChain(council_plan, council_goal, ref, contributions, tally_of(every, summing))
         )
     return chains
+
+
+def _below(
+    follow_up: PlanFollowUp, evaluations: list[Evaluation], follow_ups: list[PlanFollowUp]
+) -> dict[str, list[tuple[PlanFollowUp, list[Evaluation]]]]:
+    """The goals of other plans (a verksamhetsområde's) that serve these goals: the third
+    level. Shown under the goal they serve, not counted again in the council's verdict."""
+    plan_id = follow_up.plan_file.plan.id
+    found: dict[str, list[tuple[PlanFollowUp, list[Evaluation]]]] = {}
+    for e in evaluations:
+        key = f"{plan_id}/{e.goal.id}"
+        for other in follow_ups:
+            serving = [x for x in other.evaluations if key in x.goal.serves]
+            if serving and other is not follow_up:
+                found.setdefault(e.goal.id, []).append((other, serving))
+    return found
 
 
 def _full(served: CouncilFollowUp, follow_up: PlanFollowUp) -> str:

@@ -46,6 +46,12 @@ def tree_text(chains: list[CouncilChain], width: int) -> str:
                     put(4, "områden: " + ", ".join(a.title for a in contribution.areas))
                 for e in contribution.evaluations:
                     put(4, f"{status_text(e.status)}  {e.goal.id}: {e.goal.short or e.goal.text}")
+                    for below, serving in contribution.below.get(e.goal.id, []):
+                        unit = below.plan_file.plan
+                        put(6, f"{unit.administration or unit.board or unit.title}: {unit.title}")
+                        for x in serving:
+                            text = x.goal.short or x.goal.text
+                            put(8, f"{status_text(x.status)}  {x.goal.id}: {text}")
                     for part in e.measures:
                         measure = part.measure.id if part.measure else ""
                         put(6, f"{status_text(part.status)}  mått {measure}")
@@ -92,6 +98,18 @@ def tree_record(chains: list[CouncilChain], year: int) -> dict[str, Any]:
                                             "status": p.status.value,
                                         }
                                         for p in e.measures
+                                    ],
+                                    "served_by": [
+                                        {
+                                            "plan": below.plan_file.plan.id,
+                                            "unit": below.plan_file.plan.administration
+                                            or below.plan_file.plan.board,
+                                            "goals": [
+                                                {"goal": x.goal.id, "status": x.status.value}
+                                                for x in serving
+                                            ],
+                                        }
+                                        for below, serving in c.below.get(e.goal.id, [])
                                     ],
                                     "activities": [
                                         {

@@ -84,15 +84,19 @@ def _identified(plan_file: PlanFile) -> Iterator[tuple[str, Path_, Any]]:
             yield kind, (f"{kind}s" if kind != "activity" else "activities", index), item
 
 
-def check_plans(plan_files: list[PlanFile], index: Index | None = None) -> list[Problem]:
-    """Problems across the plans; pass the index when the caller has built it already."""
+def check_plans(
+    plan_files: list[PlanFile], index: Index | None = None, every_plan_read: bool = True
+) -> list[Problem]:
+    """Problems across the plans; pass the index when the caller has built it already.
+    When a plan file could not be read, a reference into another plan is not judged: that
+    plan may be the unreadable one, whose own error is shown."""
     index = Index(plan_files) if index is None else index
     problems = [_duplicate(*duplicate) for duplicate in index.duplicates]
     problems.extend(_council_cycles(index))
     for plan_file in plan_files:
         if index.plans.get(plan_file.plan.id) is not plan_file:
             continue  # a duplicate plan id: its references would resolve against the other
-        problems.extend(_references(plan_file, index))
+        problems.extend(_references(plan_file, index, every_plan_read))
         problems.extend(_goal_logic(plan_file, index))
         problems.extend(_activity_logic(plan_file))
         problems.extend(_forecast_logic(plan_file))
@@ -184,7 +188,7 @@ def _duplicate(plan_file: PlanFile, path: Path_, kind: str, ident: str, first: E
     )
 
 
-def _references(plan_file: PlanFile, index: Index) -> Iterator[Problem]:
+def _references(plan_file: PlanFile, index: Index, every_plan_read: bool) -> Iterator[Problem]:
     plan = plan_file.plan
     refs: list[tuple[Path_, str, str]] = []
     for area, path in iter_areas(plan.areas):
@@ -220,7 +224,12 @@ def _references(plan_file: PlanFile, index: Index) -> Iterator[Problem]:
     for path, ref, kind in refs:
         if index.resolve(ref, kind, plan.id) is not None:
             continue
+        serves_goal = path[0] == "goals" and "serves" in path and "/" in ref
+        if serves_goal and index.resolve(ref, "goal", plan.id) is not None:
+            continue  # a goal of another plan: a verksamhetsområde serves its nämnd
         other_plan = ref.rpartition("/")[0]
+        if other_plan and other_plan not in index.plans and not every_plan_read:
+            continue
         if other_plan and other_plan not in index.plans:
             yield _problem(
                 plan_file,

@@ -156,7 +156,11 @@ class Goal(Strict):
     weight: float = Field(
         1, gt=0, description="Målets vikt i sammanvägningen (standard 1, lika för alla)."
     )
-    serves: list[Ref] = Field(default_factory=list, description="KF-mål som målet tjänar.")
+    serves: list[Ref] = Field(
+        default_factory=list,
+        description="KF-mål som målet tjänar, eller en överordnad plans mål (plan-id/mål-id), "
+        "som när ett verksamhetsområde tjänar sin nämnds mål.",
+    )
     assessments: list[Assessment] = Field(default_factory=list, description="Bedömningar.")
     meta: Meta = None
 
