@@ -134,6 +134,11 @@ def _one_report(
 ) -> None:
     from ..output.report import build, plan_revision
 
+    if plan_file.plan.council_goals and not plan_file.plan.goals:
+        _council_report(
+            repository, plan_file, year, within, when, as_of, output_format, template, output
+        )
+        return
     period = plan_file.plan.period
     follow_ups = [
         repository.follow_up(
@@ -149,6 +154,48 @@ def _one_report(
     content = _render(context, output_format, template)
     name = f"{plan_file.plan.id}-{within or year}.{output_format.value}"
     target = output or Path("reports") / name
+    write_output(content, target)
+    if str(target) != "-":
+        typer.echo(f"Skrev {target}", err=True)
+
+
+def _council_report(
+    repository: Any,
+    plan_file: Any,
+    year: int,
+    within: str | None,
+    when: Any,
+    as_of: str | None,
+    output_format: Format,
+    template: Path | None,
+    output: Path | None,
+) -> None:
+    """Kommunstyrelsens målavstämning: what every board does for the council's goals."""
+    from ..followup.council import council_chains
+    from ..output.council_report import build_council
+
+    follow_ups = [
+        repository.follow_up(p, year, when, within, as_of_given=as_of is not None)
+        for p in repository.with_goals()
+        if year in p.plan.period.years
+    ]
+    context = build_council(plan_file, council_chains(plan_file, follow_ups), year, within)
+    if output_format is Format.DOCX:
+        from ..output.docx_report import council_to_docx
+
+        content: Any = council_to_docx(context, template)
+    else:
+        from ..output.report_render import render
+
+        kind = "council-md" if output_format is Format.MD else "council-html"
+        content = render(context, kind, Path("templates"))
+        if output_format is Format.PDF:
+            from ..output.pdf_report import to_pdf
+
+            content = to_pdf(content)
+    target = (
+        output or Path("reports") / f"{plan_file.plan.id}-{within or year}.{output_format.value}"
+    )
     write_output(content, target)
     if str(target) != "-":
         typer.echo(f"Skrev {target}", err=True)

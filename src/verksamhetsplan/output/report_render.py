@@ -10,7 +10,13 @@ from typing import Any
 
 from ..common.swedish import markdown_text
 
-TEMPLATES = {"html": "report.html.j2", "md": "report.md.j2", "text": "partials/method.j2"}
+TEMPLATES = {
+    "html": "report.html.j2",
+    "md": "report.md.j2",
+    "text": "partials/method.j2",
+    "council-html": "council.html.j2",
+    "council-md": "council.md.j2",
+}
 
 
 def render(context: dict[str, Any], output: str, overrides: Path | None) -> str:
@@ -43,9 +49,9 @@ def render(context: dict[str, Any], output: str, overrides: Path | None) -> str:
     environment = SandboxedEnvironment(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
-        autoescape=output == "html",
+        autoescape=output.endswith("html"),
         # Markdown has no autoescape: every value is escaped as it is written instead.
-        finalize=_markdown_value if output == "md" else None,
+        finalize=_markdown_value if output.endswith("md") else None,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
