@@ -117,3 +117,28 @@ def test_a_goal_serving_an_unknown_goal_of_another_plan_is_a_located_error(
     assert result.exit_code == 1
     problem = json.loads(result.stdout)["problems"][0]
     assert problem["code"] == "VP202" and problem["file"].endswith("vard-och-omsorg-2018-2019.yaml")
+
+
+def test_a_board_asked_to_serve_a_kf_goal_that_does_not_is_a_gap(repo_copy, run_vp) -> None:
+    plan = repo_copy / "plans" / "degerfors" / "kommunfullmaktige-2018-2019.yaml"
+    text = plan.read_text("utf-8")
+    plan.write_text(
+        text.replace(
+            "    title: God tillgänglighet\n",
+            "    title: God tillgänglighet\n    boards: [Socialnämnden, Tekniska nämnden]\n",
+        ).replace(
+            "    title: Attraktivitet\n",
+            "    title: Attraktivitet\n    boards: [Socialnämnden, Kultur- och fritidsnämnden]\n",
+        ),
+        "utf-8",
+    )
+    record = json.loads(run_vp("tree", *ARGS, "--format", "json").stdout)
+    goals = {g["title"]: g for g in record["council_plans"][0]["council_goals"]}
+    assert goals["God tillgänglighet"]["absent_boards"] == ["Socialnämnden", "Tekniska nämnden"]
+    assert goals["Attraktivitet"]["absent_boards"] == ["Kultur- och fritidsnämnden"]
+    report = run_vp("report", "--plan", "degerfors-kf-2018-2019", *ARGS, "-f", "md", "-o", "-")
+    assert (
+        "**Nämnder som ombetts bidra men inte tjänar målet:** God tillgänglighet: "
+        "Socialnämnden, Tekniska nämnden; Attraktivitet: Kultur- och fritidsnämnden."
+        in report.stdout
+    )

@@ -38,6 +38,12 @@ class CouncilChain:
     contributions: list[Contribution]
     tally: Tally  # every contributing goal, by the council plan's rule
 
+    @property
+    def absent(self) -> list[str]:
+        """Boards the council goal names (`boards`) that serve it with nothing."""
+        present = {c.board.casefold() for c in self.contributions}
+        return [b for b in self.council_goal.boards if b.casefold() not in present]
+
 
 def council_plans(plans: list[PlanFile]) -> list[PlanFile]:
     return [p for p in plans if p.plan.council_goals]

@@ -35,6 +35,7 @@ def build_council(
                 "status": status(chain.tally.summary, words),
                 "coverage": coverage_text(chain.tally),
                 "forecasts": _forecasts(chain.tally, words),
+                "absent": chain.absent,
                 "boards": [
                     {
                         "board": c.board,
@@ -91,4 +92,9 @@ def build_council(
         "goals": goals,
         "served": sum(1 for g in goals if g["boards"]),
         "gaps": [g["title"] for g in goals if not g["boards"]],
+        "absent": [
+            f"{chain.council_goal.title}: {', '.join(chain.absent)}"
+            for chain in chains
+            if chain.absent
+        ],
     }

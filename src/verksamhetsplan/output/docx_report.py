@@ -386,6 +386,10 @@ class _CouncilWriter(DocxGoals):
         )
         if c["gaps"]:
             self.para("KF-mål som ingen nämnd tjänar: " + "; ".join(c["gaps"]) + ".")
+        if c["absent"]:
+            self.para(
+                "Nämnder som ombetts bidra men inte tjänar målet: " + "; ".join(c["absent"]) + "."
+            )
         for goal in (g for g in c["goals"] if g["boards"]):
             self.heading(goal["title"], 1, page_break=True)
             self.para("Samlad status: ", status=goal["status"], after=f" ({goal['coverage']}).")

@@ -33,9 +33,13 @@ def tree_text(chains: list[CouncilChain], width: int) -> str:
         for chain in (c for c in chains if c.council_plan is council_plan):
             if not chain.contributions:
                 put(0, f"{chain.council_goal.title}: ingen nämnd tjänar målet")
+                if chain.absent:
+                    put(2, "ombedda men utan bidrag: " + ", ".join(chain.absent))
                 continue
             summary = status_text(chain.tally.summary)
             put(0, f"{summary}  {chain.council_goal.title} ({coverage_text(chain.tally)})")
+            if chain.absent:
+                put(2, "ombedda men utan bidrag: " + ", ".join(chain.absent))
             for contribution in chain.contributions:
                 follow_up = contribution.follow_up
                 own = follow_up.plan_file.plan
@@ -82,6 +86,7 @@ def tree_record(chains: list[CouncilChain], year: int) -> dict[str, Any]:
                     "status": chain.tally.summary.value,
                     "measured": chain.tally.measured,
                     "due": chain.tally.due,
+                    "absent_boards": chain.absent,
                     "contributions": [
                         {
                             "plan": c.follow_up.plan_file.plan.id,

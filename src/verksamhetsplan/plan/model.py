@@ -191,6 +191,11 @@ class CouncilGoal(Strict):
     title: str = Field(description="Kort namn.")
     text: Markdown | None = Field(None, description="Målet eller områdets beskrivning.")
     serves: list[Ref] = Field(default_factory=list, description="Överordnade mål det tjänar.")
+    boards: list[str] = Field(
+        default_factory=list,
+        description="Nämnderna som ska bidra till målet (som de heter i sina planers board); "
+        "en som inte gör det redovisas som en lucka.",
+    )
     meta: Meta = None
 
 
