@@ -74,6 +74,7 @@ from . import (  # noqa: E402, F401
     init_command,
     report_command,
     schema_command,
+    site_command,
     status_command,
     tree_command,
     validate_command,

@@ -28,6 +28,21 @@ def render(context: dict[str, Any], output: str, overrides: Path | None) -> str:
     that is a link to a file outside the repository is not read. Undefined variables are
     errors (StrictUndefined), and HTML is autoescaped: plan text is data, never markup.
     """
+    environment = _environment(output, overrides)
+    return str(environment.get_template(TEMPLATES[output]).render(**context))
+
+
+def site_renderer(overrides: Path | None) -> Any:
+    """A function rendering one of the site's templates (HTML, sandboxed like the report's)."""
+    environment = _environment("site-html", overrides)
+
+    def render_page(name: str, **context: Any) -> str:
+        return str(environment.get_template(f"site/{name}").render(**context))
+
+    return render_page
+
+
+def _environment(output: str, overrides: Path | None) -> Any:
     from importlib.resources import files
 
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
@@ -58,7 +73,9 @@ def render(context: dict[str, Any], output: str, overrides: Path | None) -> str:
     )
     environment.filters["richtext_html"] = _richtext_html
     environment.filters["richtext_md"] = _richtext_md
-    return environment.get_template(TEMPLATES[output]).render(**context)
+    environment.filters["richtext_html"] = _richtext_html
+    environment.filters["richtext_md"] = _richtext_md
+    return environment
 
 
 class SafeMarkdown(str):

@@ -1,0 +1,213 @@
+"""`vp site`: a static website of every plan and its follow-up, built offline.
+
+Pages are plain HTML with relative links (it works from file:// and any static host), no
+JavaScript, the report's stylesheet and status symbols, and stable addresses made from
+ids, so a link to a goal keeps working next year:
+
+    index.html                                start page: every plan and its verdicts
+    <plan>/index.html                         a plan: areas, goals, activities, analysis
+    <plan>/mal/<goal>.html                    a goal: verdict per year, the computation
+    <plan>/nyckeltal/<indicator>.html|.csv|.json   an indicator's values
+    <kf-plan>/kf/<council-goal>.html          a council goal: what serves it
+
+The same input gives byte-identical output: nothing depends on the time of the build
+except through --as-of.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import Any
+
+from ..followup.attainment import Result
+from ..followup.council import council_chains, council_plans
+from ..followup.words import ACTIVITY_WORDS, STATUS, coverage_text, status_words
+from .explain import explain
+from .report import status
+from .report_figures import sparkline
+
+
+def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, bytes]:
+    """Every file of the site by its relative path."""
+    from ..followup.rollup import default_year
+
+    files: dict[str, str | bytes] = {}
+    plans = sorted(repository.with_goals(), key=lambda p: p.plan.id)
+    latest = {}
+    for plan_file in plans:
+        plan = plan_file.plan
+        words = status_words(plan.follow_up)
+        year = default_year(plan_file, as_of)
+        history = [repository.follow_up(plan_file, y, as_of) for y in plan.period.years]
+        current = next(f for f in history if f.year == year)
+        latest[plan.id] = (current, words)
+        lookup = repository.lookup_for(plan_file, None)
+        base = f"{plan.id}/"
+        files[base + "index.html"] = templates("site_plan.html.j2", **_plan_page(current, words))
+        for goal in plan.goals:
+            rows = []
+            for f in history:
+                found = [e for e in f.evaluations if e.goal.id == goal.id]
+                if found:
+                    e = found[0]
+                    rows.append(
+                        {
+                            "year": f.year,
+                            "status": status(e.status, words),
+                            "lines": explain(e, words),
+                        }
+                    )
+            files[f"{base}mal/{goal.id}.html"] = templates(
+                "site_goal.html.j2",
+                plan=_plan(plan),
+                goal=_goal_text(goal),
+                rows=rows,
+                indicator=goal.indicator,
+                title=(goal.short or goal.text).strip(),
+            )
+        for indicator in plan.indicators:
+            values = sorted(
+                (o.period, gender, o.value, o.missing)
+                for gender in ("T", "K", "M")
+                for o in lookup(indicator.id, gender)
+            )
+            table = [{"period": p, "gender": g, "value": v, "missing": m} for p, g, v, m in values]
+            path = f"{base}nyckeltal/{indicator.id}"
+            files[path + ".json"] = (
+                json.dumps(
+                    {"indicator": indicator.id, "title": indicator.title, "values": table},
+                    ensure_ascii=False,
+                    indent=1,
+                )
+                + "\n"
+            )
+            files[path + ".csv"] = _csv(table)
+            totals = [v for p, g, v, m in values if g == "T" and v is not None]
+            files[path + ".html"] = templates(
+                "site_indicator.html.j2",
+                plan=_plan(plan),
+                indicator=indicator,
+                rows=[
+                    {
+                        **r,
+                        "shown": "–" if r["value"] is None else f"{r['value']:g}".replace(".", ","),
+                    }
+                    for r in table
+                ],
+                chart=sparkline(totals[-8:]),
+                kolada=bool(indicator.source and indicator.source.kolada),
+            )
+    councils = sorted(council_plans(repository.plans), key=lambda p: p.plan.id)
+    council_pages = []
+    for council in councils:
+        year = default_year(council, as_of)
+        follow_ups = [latest[p.plan.id][0] for p in plans if latest[p.plan.id][0].year == year]
+        for chain in council_chains(council, follow_ups):
+            words = status_words(council.plan.follow_up)
+            path = f"{council.plan.id}/kf/{chain.council_goal.id}.html"
+            council_pages.append(
+                {
+                    "path": path,
+                    "title": chain.council_goal.title,
+                    "status": status(chain.tally.summary, words),
+                    "served": bool(chain.contributions),
+                }
+            )
+            files[path] = templates(
+                "site_council.html.j2",
+                plan=_plan(council.plan),
+                goal=chain.council_goal,
+                status=status(chain.tally.summary, words),
+                coverage=coverage_text(chain.tally),
+                contributions=[
+                    {
+                        "board": c.board,
+                        "plan": c.follow_up.plan_file.plan.id,
+                        "goals": [
+                            {
+                                "id": e.goal.id,
+                                "text": (e.goal.short or e.goal.text).strip(),
+                                "status": status(e.status, words),
+                            }
+                            for e in c.evaluations
+                        ],
+                    }
+                    for c in chain.contributions
+                ],
+                absent=chain.absent,
+            )
+    files["index.html"] = templates(
+        "site_index.html.j2",
+        plans=[
+            {
+                "id": pid,
+                "title": f.plan_file.plan.title,
+                "year": f.year,
+                "board": f.plan_file.plan.board or f.plan_file.plan.organisation,
+                "status": status(f.tally.summary, w),
+                "coverage": coverage_text(f.tally),
+            }
+            for pid, (f, w) in sorted(latest.items())
+        ],
+        council=council_pages,
+    )
+    return {k: v.encode("utf-8") if isinstance(v, str) else v for k, v in sorted(files.items())}
+
+
+def _plan(plan: Any) -> dict[str, Any]:
+    return {
+        "id": plan.id,
+        "title": plan.title,
+        "organisation": plan.organisation,
+        "board": plan.board or "",
+    }
+
+
+def _goal_text(goal: Any) -> dict[str, Any]:
+    return {"id": goal.id, "text": goal.text.strip(), "years": goal.years}
+
+
+def _plan_page(f: Any, words: Any) -> dict[str, Any]:
+    plan = f.plan_file.plan
+    return {
+        "plan": _plan(plan),
+        "year": f.year,
+        "title": plan.title,
+        "status": status(f.tally.summary, words),
+        "coverage": coverage_text(f.tally),
+        "areas": [
+            {
+                "title": a.area.title,
+                "goals": [
+                    {
+                        "id": e.goal.id,
+                        "text": (e.goal.short or e.goal.text).strip(),
+                        "status": status(e.status, words),
+                    }
+                    for e in a.evaluations
+                ],
+            }
+            for a in f.areas
+            if a.depth == 0 and a.evaluations
+        ],
+        "indicators": [{"id": i.id, "title": i.title} for i in plan.indicators],
+        "activities": [
+            {"text": a.text.strip(), "status": ACTIVITY_WORDS[a.status_on(f.as_of)]}
+            for a in plan.activities
+        ],
+    }
+
+
+def _csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, ["period", "gender", "value", "missing"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+# Kept for templates that want the bare word of a result.
+WORDS = {r.value: STATUS[r][0] for r in Result}

@@ -1,0 +1,138 @@
+"""vp site: a static website of the shipped repository, checked as a visitor and a crawler
+would, and in Chromium with axe-core."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+AS_OF = "2020-01-31"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    import os
+
+    from typer.testing import CliRunner
+
+    from verksamhetsplan.cli import app
+
+    out = tmp_path_factory.mktemp("site")
+    here = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        result = CliRunner().invoke(app, ["site", str(out), "--as-of", AS_OF])
+    finally:
+        os.chdir(here)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+class Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.hrefs += [v for k, v in attrs if k == "href" and v]
+
+
+def test_every_internal_link_resolves(built: Path) -> None:
+    pages = sorted(built.rglob("*.html"))
+    assert len(pages) > 60
+    for page in pages:
+        parser = Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for href in parser.hrefs:
+            if href.startswith(("http://", "https://", "mailto:")):
+                continue
+            assert (page.parent / href).resolve().is_file(), (page.relative_to(built), href)
+
+
+def test_building_twice_gives_identical_bytes(built: Path, tmp_path, monkeypatch, run_vp) -> None:
+    monkeypatch.chdir(ROOT)
+    assert run_vp("site", str(tmp_path), "--as-of", AS_OF).exit_code == 0
+    first = {p.relative_to(built): p.read_bytes() for p in built.rglob("*") if p.is_file()}
+    second = {p.relative_to(tmp_path): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    assert first == second
+
+
+def test_each_goal_page_shows_the_verdict_vp_status_gives(built: Path, in_repo, run_vp) -> None:
+    status = json.loads(
+        run_vp(
+            "status",
+            "--plan",
+            "degerfors-sn-2018-2019",
+            "--year",
+            "2019",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+        ).stdout
+    )["plans"][0]
+    from verksamhetsplan.followup.attainment import Result
+    from verksamhetsplan.followup.words import STATUS
+
+    for goal in status["goals"]:
+        page = (built / "degerfors-sn-2018-2019" / "mal" / f"{goal['goal']}.html").read_text()
+        heading = re.search(r"<h2>2019: (.*?)</h2>", page, re.S)
+        assert heading is not None, goal["goal"]
+        word = STATUS[Result(goal["status"])][0]
+        assert re.sub(r"<[^>]+>", "", heading[1]).strip() == word, goal["goal"]
+
+
+def test_indicator_downloads_hold_the_values(built: Path) -> None:
+    folder = built / "degerfors-sn-2018-2019" / "nyckeltal"
+    data = json.loads((folder / "andel-heltider.json").read_text(encoding="utf-8"))
+    total = next(v for v in data["values"] if (v["period"], v["gender"]) == ("2016-Q1", "T"))
+    assert total["value"] == 35.0
+    assert "2016-Q1,T,35.0," in (folder / "andel-heltider.csv").read_text().splitlines()
+
+
+def test_site_pages_pass_axe_at_desktop_and_phone_width(built: Path) -> None:
+    from test_report_browser import AXE, CHROMIUM, DRIVER, _missing
+
+    if _missing() is not None:
+        pytest.skip(str(_missing()))
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(executable_path=DRIVER), options=options)
+    try:
+        pages = [
+            "index.html",
+            "degerfors-sn-2018-2019/index.html",
+            "degerfors-sn-2018-2019/mal/forsorjningsstod-2019.html",
+            "degerfors-sn-2018-2019/nyckeltal/andel-heltider.html",
+            "degerfors-kf-2018-2019/kf/goda-livsvillkor.html",
+        ]
+        for width in (1280, 390):
+            driver.execute_cdp_cmd(
+                "Emulation.setDeviceMetricsOverride",
+                {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600},
+            )
+            for page in pages:
+                driver.get((built / page).as_uri())
+                driver.execute_script(AXE.read_text(encoding="utf-8"))
+                results = driver.execute_async_script(
+                    "const done = arguments[arguments.length - 1];"
+                    "axe.run(document, {runOnly: {type: 'tag', values: "
+                    "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(done);"
+                )
+                assert [v["id"] for v in results["violations"]] == [], (page, width)
+                scroll = driver.execute_script("return document.documentElement.scrollWidth")
+                assert scroll <= width, (page, width, scroll)
+    finally:
+        driver.quit()
