@@ -136,3 +136,12 @@ def test_site_pages_pass_axe_at_desktop_and_phone_width(built: Path) -> None:
                 assert scroll <= width, (page, width, scroll)
     finally:
         driver.quit()
+
+
+def test_plan_page_has_the_analysis_and_goal_page_a_chart_with_its_values(built: Path) -> None:
+    plan = (built / "degerfors-sn-2018-2019" / "index.html").read_text(encoding="utf-8")
+    assert "<h2>Förvaltningens analys, tertial 2 2018 (januari–augusti, delåret)</h2>" in plan
+    assert "<strong>ett mål uppnås och fyra delvis</strong>" in plan
+    goal = (built / "degerfors-sn-2018-2019" / "mal" / "forsorjningsstod-2019.html").read_text()
+    assert '<svg role="img"' in goal and 'id="t-values"' in goal
+    assert re.search(r'<th scope="row">2019-\d\d</th><td class="number">\d', goal)

@@ -46,7 +46,9 @@ def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, byt
         latest[plan.id] = (current, words)
         lookup = repository.lookup_for(plan_file, None)
         base = f"{plan.id}/"
-        files[base + "index.html"] = templates("site_plan.html.j2", **_plan_page(current, words))
+        files[base + "index.html"] = templates(
+            "site_plan.html.j2", **_plan_page(current, words), **_latest_analysis(plan, year)
+        )
         for goal in plan.goals:
             rows = []
             for f in history:
@@ -60,6 +62,11 @@ def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, byt
                             "lines": explain(e, words),
                         }
                     )
+            series = (
+                [o for o in lookup(goal.indicator.rpartition("/")[2], "T") if o.value is not None]
+                if goal.indicator
+                else []
+            )[-8:]
             files[f"{base}mal/{goal.id}.html"] = templates(
                 "site_goal.html.j2",
                 plan=_plan(plan),
@@ -67,6 +74,10 @@ def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, byt
                 rows=rows,
                 indicator=goal.indicator,
                 title=(goal.short or goal.text).strip(),
+                chart=sparkline([o.value for o in series]),
+                values=[
+                    {"period": o.period, "shown": f"{o.value:g}".replace(".", ",")} for o in series
+                ],
             )
         for indicator in plan.indicators:
             values = sorted(
@@ -155,6 +166,27 @@ def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, byt
         council=council_pages,
     )
     return {k: v.encode("utf-8") if isinstance(v, str) else v for k, v in sorted(files.items())}
+
+
+def _latest_analysis(plan: Any, year: int) -> dict[str, Any]:
+    """The administration's most recent analysis of the plan as a whole, up to the year."""
+    from pathlib import Path
+
+    from ..data.periods import follow_up_period, period_end
+    from ..followup.words import period_text
+    from ..plan.analysis import ANALYSES, load_analysis
+    from .richtext import parse
+
+    folder = ANALYSES / plan.id
+    found = [follow_up_period(f.stem) for f in folder.glob("*.md")] if folder.is_dir() else []
+    periods = sorted((p for p in found if p and int(p[:4]) <= year), key=period_end)
+    for period in reversed(periods):
+        # known: the plan alone; the other sections (areas, goals) are not shown here
+        analysis, _ = load_analysis(Path("."), plan.id, period, [plan.id])
+        text = analysis.text_for(plan.id) if analysis is not None else None
+        if text:
+            return {"analysis": parse(text), "analysis_period": period_text(period)}
+    return {"analysis": None, "analysis_period": None}
 
 
 def _plan(plan: Any) -> dict[str, Any]:
