@@ -218,6 +218,15 @@ def _plan_page(f: Any, words: Any) -> dict[str, Any]:
                         "id": e.goal.id,
                         "text": (e.goal.short or e.goal.text).strip(),
                         "status": status(e.status, words),
+                        "measures": [
+                            {
+                                "text": (
+                                    (p.measure.text or p.measure.id) if p.measure else ""
+                                ).strip(),
+                                "status": status(p.status, words),
+                            }
+                            for p in e.measures
+                        ],
                     }
                     for e in a.evaluations
                 ],
