@@ -220,3 +220,34 @@ def test_kolada_export_with_swedish_gender_words_and_a_dropped_leading_zero(
     written = Path("indicators-data/degerfors/kolada.csv").read_text(encoding="utf-8")
     assert "nojda-hemtjanst,2019,79,K,Kolada U21468" in written
     assert "nojda-hemtjanst,2019,75,M,Kolada U21468" in written
+
+
+def test_data_remove_takes_out_exactly_the_wrong_value(repo_copy, run_vp) -> None:
+    import difflib
+
+    data = repo_copy / "indicators-data" / "degerfors" / "personal.csv"
+    before = data.read_text(encoding="utf-8")
+    result = run_vp("data", "remove", "andel-heltider", "2018-Q1")
+    assert result.exit_code == 0, result.output
+    assert "Tog bort andel-heltider 2018-Q1 = " in result.stdout
+    after = data.read_text(encoding="utf-8")
+    removed = [
+        line[2:]
+        for line in difflib.ndiff(before.splitlines(), after.splitlines())
+        if line.startswith("- ")
+    ]
+    added = [
+        line
+        for line in difflib.ndiff(before.splitlines(), after.splitlines())
+        if line.startswith("+ ")
+    ]
+    assert removed == [
+        next(x for x in before.splitlines() if x.startswith("andel-heltider,2018-Q1,"))
+    ]
+    assert added == []
+    assert run_vp("validate").exit_code == 0
+    again = run_vp("data", "remove", "andel-heltider", "2018-Q1")
+    assert again.exit_code == 2
+    assert "andel-heltider 2018-Q1 har inget värde i datafilerna" in again.stderr
+    unknown = run_vp("data", "remove", "andel-heltidr", "2018-Q1")
+    assert unknown.exit_code == 2 and "Menade du 'andel-heltider'?" in unknown.stderr

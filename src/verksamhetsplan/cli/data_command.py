@@ -71,6 +71,34 @@ def add(
     apply_changes(changes)
 
 
+@data_app.command("remove")
+def remove_(
+    indicator: Annotated[str, typer.Argument(help="Nyckeltalets id.", show_default=False)],
+    period: Annotated[str, typer.Argument(help="Perioden, t.ex. 2018-03.", show_default=False)],
+    gender: Annotated[
+        str, typer.Option("--gender", "-g", help="Kön: K, M eller T (totalt).")
+    ] = "T",
+    file: FileOption = None,
+) -> None:
+    """Ta bort ett felaktigt värde: raden för nyckeltalet, perioden och könet tas ur sin
+    datafil, och allt annat i filen lämnas orört."""
+    from ..common.problems import Refused
+    from ..edit.data import remove_value
+
+    chosen = gender.strip().upper()
+    if chosen not in ("K", "M", "T"):
+        refused(
+            Refused(f"könet {gender!r} är inte tillåtet", hint="Tillåtna: K, M, T.", usage=True)
+        )
+    outside_file(file)
+    repository = open_repository_for_editing()
+    try:
+        changes = remove_value(repository, indicator, period.strip(), chosen, file)
+    except Refused as error:
+        refused(error)
+    apply_changes(changes)
+
+
 @data_app.command("import")
 def import_(
     sources: Annotated[

@@ -46,6 +46,7 @@ class DataFile:
     lines: list[str]  # the file's own lines, with their line breaks; changed in place
     touched: set[int] = field(default_factory=set)  # indexes of its own lines changed
     pending: dict[int, list[str]] = field(default_factory=dict)  # new lines, by where
+    removed: set[int] = field(default_factory=set)  # indexes of its own lines taken out
     text: str | None = None  # the lines joined as read: found in faster
     _rows: dict[str, list[Row]] = field(default_factory=dict)
     _keys: dict[str, dict[tuple[str, str], Row]] = field(default_factory=dict)
@@ -133,7 +134,7 @@ class DataFile:
                 places[(index, slot)] = len(out)
                 changed.add(len(out))
                 out.append(line)
-            if index < len(self.lines):
+            if index < len(self.lines) and index not in self.removed:
                 if index in self.touched:
                     changed.add(len(out))
                 places[(index, -1)] = len(out)
@@ -260,6 +261,19 @@ class Upsert:
 
 def find_row(data: DataFile, indicator: str, period: str, gender: str) -> Row | None:
     return data.keys_of(indicator).get((period, gender))
+
+
+def remove(data: DataFile, indicator: str, period: str, gender: str) -> Row | None:
+    """Take the row of (indicator, period, gender) out of the file; the row, or None."""
+    row = find_row(data, indicator, period, gender)
+    if row is None:
+        return None
+    if row.slot >= 0:
+        raise ValueError("a row added in this session")  # never asked for: one change a run
+    data.removed.add(row.line)
+    data.keys_of(indicator).pop((period, gender), None)
+    data.rows_of(indicator).remove(row)
+    return row
 
 
 def upsert(

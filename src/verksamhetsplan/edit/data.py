@@ -27,6 +27,7 @@ from .csv_file import (
     find_row,
     new_data_file,
     open_data_file,
+    remove,
     upsert,
 )
 from .safe_write import Change
@@ -266,6 +267,42 @@ def check_target(target: Target, period: str, gender: str) -> None:
             hint="Utelämna --gender, eller sätt by_gender: true på nyckeltalet i planen.",
             usage=True,
         )
+
+
+def remove_value(
+    repository: Any, ident: str, period: str, gender: str, file: Path | None
+) -> list[Change]:
+    """`vp data remove`: the row of a wrong value taken out of its file, the rest untouched."""
+    target = find_indicator(repository, ident)
+    session = Session(repository, file)
+    holders = (
+        [file]
+        if file is not None
+        else [
+            f
+            for f in repository.data_files
+            if organisation(f, "indicators-data") == target.org or target.org is None
+        ]
+    )
+    for path in holders:
+        data = session.open(path)
+        line_number = None
+        row = find_row(data, ident, period, gender)
+        if row is not None:
+            line_number = data.line_of(row)
+            old = row.cells[data.column("value") or 0].strip()
+            remove(data, ident, period, gender)
+            label = f"{ident} {period}" + (f" ({gender})" if gender != "T" else "")
+            session.done.setdefault(data.path.absolute(), []).append(
+                f"Tog bort {label} = {old} ({display_path(data.path)}, rad {line_number})."
+            )
+            return session.changes()
+    label = f"{ident} {period}" + (f" ({gender})" if gender != "T" else "")
+    raise Refused(
+        f"{label} har inget värde i datafilerna",
+        hint="vp status --format json visar vilka värden som finns.",
+        usage=True,
+    )
 
 
 def add_value(
