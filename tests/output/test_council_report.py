@@ -51,3 +51,15 @@ def test_council_report_as_word_and_tagged_pdf(in_repo, run_vp, tmp_path) -> Non
     info = subprocess.run([need("pdfinfo"), str(pdf)], capture_output=True, text=True).stdout
     assert re.search(r"^Tagged:\s+yes$", info, re.M)
     assert re.search(r"^Title:\s+Målavstämning", info, re.M)
+
+
+def test_a_broken_word_template_for_the_council_report_is_a_swedish_error(
+    in_repo, run_vp, tmp_path
+) -> None:
+    template = tmp_path / "trasig.docx"
+    template.write_bytes(b"PK\x03\x04 inte en riktig docx")
+    target = tmp_path / "kf.docx"
+    result = run_vp("report", *KF, "-f", "docx", "--template", str(template), "-o", str(target))
+    assert result.exit_code == 1
+    assert f"Word-mallen {template} går inte att läsa" in result.stderr
+    assert "internt fel" not in result.stderr and not target.exists()

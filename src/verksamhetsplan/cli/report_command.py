@@ -152,11 +152,7 @@ def _one_report(
     lookup = repository.lookup_for(plan_file, set(range(period.start - 1, period.end + 1)))
     context = build(follow_ups, year, lookup, plan_revision(Path(plan_file.file)), analysis)
     content = _render(context, output_format, template)
-    name = f"{plan_file.plan.id}-{within or year}.{output_format.value}"
-    target = output or Path("reports") / name
-    write_output(content, target)
-    if str(target) != "-":
-        typer.echo(f"Skrev {target}", err=True)
+    _write(content, plan_file, within or str(year), output_format, output)
 
 
 def _council_report(
@@ -174,28 +170,16 @@ def _council_report(
     from ..followup.council import council_chains
     from ..output.council_report import build_council
 
-    follow_ups = [
-        repository.follow_up(p, year, when, within, as_of_given=as_of is not None)
-        for p in repository.with_goals()
-        if year in p.plan.period.years
-    ]
+    follow_ups = repository.follow_ups_of_year(year, when, within, as_of is not None)
     context = build_council(plan_file, council_chains(plan_file, follow_ups), year, within)
-    if output_format is Format.DOCX:
-        from ..output.docx_report import council_to_docx
+    content = _render(context, output_format, template, council=True)
+    _write(content, plan_file, within or str(year), output_format, output)
 
-        content: Any = council_to_docx(context, template)
-    else:
-        from ..output.report_render import render
 
-        kind = "council-md" if output_format is Format.MD else "council-html"
-        content = render(context, kind, Path("templates"))
-        if output_format is Format.PDF:
-            from ..output.pdf_report import to_pdf
-
-            content = to_pdf(content)
-    target = (
-        output or Path("reports") / f"{plan_file.plan.id}-{within or year}.{output_format.value}"
-    )
+def _write(
+    content: Any, plan_file: Any, period: str, output_format: Format, output: Path | None
+) -> None:
+    target = output or Path("reports") / f"{plan_file.plan.id}-{period}.{output_format.value}"
     write_output(content, target)
     if str(target) != "-":
         typer.echo(f"Skrev {target}", err=True)
@@ -244,7 +228,10 @@ def _analysis(plan_file: Any, follow_up: Any, key: str, strict: bool) -> Any:
     return analysis
 
 
-def _render(context: dict[str, Any], output_format: Format, template: Path | None) -> Any:
+def _render(
+    context: dict[str, Any], output_format: Format, template: Path | None, council: bool = False
+) -> Any:
+    """The report in its format; every problem with a template is a Swedish message."""
     from jinja2 import TemplateError
 
     from ..common.problems import Refused
@@ -252,11 +239,14 @@ def _render(context: dict[str, Any], output_format: Format, template: Path | Non
 
     try:
         if output_format is Format.DOCX:
-            from ..output.docx_report import to_docx
+            from ..output.docx_report import council_to_docx, to_docx
 
+            if council:
+                return council_to_docx(context, template)
             method = render(context, "text", Path("templates")).strip()
             return to_docx({**context, "method_text": method}, template)
-        text = render(context, "md" if output_format is Format.MD else "html", Path("templates"))
+        kind = ("council-" if council else "") + ("md" if output_format is Format.MD else "html")
+        text = render(context, kind, Path("templates"))
         if output_format is Format.PDF:
             from ..output.pdf_report import to_pdf
 

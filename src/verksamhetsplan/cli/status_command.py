@@ -162,11 +162,7 @@ def _council_parts(
     parts: list[Any] = []
     for council in councils:
         chosen_year = year if year is not None else default_year(council, when)
-        follow_ups = [
-            repository.follow_up(p, chosen_year, when, within)
-            for p in repository.with_goals()
-            if chosen_year in p.plan.period.years
-        ]
+        follow_ups = repository.follow_ups_of_year(chosen_year, when, within)
         chains = council_chains(council, follow_ups)
         if output_format is Format.JSON:
             record = tree_record(chains, chosen_year)["council_plans"][0]

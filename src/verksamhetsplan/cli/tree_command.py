@@ -65,11 +65,7 @@ def tree(
     councils = [p for p in councils if chosen_year in p.plan.period.years]
     if not councils:
         usage_error(f"ingen KF- eller KS-plan gäller {chosen_year}")
-    follow_ups = [
-        repository.follow_up(p, chosen_year, when, within, as_of is not None)
-        for p in repository.with_goals()
-        if chosen_year in p.plan.period.years
-    ]
+    follow_ups = repository.follow_ups_of_year(chosen_year, when, within, as_of is not None)
     for council in councils:
         chains += council_chains(council, follow_ups)
     if council_goal is not None:

@@ -61,6 +61,16 @@ class Repository:
     def with_goals(self) -> list[PlanFile]:
         return [p for p in self.plans if p.plan.goals]
 
+    def follow_ups_of_year(
+        self, year: int, as_of: dt.date, period: str | None = None, as_of_given: bool = False
+    ) -> list[PlanFollowUp]:
+        """Every plan with goals for the year, followed up: what a council plan rolls up."""
+        return [
+            self.follow_up(p, year, as_of, period, as_of_given)
+            for p in self.with_goals()
+            if year in p.plan.period.years
+        ]
+
     def follow_up(
         self,
         plan_file: PlanFile,
