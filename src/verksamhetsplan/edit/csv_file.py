@@ -148,8 +148,9 @@ class DataFile:
             before -= len(self.pending[row.line]) - row.slot
         return row.line + before + 1
 
-    def to_bytes(self) -> bytes:
-        text = "".join(self.written()[0]).encode(self.encoding)
+    def to_bytes(self, lines: list[str] | None = None) -> bytes:
+        """The file's bytes: its lines as written() lays them out (or as given)."""
+        text = "".join(self.written()[0] if lines is None else lines).encode(self.encoding)
         return (codecs.BOM_UTF8 if self.bom else b"") + text
 
 

@@ -4,7 +4,6 @@ checked row by row before it becomes a safe_write.Change."""
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 from collections import Counter
@@ -82,6 +81,13 @@ class Session:
     files: dict[Path, DataFile] = field(default_factory=dict)
     before: dict[Path, bytes | None] = field(default_factory=dict)
     done: dict[Path, list[str]] = field(default_factory=dict)
+    # a line per row written, finished with the row's place when the file is laid out
+    rows_done: dict[Path, list[tuple[str, Row]]] = field(default_factory=dict)
+
+    def note_row(self, data: DataFile, text: str, row: Row) -> None:
+        """Say what was written on a row; its line number is added in changes(), when
+        every value is in (a later one may be inserted above it)."""
+        self.rows_done.setdefault(data.path.absolute(), []).append((text, row))
 
     def open(self, path: Path) -> DataFile:
         key = path.absolute()
@@ -131,9 +137,13 @@ class Session:
         problems: list[Problem] = []
         written: dict[Path, tuple[list[str], set[int]]] = {}
         for key, data in list(self.files.items()):
-            lines, changed, _ = data.written()
+            lines, changed, places = data.written()
             written[key] = (lines, changed)
-            after = (codecs.BOM_UTF8 if data.bom else b"") + "".join(lines).encode(data.encoding)
+            self.done.setdefault(key, []).extend(
+                f"{text} ({display_path(data.path)}:{places[(row.line, row.slot)] + 1})"
+                for text, row in self.rows_done.pop(key, [])
+            )
+            after = data.to_bytes(lines)
             if after == self.before[key]:
                 changes.append(Change(data.path, after, after, self.done.get(key, [])))
                 continue
@@ -212,7 +222,6 @@ def put_values(session: Session, values: list[tuple[str, str, str, float, str]])
     """Values for vp's own indicators (id, period, gender, value, and where each stands, for
     messages), written into their files in one session; any wrong one refuses them all."""
     counts: Counter[str] = Counter()
-    made: dict[Path, tuple[DataFile, list[tuple[str, Row]]]] = {}
     for ident, period, gender, value, where in values:
         try:
             target = find_indicator(session.repository, ident)
@@ -226,14 +235,9 @@ def put_values(session: Session, values: list[tuple[str, str, str, float, str]])
         counts[result.what] += 1
         if result.what != "unchanged":
             mark = "+" if result.what == "added" else "~"
-            line = f"  {mark} {ident} {period} {gender} = {number(value, 6)}"
-            made.setdefault(data.path.absolute(), (data, []))[1].append((line, result.row))
-    for key, (data, lines) in made.items():
-        places = data.written()[2]
-        session.done.setdefault(key, []).extend(
-            f"{line} ({display_path(data.path)}:{places[(row.line, row.slot)] + 1})"
-            for line, row in lines
-        )
+            session.note_row(
+                data, f"  {mark} {ident} {period} {gender} = {number(value, 6)}", result.row
+            )
     return counts
 
 

@@ -321,7 +321,6 @@ def import_values(
     finish = session is None
     session = session or Session(repository, file)
     counts: Counter[str] = Counter()
-    made: dict[Path, tuple[Any, list[tuple[str, Any]]]] = {}
     for item in values:
         targets = by_kpi.get(item.kpi)
         if not targets:
@@ -358,14 +357,7 @@ def import_values(
                     if result.what == "added"
                     else f"  ~ {label}: {result.previous} → {shown}"
                 )
-                made.setdefault(data.path.absolute(), (data, []))[1].append((line, result.row))
-    # Where each row ends up is known once every value is in: counted in one pass per file.
-    for key, (data, lines) in made.items():
-        places = data.written()[2]
-        session.done.setdefault(key, []).extend(
-            f"{line} ({display_path(data.path)}:{places[(row.line, row.slot)] + 1})"
-            for line, row in lines
-        )
+                session.note_row(data, line, result.row)
     return ImportReport(session.changes() if finish else [], counts, skipped)
 
 
