@@ -189,12 +189,16 @@ def _analysis(plan_file: Any, follow_up: Any, key: str, strict: bool) -> Any:
     """The period's analysis; what it lacks is listed, and with --strict stops the report."""
     from ..common.problems import CheckResult, Problem, Severity
     from ..output.problems import to_text
-    from ..plan.analysis import PLAN_SUBJECT, analysis_path, load_analysis, missing
-    from ..plan.model import iter_areas
+    from ..plan.analysis import (
+        PLAN_SUBJECT,
+        analysis_path,
+        known_subjects,
+        load_analysis,
+        missing,
+    )
 
     plan = plan_file.plan
-    known = [plan.id, *(a.id for a, _ in iter_areas(plan.areas)), *(g.id for g in plan.goals)]
-    analysis, problems = load_analysis(Path("."), plan.id, key, known)
+    analysis, problems = load_analysis(Path("."), plan.id, key, known_subjects(plan))
     path = analysis_path(Path("."), plan.id, key).as_posix()
     if problems:
         typer.echo(to_text(CheckResult([path], problems)), err=True, nl=False)

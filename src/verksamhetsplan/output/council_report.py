@@ -7,18 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..followup.council import CouncilChain
-from ..followup.summary import Tally
-from ..followup.words import FORECAST_WORDS, STATUS_ORDER, coverage_text, status_words
+from ..followup.words import coverage_text, status_words
 from ..plan.load import PlanFile
-from .report import long_date, report_title, status
-
-
-def _forecasts(tally: Tally, words: Any) -> list[dict[str, Any]]:
-    return [
-        {**status(r, words), "word": FORECAST_WORDS[r], "count": n}
-        for r in STATUS_ORDER
-        if (n := tally.forecasts.get(r))
-    ]
+from .report import forecast, forecast_counts, long_date, report_title, status
 
 
 def build_council(
@@ -34,7 +25,7 @@ def build_council(
                 "title": chain.council_goal.title,
                 "status": status(chain.tally.summary, words),
                 "coverage": coverage_text(chain.tally),
-                "forecasts": _forecasts(chain.tally, words),
+                "forecasts": forecast_counts(chain.tally, words),
                 "absent": chain.absent,
                 "boards": [
                     {
@@ -47,14 +38,7 @@ def build_council(
                                 "id": e.goal.id,
                                 "text": (e.goal.short or e.goal.text).strip(),
                                 "status": status(e.status, words),
-                                "forecast": (
-                                    {
-                                        **status(e.forecast_status, words),
-                                        "word": FORECAST_WORDS[e.forecast_status],
-                                    }
-                                    if e.forecast_status
-                                    else None
-                                ),
+                                "forecast": forecast(e.forecast_status, words),
                                 "below": [
                                     {
                                         "unit": f.plan_file.plan.administration

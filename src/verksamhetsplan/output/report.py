@@ -71,6 +71,20 @@ def status(result: Result, words: Words) -> dict[str, str]:
     return {"key": result.value, "word": word, "symbol": symbol, "colour": colour}
 
 
+def forecast(result: Result | None, words: Words) -> dict[str, str] | None:
+    """A forecast verdict as the templates show it: "bedöms delvis uppnås", never a status."""
+    return {**status(result, words), "word": FORECAST_WORDS[result]} if result else None
+
+
+def forecast_counts(tally: Tally, words: Words) -> list[dict[str, Any]]:
+    """How many goals each forecast verdict has, in the usual order, the empty ones left out."""
+    return [
+        {**status(r, words), "word": FORECAST_WORDS[r], "count": n}
+        for r in STATUS_ORDER
+        if (n := tally.forecasts.get(r))
+    ]
+
+
 def counts(tally: Tally, words: Words) -> list[dict[str, Any]]:
     return [{**status(r, words), "count": tally.counts.get(r, 0)} for r in STATUS_ORDER]
 
@@ -125,8 +139,7 @@ def _goal(
             "status": ACTIVITY_WORDS[a.status_on(as_of)],
             "responsible": a.responsible or "–",
         }
-        for a in plan.activities
-        if e.goal.id in (ref.rpartition("/")[2] for ref in a.goals)
+        for a in plan.activities_of(e.goal.id)
     ]
     return {
         "id": e.goal.id,
@@ -143,11 +156,7 @@ def _goal(
         "forecast": running,
         "preliminary": bool(outcome and outcome.preliminary),
         "forecast_value": show(outcome.forecast if outcome and running else None),
-        "forecast_status": (
-            {**status(e.forecast_status, words), "word": FORECAST_WORDS[e.forecast_status]}
-            if e.forecast_status
-            else None
-        ),
+        "forecast_status": forecast(e.forecast_status, words),
         "forecast_method": METHOD_WORDS[outcome.method] if outcome and outcome.method else None,
         "forecast_note": (outcome.method_note or e.forecast_reason) if outcome else None,
         "baseline_note": e.goal.baseline.note if e.goal.baseline else None,
@@ -302,11 +311,7 @@ def build(
         "year": year,
         "data_through": data_through,
         "as_of": as_of,
-        "forecast_counts": [
-            {**status(r, words), "word": FORECAST_WORDS[r], "count": n}
-            for r in STATUS_ORDER
-            if (n := current.tally.forecasts.get(r))
-        ],
+        "forecast_counts": forecast_counts(current.tally, words),
         "revision": (
             {"commit": revision.commit[:7], "date": long_date(revision.date)} if revision else None
         ),
@@ -368,14 +373,7 @@ def _matrix(follow_ups: list[PlanFollowUp], plan: Plan, words: Words) -> dict[st
                     {
                         "text": (e.goal.short or e.goal.text).strip(),
                         "status": status(e.status, words),
-                        "forecast_status": (
-                            {
-                                **status(e.forecast_status, words),
-                                "word": FORECAST_WORDS[e.forecast_status],
-                            }
-                            if e.forecast_status
-                            else None
-                        ),
+                        "forecast_status": forecast(e.forecast_status, words),
                     }
                     for e in found
                 ]

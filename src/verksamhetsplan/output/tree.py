@@ -3,20 +3,12 @@ their measures and activities, as indented text (wrapped to the terminal) or JSO
 
 from __future__ import annotations
 
-import datetime as dt
 import textwrap
 from typing import Any
 
 from ..common.swedish import printable
-from ..followup.attainment import Evaluation
 from ..followup.council import CouncilChain
 from ..followup.words import ACTIVITY_WORDS, coverage_text, status_text
-
-
-def _activities(e: Evaluation, chain_plan: Any, as_of: dt.date) -> list[Any]:
-    return [
-        a for a in chain_plan.activities if e.goal.id in (r.rpartition("/")[2] for r in a.goals)
-    ]
 
 
 def tree_text(chains: list[CouncilChain], width: int) -> str:
@@ -59,7 +51,7 @@ def tree_text(chains: list[CouncilChain], width: int) -> str:
                     for part in e.measures:
                         measure = part.measure.id if part.measure else ""
                         put(6, f"{status_text(part.status)}  mått {measure}")
-                    for activity in _activities(e, own, follow_up.as_of):
+                    for activity in own.activities_of(e.goal.id):
                         state = ACTIVITY_WORDS[activity.status_on(follow_up.as_of)]
                         put(6, f"aktivitet {activity.id}: {state}")
         lines.append("")
@@ -121,9 +113,7 @@ def tree_record(chains: list[CouncilChain], year: int) -> dict[str, Any]:
                                             "activity": a.id,
                                             "status": a.status_on(c.follow_up.as_of).value,
                                         }
-                                        for a in _activities(
-                                            e, c.follow_up.plan_file.plan, c.follow_up.as_of
-                                        )
+                                        for a in c.follow_up.plan_file.plan.activities_of(e.goal.id)
                                     ],
                                 }
                                 for e in c.evaluations

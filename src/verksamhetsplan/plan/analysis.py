@@ -40,6 +40,13 @@ class Analysis:
         return section.text if section is not None and section.text.strip() else None
 
 
+def known_subjects(plan: Any) -> list[str]:
+    """What an analysis of the plan may have a section about: the plan, an area, a goal."""
+    from .model import iter_areas
+
+    return [plan.id, *(a.id for a, _ in iter_areas(plan.areas)), *(g.id for g in plan.goals)]
+
+
 def analysis_path(root: Path, plan_id: str, period: str) -> Path:
     return root / ANALYSES / plan_id / f"{period}.md"
 
@@ -148,7 +155,6 @@ def check_analyses(
     name a follow-up period inside the plan's period, and every heading a subject."""
     from ..common.files import display_path
     from .fields import FOLLOW_UP_PATTERN
-    from .model import iter_areas
 
     by_id = {p.plan.id: p.plan for p in plans}
     problems: list[Problem] = []
@@ -182,7 +188,6 @@ def check_analyses(
                 )
             )
             continue
-        known = [plan.id, *(a.id for a, _ in iter_areas(plan.areas)), *(g.id for g in plan.goals)]
-        _, found = load_analysis(root, plan.id, period, known)
+        _, found = load_analysis(root, plan.id, period, known_subjects(plan))
         problems.extend(found)
     return problems

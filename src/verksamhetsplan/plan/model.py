@@ -321,6 +321,10 @@ class Plan(Strict):
     activities: list[Activity] = Field(default_factory=list, description="Strategiska aktiviteter.")
     meta: Meta = None
 
+    def activities_of(self, goal_id: str) -> list[Activity]:
+        """The strategic activities that name the goal (by its id, local or plan-id/id)."""
+        return [a for a in self.activities if goal_id in (r.rpartition("/")[2] for r in a.goals)]
+
 
 def iter_areas(areas: list[Area], path: tuple[str | int, ...] = ("areas",)) -> Any:
     """Every area with its path in the document, nested ones included."""
