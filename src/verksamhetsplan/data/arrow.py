@@ -203,12 +203,12 @@ def _line_numbers(raw: bytes) -> np.ndarray:
     return (np.flatnonzero(~blank) + 1)[1:].astype(np.int32)
 
 
-def line_bytes(raw: bytes, numbers: np.ndarray) -> list[bytes]:
+def line_bytes(raw: bytes, numbers: Sequence[int]) -> list[bytes]:
     """The lines with the given 1-based numbers, as bytes with their line ends."""
     data = np.frombuffer(raw, dtype=np.uint8)
     starts = np.concatenate(([0], np.flatnonzero(data == 10) + 1))
     ends = np.append(starts[1:], len(raw))
-    return [raw[starts[n - 1] : ends[n - 1]] for n in numbers.tolist()]
+    return [raw[starts[n - 1] : ends[n - 1]] for n in numbers]
 
 
 @dataclass

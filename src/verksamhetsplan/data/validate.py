@@ -162,19 +162,12 @@ def _check_rows(
         raw = path.read_bytes()
         numbers = [1, *lines.tolist()]
         some = b"".join(
-            part if part.endswith(b"\n") else part + b"\n"
-            for part in line_bytes(raw, np_array(numbers))
+            part if part.endswith(b"\n") else part + b"\n" for part in line_bytes(raw, numbers)
         )
         problems = check_data_file(path, file, indicators, some, numbers)
         if problems:
             return problems
     return check_data_file(path, file, indicators)
-
-
-def np_array(values: list[int]) -> Any:
-    import numpy as np
-
-    return np.array(values, dtype=np.int64)
 
 
 def _duplicates_in_rows(group: list[tuple[Path, str]]) -> list[Problem]:

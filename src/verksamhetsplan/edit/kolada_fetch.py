@@ -53,7 +53,7 @@ def data_url(base: str, kpis: list[str], municipality: str, years: list[int]) ->
 
 def fetch(url: str, pause: float | None = None) -> Fetched:
     """Every page of the answer to `url`."""
-    pause = float(os.environ.get("VP_KOLADA_PAUSE", "1")) if pause is None else pause
+    pause = _pause() if pause is None else pause
     fetched = Fetched()
     host = urllib.parse.urlsplit(url).netloc
     while url:

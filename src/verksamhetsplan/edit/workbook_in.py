@@ -110,57 +110,55 @@ def _text(cell: Any) -> str:
     return "" if cell is None else str(cell).strip()
 
 
+def _columns(columns: list[Any]) -> dict[str, int]:
+    """Where each known column stands; a long sheet without period or value is refused."""
+    at = {name: i for i, name in enumerate(columns) if name}
+    missing = [c for c in ("period", "value") if c not in at]
+    if missing:
+        raise Refused(f"kolumnen {', '.join(missing)} saknas i rubrikraden")
+    return at
+
+
+def _kolada_value(
+    row: Any, at: dict[str, int], period: str, column: int, place: str
+) -> KoladaValue:
+    """One of Kolada's values from a row, its number in `column`."""
+    value, why = _number(row[column], place)
+    return KoladaValue(
+        _text(row[at["kpi"]]),
+        _text(row[at["municipality"]]) if "municipality" in at else "",
+        period,
+        kolada_gender(row[at["gender"]]) if "gender" in at else "T",
+        value,
+        why or "",
+        place,
+        _text(row[at["municipality_name"]]) if "municipality_name" in at else "",
+    )
+
+
 def _wide(
     body: list[Any], columns: list[Any], years: list[int], header: list[str], where: Any
 ) -> list[KoladaValue]:
-    found = []
     at = {name: i for i, name in enumerate(columns) if name}
-    for row_number, row in body:
-        for column in years:
-            value, why = _number(row[column], where(row_number, column))
-            found.append(
-                KoladaValue(
-                    _text(row[at["kpi"]]),
-                    _text(row[at["municipality"]]) if "municipality" in at else "",
-                    header[column],
-                    kolada_gender(row[at["gender"]]) if "gender" in at else "T",
-                    value,
-                    why or "",
-                    where(row_number, column),
-                    _text(row[at["municipality_name"]]) if "municipality_name" in at else "",
-                )
-            )
-    return found
+    return [
+        _kolada_value(row, at, header[column], column, where(row_number, column))
+        for row_number, row in body
+        for column in years
+    ]
 
 
 def _long_kolada(body: list[Any], columns: list[Any], where: Any) -> list[KoladaValue]:
-    at = {name: i for i, name in enumerate(columns) if name}
-    missing = [c for c in ("period", "value") if c not in at]
-    if missing:
-        raise Refused(f"kolumnen {', '.join(missing)} saknas i rubrikraden")
-    found = []
-    for row_number, row in body:
-        value, why = _number(row[at["value"]], where(row_number, at["value"]))
-        found.append(
-            KoladaValue(
-                _text(row[at["kpi"]]),
-                _text(row[at["municipality"]]) if "municipality" in at else "",
-                _text(row[at["period"]]),
-                kolada_gender(row[at["gender"]]) if "gender" in at else "T",
-                value,
-                why or "",
-                where(row_number, at["value"]),
-                _text(row[at["municipality_name"]]) if "municipality_name" in at else "",
-            )
+    at = _columns(columns)
+    return [
+        _kolada_value(
+            row, at, _text(row[at["period"]]), at["value"], where(row_number, at["value"])
         )
-    return found
+        for row_number, row in body
+    ]
 
 
 def _long_own(body: list[Any], columns: list[Any], where: Any) -> list[OwnValue]:
-    at = {name: i for i, name in enumerate(columns) if name}
-    missing = [c for c in ("period", "value") if c not in at]
-    if missing:
-        raise Refused(f"kolumnen {', '.join(missing)} saknas i rubrikraden")
+    at = _columns(columns)
     found = []
     for row_number, row in body:
         place = where(row_number, at["value"])

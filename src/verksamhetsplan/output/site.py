@@ -22,9 +22,8 @@ import io
 import json
 from typing import Any
 
-from ..followup.attainment import Result
 from ..followup.council import council_chains, council_plans
-from ..followup.words import ACTIVITY_WORDS, STATUS, coverage_text, status_words
+from ..followup.words import ACTIVITY_WORDS, coverage_text, status_words
 from .explain import explain
 from .report import status
 from .report_figures import sparkline
@@ -248,7 +247,3 @@ def _csv(rows: list[dict[str, Any]]) -> str:
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
-
-
-# Kept for templates that want the bare word of a result.
-WORDS = {r.value: STATUS[r][0] for r in Result}
