@@ -63,3 +63,13 @@ def test_a_broken_word_template_for_the_council_report_is_a_swedish_error(
     assert result.exit_code == 1
     assert f"Word-mallen {template} går inte att läsa" in result.stderr
     assert "internt fel" not in result.stderr and not target.exists()
+
+
+def test_council_report_in_html_names_the_period_in_words(in_repo, run_vp) -> None:
+    """The secretary reads "tertial 2 2018 (januari–augusti, delåret)", as in the nämnd's
+    own report, not the key 2018-T2 the command line takes."""
+    text = run_vp("report", *KF, "-f", "html", "-o", "-").stdout
+    assert "<dt>Period</dt><dd>tertial 2 2018 (januari–augusti, delåret)</dd>" in text
+    assert "2018-T2" not in text
+    year = run_vp("report", *KF[:2], "--year", "2018", "-f", "html", "-o", "-").stdout
+    assert "<dt>Period</dt><dd>2018</dd>" in year

@@ -9,7 +9,7 @@ from typing import Any
 from ..followup.council import CouncilChain
 from ..followup.words import coverage_text, status_words
 from ..plan.load import PlanFile
-from .report import forecast, forecast_counts, long_date, report_title, status
+from .report import forecast, forecast_counts, long_date, period_context, report_title, status
 
 
 def build_council(
@@ -72,7 +72,7 @@ def build_council(
             "board": plan.board or "",
             "adopted": long_date(plan.adopted.date) if plan.adopted else None,
         },
-        "period": period or str(year),
+        "period": period_context(year, period),
         "goals": goals,
         "served": sum(1 for g in goals if g["boards"]),
         "gaps": [g["title"] for g in goals if not g["boards"]],

@@ -224,6 +224,15 @@ def _analysis(analysis: Analysis | None, subject: str) -> Any:
     return parse(text) if text else None
 
 
+def period_context(year: int, period: str | None) -> dict[str, Any]:
+    """What a report says of the stretch it follows up: the year, or "andra tertialet 2018"."""
+    return {
+        "key": period or str(year),
+        "text": period_text(period) if period else str(year),
+        "partial": period is not None,
+    }
+
+
 def report_title(plan: Plan, year: int, period: str | None) -> str:
     """What the report is: "Delårsrapport januari–augusti 2018", "Verksamhetsberättelse 2018"."""
     if period is None:
@@ -291,11 +300,7 @@ def build(
         "title": report_title(plan, year, current.period),
         "subtitle": f"Uppföljning av {KIND_WORDS[plan.kind.value]} "
         f"{plan.period.start}–{plan.period.end}",
-        "period": {
-            "key": current.period or str(year),
-            "text": period_text(current.period) if current.period else str(year),
-            "partial": current.period is not None,
-        },
+        "period": period_context(year, current.period),
         "analysis": _analysis(analysis, plan.id),
         "plan": {
             "id": plan.id,
