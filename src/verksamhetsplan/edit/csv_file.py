@@ -124,12 +124,16 @@ class DataFile:
         return row
 
     def written(self) -> tuple[list[str], set[int], dict[tuple[int, int], int]]:
-        """The lines as they will be written, which of them changed, and where each row
-        (by line and slot) ends up."""
+        """The lines as they will be written, which of them changed, and where each changed
+        row (by line and slot) ends up."""
         out: list[str] = []
         changed: set[int] = set()
         places: dict[tuple[int, int], int] = {}
-        for index in range(len(self.lines) + 1):
+        start = 0
+        # Only the lines something happened at are visited; the runs of untouched lines
+        # between them are copied whole, as a 10 MB file holds hundreds of thousands.
+        for index in sorted(self.pending.keys() | self.removed | self.touched):
+            out.extend(self.lines[start:index])
             for slot, line in enumerate(self.pending.get(index, ())):
                 places[(index, slot)] = len(out)
                 changed.add(len(out))
@@ -139,6 +143,8 @@ class DataFile:
                     changed.add(len(out))
                 places[(index, -1)] = len(out)
                 out.append(self.lines[index])
+            start = index + 1
+        out.extend(self.lines[start:])
         return out, changed, places
 
     def line_of(self, row: Row) -> int:
