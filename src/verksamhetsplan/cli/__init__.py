@@ -20,7 +20,8 @@ class App(typer.Typer):
     """A typer app whose commands and groups speak Swedish (see swedish.py)."""
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(cls=SwedishGroup, **kwargs)
+        kwargs.setdefault("cls", SwedishGroup)
+        super().__init__(**kwargs)
 
     def command(self, *args: Any, **kwargs: Any) -> Callable[[Command], Command]:
         kwargs.setdefault("cls", SwedishCommand)
@@ -67,11 +68,16 @@ def _options(
 from . import (  # noqa: E402, F401
     activity_command,
     assess_command,
+    authoring_command,
     completion_command,
     data_command,
     diff_command,
+    due_command,
     explain_command,
     init_command,
+    items_command,
+    lint_command,
+    plan_command,
     report_command,
     schema_command,
     site_command,

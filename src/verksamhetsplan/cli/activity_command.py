@@ -2,21 +2,42 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from . import app
+from . import App, app
 from .common import (
+    DryRun,
     apply_changes,
+    change_files,
     open_repository_for_editing,
     parse_record_date,
     refused,
     text_option,
 )
+from .swedish import SwedishGroup
 
 
-@app.command()
+class ActivityGroup(SwedishGroup):
+    """`vp activity ID --status …` as before, and `vp activity add|remove|update`: anything
+    that is not a subcommand's name is an activity's id for `update`."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
+            args = ["update", *args]
+        return super().parse_args(ctx, args)
+
+
+activity_app = App(
+    cls=ActivityGroup,
+    help="Strategiska aktiviteter: följ upp (vp activity ID --status …), lägg till, ta bort.",
+    no_args_is_help=True,
+)
+app.add_typer(activity_app, name="activity")
+
+
+@activity_app.command("update")
 def activity(
     activity_id: Annotated[
         str,
@@ -60,3 +81,48 @@ def activity(
     except Refused as error:
         refused(error)
     apply_changes([change])
+
+
+@activity_app.command("add")
+def add(
+    text: Annotated[str, typer.Option("--text", "-t", help="Aktiviteten som den står i planen.")],
+    area: Annotated[str | None, typer.Option("--area", "-a", help="Området.")] = None,
+    goal: Annotated[
+        list[str] | None, typer.Option("--goal", help="Mål som aktiviteten stödjer (kan upprepas).")
+    ] = None,
+    responsible: Annotated[
+        str | None, typer.Option("--responsible", "-r", help="Ansvarig.")
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help="År då den genomförs.")] = None,
+    plan: Annotated[str | None, typer.Option("--plan", "-p", help="Planens id.")] = None,
+    ident: Annotated[str | None, typer.Option("--id", help="Id; standard: av texten.")] = None,
+    dry_run: DryRun = False,
+) -> None:
+    """Lägg till en strategisk aktivitet i planen."""
+    from ..edit.authoring import add_entry
+
+    fields = {
+        "id": ident,
+        "area": area,
+        "text": text_option(text, "--text", multiline=True),
+        "goals": list(goal or []),
+        "responsible": text_option(responsible, "--responsible"),
+        "year": year,
+    }
+    change_files(lambda repository: add_entry(repository, plan, "activity", fields, None), dry_run)
+
+
+@activity_app.command("remove")
+def remove(
+    activity_id: Annotated[
+        str, typer.Argument(metavar="ID", help="Aktivitetens id.", show_default=False)
+    ],
+    cascade: Annotated[
+        bool, typer.Option("--cascade", help="(Inget i planen hänvisar till en aktivitet.)")
+    ] = False,
+    dry_run: DryRun = False,
+) -> None:
+    """Ta bort en strategisk aktivitet ur planen, med dess historik."""
+    from ..edit.removal import remove_activity
+
+    change_files(lambda repository: remove_activity(repository, activity_id), dry_run)

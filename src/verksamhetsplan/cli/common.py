@@ -210,11 +210,27 @@ def refused(error: Any) -> NoReturn:
     raise typer.Exit(USAGE_ERROR if error.usage else 1)
 
 
-def apply_changes(changes: list[Any]) -> None:
-    """Write the changes atomically and say what each did; a refusal exits without writing."""
+DryRun = Annotated[
+    bool,
+    typer.Option("--dry-run", "-n", help="Visa ändringen som en diff utan att skriva något."),
+]
+
+
+def apply_changes(changes: list[Any], dry_run: bool = False) -> None:
+    """Write the changes atomically and say what each did; a refusal exits without writing.
+    A dry run prints the unified diff it would write instead, and writes nothing."""
     from ..common.problems import Refused
     from ..edit.safe_write import write_changes
 
+    if dry_run:
+        from ..output.changes import unified_diff
+
+        typer.echo(unified_diff([(str(c.path), c.before, c.after) for c in changes]), nl=False)
+        for change in changes:
+            for line in change.done:
+                typer.echo(f"(provkörning) {line}", err=True)
+        typer.echo("Provkörning: ingenting har skrivits.", err=True)
+        return
     try:
         write_changes(changes)
     except Refused as error:
@@ -222,6 +238,19 @@ def apply_changes(changes: list[Any]) -> None:
     for change in changes:
         for line in change.done:
             typer.echo(line)
+
+
+def change_files(work: Any, dry_run: bool) -> None:
+    """An editing command's whole run: the repository held and opened, the change made by
+    `work` (a core function of the repository), then written, or shown with --dry-run."""
+    from ..common.problems import Refused
+
+    repository = open_repository_for_editing()
+    try:
+        changes = work(repository)
+    except Refused as error:
+        refused(error)
+    apply_changes(changes if isinstance(changes, list) else [changes], dry_run)
 
 
 def text_option(value: str | None, option: str, multiline: bool = False) -> str | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..common.files import read_bytes
-from ..common.problems import Refused, Severity, suggest
+from ..common.problems import Problem, Refused, Severity, suggest
 from ..followup.words import ACTIVITY_WORDS
 from ..plan.checks import Index, check_plans
 from ..plan.load import PlanFile, load_plan
@@ -102,7 +102,7 @@ def find(index: Index, ref: str, kind: str, word: str) -> Found:
     )
 
 
-def _open(plan_file: PlanFile) -> tuple[Path, bytes, Document]:
+def open_document(plan_file: PlanFile) -> tuple[Path, bytes, Document]:
     path = Path(plan_file.file)
     raw = read_bytes(path)
     if decode(raw) != plan_file.text:
@@ -110,25 +110,42 @@ def _open(plan_file: PlanFile) -> tuple[Path, bytes, Document]:
     return path, raw, Document(plan_file.text)
 
 
-def _finish(
+def finish(
     plans: list[PlanFile], plan_file: PlanFile, path: Path, raw: bytes, document: Document
 ) -> Change:
     """The edited text as a change, after checking it with the rest of the plans."""
-    text = document.text
-    edited, problems = load_plan(path, (text, document.data))
-    if edited is not None:
-        others = [p if p is not plan_file else edited for p in plans]
-        problems = [p for p in check_plans(others) if p.file == plan_file.file]
+    return finish_all(plans, [(plan_file, path, raw, document)])[0]
+
+
+Opened = tuple[PlanFile, Path, bytes, Document]
+
+
+def finish_all(plans: list[PlanFile], opened: list[Opened]) -> list[Change]:
+    """The edited texts as changes, after checking them together with the rest of the
+    plans: a change is refused if it leaves any of its files with an error."""
+    edited: dict[int, PlanFile] = {}
+    problems: list[Problem] = []
+    for plan_file, path, _, document in opened:
+        loaded, found = load_plan(path, (document.text, document.data))
+        problems.extend(found)
+        if loaded is not None:
+            edited[id(plan_file)] = loaded
+    if len(edited) == len(opened):
+        others = [edited.get(id(p), p) for p in plans]
+        files = {plan_file.file for plan_file, *_ in opened}
+        problems.extend(p for p in check_plans(others) if p.file in files)
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors:
-        raise Refused(
-            f"ändringen skulle göra {plan_file.file} ogiltig; ingenting har ändrats", errors
-        )
-    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
-    return Change(path, raw, bom + text.encode("utf-8"))
+        names = ", ".join(plan_file.file for plan_file, *_ in opened)
+        raise Refused(f"ändringen skulle göra {names} ogiltig; ingenting har ändrats", errors)
+    changes = []
+    for _, path, raw, document in opened:
+        bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+        changes.append(Change(path, raw, bom + document.text.encode("utf-8")))
+    return changes
 
 
-def _edit(document: Document, action: Any) -> None:
+def edit(document: Document, action: Any) -> None:
     try:
         action()
     except EditError as error:
@@ -144,7 +161,7 @@ def record_assessment(
     Returns the change and the latest earlier assessment for the period, if any, and
     whether that one was replaced.
     """
-    path, raw, document = _open(found.plan_file)
+    path, raw, document = open_document(found.plan_file)
     goal_path = found.path
     existing = value_at(document.data, (*goal_path, "assessments")) or []
     same = [
@@ -153,17 +170,17 @@ def record_assessment(
     earlier = existing[same[-1]] if same else None
     if earlier is not None and str(earlier.get("date")) == str(assessment.get("date")):
         item_path = (*goal_path, "assessments", same[-1])
-        _edit(document, lambda: document.replace_item(item_path, assessment))
-        return _finish(plans, found.plan_file, path, raw, document), earlier, True
-    _edit(document, lambda: document.append((*goal_path, "assessments"), assessment))
-    return _finish(plans, found.plan_file, path, raw, document), earlier, False
+        edit(document, lambda: document.replace_item(item_path, assessment))
+        return finish(plans, found.plan_file, path, raw, document), earlier, True
+    edit(document, lambda: document.append((*goal_path, "assessments"), assessment))
+    return finish(plans, found.plan_file, path, raw, document), earlier, False
 
 
 def update_activity(plans: list[PlanFile], found: Found, update: dict[str, Any]) -> Change:
     """Add a dated follow-up to the activity's history; its earlier states stay."""
-    path, raw, document = _open(found.plan_file)
-    _edit(document, lambda: document.append((*found.path, "history"), update))
-    return _finish(plans, found.plan_file, path, raw, document)
+    path, raw, document = open_document(found.plan_file)
+    edit(document, lambda: document.append((*found.path, "history"), update))
+    return finish(plans, found.plan_file, path, raw, document)
 
 
 def assess(

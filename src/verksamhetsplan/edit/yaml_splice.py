@@ -12,6 +12,8 @@ or the edit is refused rather than written.
 from __future__ import annotations
 
 import io
+import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -108,9 +110,9 @@ def _grow(found: dict[Path_, Node], path: Path_, end: int) -> None:
         node.end = end
 
 
-def _renderer(sequence_offset: int) -> YAML:
+def _renderer(sequence_offset: int, width: int) -> YAML:
     yaml = YAML()
-    yaml.width = 4096  # never wrap: a wrapped line is a change nobody asked for
+    yaml.width = width  # an edit never wraps: a wrapped line is a change nobody asked for
     yaml.indent(mapping=2, sequence=2 + sequence_offset, offset=sequence_offset)
     return yaml
 
@@ -135,9 +137,9 @@ def _fits_block(text: str) -> bool:
     ) and not any(ch in text for ch in "\t\r")
 
 
-def render(value: Any, sequence_offset: int) -> str:
+def render(value: Any, sequence_offset: int, width: int = 4096) -> str:
     stream = io.StringIO()
-    _renderer(sequence_offset).dump(_block_texts(value), stream)
+    _renderer(sequence_offset, width).dump(_block_texts(value), stream)
     return stream.getvalue()
 
 
@@ -159,6 +161,10 @@ class Document:
         node = self._nodes.get(path)
         if node is None:
             self._add_key(path, value)
+        elif node.flow and node.kind == "sequence" and _scalars(value):
+            # `goals: [a, b]` stays on its line as a flow list.
+            flow = "[" + ", ".join(_scalar_text(item) for item in value) + "]"
+            self._splice(node.start, node.end, flow, path, value)
         elif node.kind == "scalar" and not isinstance(value, (dict, list)):
             self._replace_scalar(path, node, value)
         else:
@@ -173,7 +179,9 @@ class Document:
             return
         last = self._nodes[(*path, len(current) - 1)]
         indent = " " * self._dash_column(last)
-        lines = render([item], 0).splitlines()
+        # Lists inside the item are indented as this file indents its lists.
+        offset = self._sequence_offset()
+        lines = [line[offset:] for line in render([item], offset).splitlines()]
         block = "".join(self.newline + indent + line for line in lines)
         at = self._line_end(node.end)
         self._splice(at, at, block, path, [*current, item])
@@ -185,6 +193,33 @@ class Document:
         lines = render(item, 0).splitlines()
         block = lines[0] + "".join(self.newline + indent + line for line in lines[1:])
         self._splice(node.start, node.end, block, path, item)
+
+    def remove(self, path: Path_) -> None:
+        """Take out the list item or mapping key at `path`, with its lines and the comments
+        inside it; comments above it stay, since they may head what follows."""
+        parent_path, last = path[:-1], path[-1]
+        parent = value_at(self._data, parent_path)
+        if isinstance(parent, list):
+            rest = [item for i, item in enumerate(parent) if i != last]
+            parent_node = self._nodes[parent_path]
+            if parent_node.flow or not rest:
+                self.set(parent_path, rest)
+                return
+            node = self._nodes[path]
+            start = self._line_start(self._dash_start(node))
+        else:
+            found = self._nodes.get(path)
+            if found is None:
+                raise EditError(f"{'.'.join(map(str, path))} finns inte i filen")
+            node = found
+            if node.key_start is None or self._nodes[parent_path].flow:
+                raise EditError(f"vp kan inte ta bort {'.'.join(map(str, path))} ur flödesstil")
+            start = self._line_start(node.key_start)
+            if self.text[start : node.key_start].strip():
+                raise EditError(f"{last!r} står inte på en egen rad; vp kan inte ta bort den")
+        end = self._line_end(node.end)
+        end = min(len(self.text), end + len(self.newline))
+        self._splice(start, end, "", path, _REMOVED)
 
     # --- the edits themselves ---
 
@@ -208,7 +243,7 @@ class Document:
         if node.key_start is None:
             raise EditError("bara värden under en nyckel kan ersättas")
         rendered = render({"k": value}, self._sequence_offset())
-        if not isinstance(value, (dict, list)):
+        if not isinstance(value, (dict, list)) or not value:
             block = " " + rendered[len("k: ") :].rstrip("\n")
         else:
             indent = " " * (node.key_column or 0)
@@ -240,12 +275,16 @@ class Document:
                 return 2 if node.column > node.key_column else 0
         return 2
 
-    def _dash_column(self, item: Node) -> int:
+    def _dash_start(self, item: Node) -> int:
         at = item.start - 1
         while at > 0 and self.text[at] in " \t\r\n":
             at -= 1
         if self.text[at] != "-":
             raise EditError("listan är inte skriven med ett '-' per punkt; vp kan inte ändra den")
+        return at
+
+    def _dash_column(self, item: Node) -> int:
+        at = self._dash_start(item)
         return at - self._line_start(at)
 
     def _line_start(self, offset: int) -> int:
@@ -272,7 +311,10 @@ class Document:
         target = expected
         for part in path[:-1]:
             target = target[part]
-        target[path[-1]] = _plain(value)
+        if value is _REMOVED:
+            del target[path[-1]]
+        else:
+            target[path[-1]] = _plain(value)
         try:
             data, _ = parse(self.text, record=False)
         except Exception as error:
@@ -283,6 +325,20 @@ class Document:
             )
         self._data = data
         self._nodes = nodes(self.text)
+
+
+_REMOVED = object()  # the value of a path that an edit takes out
+
+
+def _scalars(value: Any) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(item, (str, int, float)) and not isinstance(item, bool) for item in value
+    )
+
+
+def _scalar_text(value: Any) -> str:
+    text = render([value], 0)[len("- ") :].rstrip("\n")
+    return text if re.fullmatch(r"[\w./'-]+", text) else json.dumps(value, ensure_ascii=False)
 
 
 def _unshared(value: Any) -> Any:

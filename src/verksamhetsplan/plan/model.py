@@ -64,6 +64,9 @@ class Adoption(Strict):
 class Revision(Strict):
     date: dt.date = Field(description="Datum för revideringen (ÅÅÅÅ-MM-DD).")
     note: str | None = Field(None, description="Vad som ändrades.")
+    reference: str | None = Field(
+        None, description="Beslutet: paragraf eller diarienummer, t.ex. SN § 87."
+    )
     by: str | None = Field(None, description="Vem som reviderade.")
 
 
