@@ -28,6 +28,15 @@ class ActivityGroup(SwedishGroup):
             args = ["update", *args]
         return super().parse_args(ctx, args)
 
+    def shell_complete(self, ctx: Any, incomplete: str) -> list[Any]:
+        """The subcommands, and the activities' ids for `vp activity ID --status …`."""
+        from typer._click.shell_completion import CompletionItem
+
+        from .complete import ids
+
+        found = [i for i in ids("activities") if i.startswith(incomplete)]
+        return [*super().shell_complete(ctx, incomplete), *map(CompletionItem, found)]
+
 
 activity_app = App(
     cls=ActivityGroup,

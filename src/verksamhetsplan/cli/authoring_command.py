@@ -128,7 +128,9 @@ def goal_add(
     verdict: Annotated[
         str | None,
         typer.Option(
-            "--verdict", help="Hur måtten vägs ihop: all (standard), any eller assessment."
+            "--verdict",
+            help="Hur måtten vägs ihop: 'all' (alla, standard), 'any' (något) eller "
+            "'assessment' (en person bedömer).",
         ),
     ] = None,
     responsible: Responsible = None,

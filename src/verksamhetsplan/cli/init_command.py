@@ -26,6 +26,9 @@ def init(
         str | None,
         typer.Option("--as-of", help="Skapa exemplet som om det vore detta datum (ÅÅÅÅ-MM-DD)."),
     ] = None,
+    lint: Annotated[
+        bool, typer.Option("--lint", help="Kör också vp lint (revisorns checklista) före commit.")
+    ] = False,
 ) -> None:
     """Skapa ett nytt planförråd: en exempelplan med data, pre-commit-krok, ett exempel på
     CI-flöde och en README på svenska. Det validerar och visar status direkt. Befintliga
@@ -36,7 +39,7 @@ def init(
     today = parse_as_of(as_of)
     organisation = text_option(organisation, "--kommun", multiline=True) or organisation
     board = text_option(board, "--namnd", multiline=True) or board
-    create, kept = plan_changes(directory, scaffold(organisation, board, today))
+    create, kept = plan_changes(directory, scaffold(organisation, board, today, lint))
     for path in kept:
         typer.echo(f"Finns redan, lämnas orörd: {path.relative_to(directory).as_posix()}")
     for change in create:

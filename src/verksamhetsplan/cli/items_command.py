@@ -21,18 +21,21 @@ Title = Annotated[str | None, typer.Option("--title", help="Namnet.")]
 AreaOption = Annotated[
     str | None, typer.Option("--area", "-a", help="Målområdet det redovisas under.")
 ]
-UnitOption = Annotated[
-    Unit | None,
-    typer.Option("--unit", help="percent, count, fte (heltidstjänster), days, sek, tsek, index."),
-]
+UNIT_HELP = "'percent', 'count', 'fte' (heltidstjänster), 'days', 'sek', 'tsek' eller 'index'."
+FREQUENCY_HELP = "'month', 'quarter', 'tertial' eller 'year'."
+BETTER_HELP = "Bättre håll: 'higher', 'lower' eller 'none'."
+UnitOption = Annotated[Unit | None, typer.Option("--unit", metavar="ENHET", help=UNIT_HELP)]
 FrequencyOption = Annotated[
-    Frequency | None, typer.Option("--frequency", help="month, quarter, tertial eller year.")
+    Frequency | None, typer.Option("--frequency", metavar="FREKVENS", help=FREQUENCY_HELP)
 ]
 CombineOption = Annotated[
-    Combine | None, typer.Option("--combine", help="Årsvärdet: last (senaste), mean eller sum.")
+    Combine | None,
+    typer.Option(
+        "--combine", metavar="ÅRSVÄRDE", help="Årsvärdet: 'last' (senaste), 'mean' eller 'sum'."
+    ),
 ]
 BetterOption = Annotated[
-    Better | None, typer.Option("--better", help="Vilket håll som är bättre: higher, lower, none.")
+    Better | None, typer.Option("--better", metavar="RIKTNING", help=BETTER_HELP)
 ]
 ByGender = Annotated[
     bool | None, typer.Option("--by-gender/--no-by-gender", help="Redovisas per kön (K/M/T).")
@@ -64,13 +67,11 @@ def _indicator_fields(**given: Any) -> dict[str, Any]:
 @indicator_app.command("add")
 def indicator_add(
     title: Annotated[str, typer.Option("--title", help="Nyckeltalets namn.")],
-    unit: Annotated[
-        Unit, typer.Option("--unit", help="percent, count, fte, days, sek, tsek, index.")
-    ],
+    unit: Annotated[Unit, typer.Option("--unit", metavar="ENHET", help=UNIT_HELP)],
     frequency: Annotated[
-        Frequency, typer.Option("--frequency", help="month, quarter, tertial, year.")
+        Frequency, typer.Option("--frequency", metavar="FREKVENS", help=FREQUENCY_HELP)
     ],
-    better: Annotated[Better, typer.Option("--better", help="higher, lower eller none.")],
+    better: Annotated[Better, typer.Option("--better", metavar="RIKTNING", help=BETTER_HELP)],
     combine: CombineOption = None,
     area: AreaOption = None,
     by_gender: ByGender = None,
@@ -109,7 +110,7 @@ def indicator_edit(
     description: Description = None,
     dry_run: DryRun = False,
 ) -> None:
-    """Ändra ett nyckeltal: bara de fält som anges. Byter ni enhet eller definition på ett
+    """Ändra ett nyckeltal: bara de fält som anges. Byter ni enhet eller beskrivning på ett
     antaget nyckeltal varnar `vp lint` för det, eftersom jämförelsen över tid bryts."""
     from ..edit.authoring import edit_item
 

@@ -17,7 +17,8 @@ SEVERITY_WORDS = {Severity.ERROR: "fel", Severity.WARNING: "varning"}
 
 # Stable codes: tools filter on them, so a code is never reused for another meaning.
 # VP0xx reading a file, VP1xx the plan format, VP2xx references and plan logic,
-# VP3xx indicator data files, VP4xx the administration's analyses.
+# VP3xx indicator data files, VP4xx the administration's analyses, VP5xx `vp lint` (the
+# auditor's checklist), VP6xx `vp due` (what is missing before a report).
 CODES: dict[str, str] = {
     "VP001": "sökvägen finns inte",
     "VP002": "filen är inte UTF-8",
@@ -62,6 +63,19 @@ CODES: dict[str, str] = {
     "VP402": "analysen har två avsnitt om samma sak",
     "VP403": "analys saknas för perioden",
     "VP404": "analysfilens mapp eller namn stämmer inte med en plan och period",
+    "VP501": "mål utan mätbart målvärde",
+    "VP502": "mål utan basvärde",
+    "VP503": "procentmål på en andel utan procent eller procentenheter",
+    "VP504": "mål utan bestämt år",
+    "VP505": "nyckeltal ändrat efter antagandet",
+    "VP506": "KF-mål som ingen plan tjänar",
+    "VP507": "fler mål än planens gräns",
+    "VP508": "mått utan ansvarig",
+    "VP601": "nyckeltalsvärde saknas för en period som har slutat",
+    "VP602": "milstolpe utan bedömning för perioden",
+    "VP603": "mål utan bedömning eller analys för perioden",
+    "VP604": "aktivitet utan uppföljning sedan datumet",
+    "VP605": "mål eller mått utan ansvarig",
 }
 
 

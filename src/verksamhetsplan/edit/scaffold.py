@@ -11,15 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from . import ids
 from .safe_write import Change
-
-_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "ü": "u"})
 
 
 def slug(text: str) -> str:
-    """`Socialnämnden i Degerfors` -> `socialnamnden-i-degerfors`, for ids and file names."""
-    folded = text.lower().translate(_FOLD)
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "plan"
+    """`Socialnämnden Degerfors` -> `socialnamnden-degerfors`, for ids and file names."""
+    return ids.slug(text) or "plan"
 
 
 # Text that is safe as a plain YAML scalar: letters first, then letters, digits and calm
@@ -52,7 +50,7 @@ def example_data(year: int, today: dt.date) -> str:
     return "\n".join(rows) + "\n"
 
 
-def scaffold(organisation: str, board: str, today: dt.date) -> dict[Path, str]:
+def scaffold(organisation: str, board: str, today: dt.date, lint: bool = False) -> dict[Path, str]:
     """The new repository's files, by their paths inside it."""
     from importlib.resources import files
 
@@ -80,6 +78,7 @@ def scaffold(organisation: str, board: str, today: dt.date) -> dict[Path, str]:
         "plan_path": plan_path.as_posix(),
         "data_path": data_path.as_posix(),
         "version": __version__,
+        "lint": lint,
     }
 
     def render(name: str) -> str:

@@ -154,6 +154,7 @@ class _Writer(DocxGoals):
             facts.append(("Planen antogs", f"{plan['adopted']}{by}"))
         if plan["reference"]:
             facts.append(("Diarienummer", plan["reference"]))
+        facts.extend(("Planen reviderades", revision) for revision in plan["revisions"])
         facts.append(("Data till och med", self.c["data_through"] or "–"))
         if self.c["as_of"]:
             facts.append(("Beräknat per", self.c["as_of"]))

@@ -7,12 +7,12 @@ This is what a board reads after a revision and what an auditor checks a report 
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..common.files import display_path, find_files, read_bytes
+from ..common.git import check_repository, git, resolve
 from ..common.problems import Refused
 from ..plan.load import PLAN_SUFFIXES
 from ..plan.yaml_problems import YamlProblem, decode
@@ -83,6 +83,7 @@ class PlanChange:
     change: str  # added, removed, changed
     fields: list[str] = field(default_factory=list)  # plan-level keys that changed
     items: list[ItemChange] = field(default_factory=list)
+    revisions: list[str] = field(default_factory=list)  # revisions recorded since, as text
 
 
 @dataclass
@@ -90,36 +91,6 @@ class Diff:
     before: str
     after: str
     plans: list[PlanChange]
-
-
-def _git(*args: str) -> subprocess.CompletedProcess[bytes]:
-    try:
-        return subprocess.run(["git", *args], capture_output=True)
-    except OSError:
-        raise Refused("git finns inte på den här datorn; vp diff behöver git") from None
-
-
-def check_repository() -> None:
-    if _git("rev-parse", "--is-inside-work-tree").returncode != 0:
-        raise Refused(
-            "katalogen är inget git-förråd",
-            hint="Kör vp diff i planförrådet, eller starta ett med git init.",
-            usage=True,
-        )
-
-
-def resolve(revision: str) -> str:
-    found = _git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
-    if found.returncode != 0:
-        has_commits = _git("rev-parse", "--verify", "--quiet", "HEAD").returncode == 0
-        raise Refused(
-            f"revisionen {revision!r} finns inte",
-            hint="Ange en commit, en gren eller en tagg, t.ex. HEAD~1 eller v2018."
-            if has_commits
-            else "Förrådet har inga commits än; gör en första commit.",
-            usage=True,
-        )
-    return found.stdout.decode().strip()
 
 
 def plans_at(revision: str | None, folder: Path = Path("plans")) -> dict[str, tuple[str, Any]]:
@@ -130,10 +101,10 @@ def plans_at(revision: str | None, folder: Path = Path("plans")) -> dict[str, tu
             for path in find_files([folder], PLAN_SUFFIXES):
                 contents.append((display_path(path), read_bytes(path)))
     else:
-        listed = _git("ls-tree", "-r", "--name-only", revision, "--", f"{folder.as_posix()}/")
+        listed = git("ls-tree", "-r", "--name-only", revision, "--", f"{folder.as_posix()}/")
         for name in listed.stdout.decode("utf-8").splitlines():
             if Path(name).suffix in PLAN_SUFFIXES:
-                contents.append((name, _git("show", f"{revision}:./{name}").stdout))
+                contents.append((name, git("show", f"{revision}:./{name}").stdout))
     plans: dict[str, tuple[str, Any]] = {}
     for file, raw in contents:
         try:  # a file that is not UTF-8 is a problem of that file, like a YAML error
@@ -173,7 +144,18 @@ def _compare(plan_id: str, file: str, old: dict[str, Any], new: dict[str, Any]) 
     plan = PlanChange(plan_id, file, "changed")
     plan.fields = [k for k in keys if old.get(k) != new.get(k)]
     plan.items = _items(old, new)
+    before = old.get("revisions") or []
+    plan.revisions = [_revision(r) for r in new.get("revisions") or [] if r not in before]
     return plan
+
+
+def _revision(revision: Any) -> str:
+    """A recorded revision in a line: date, decision and what changed."""
+    if not isinstance(revision, dict):
+        return str(revision)
+    decided = ", ".join(str(revision[k]) for k in ("by", "reference") if revision.get(k))
+    text = str(revision.get("date", "")) + (f" ({decided})" if decided else "")
+    return f"{text}: {revision['note']}" if revision.get("note") else text
 
 
 def _flatten_areas(areas: Any) -> list[Any]:
@@ -346,6 +328,7 @@ def to_text(result: Diff) -> str:
             lines.append(
                 "  Ändrat i planen: " + ", ".join(FIELD_WORDS.get(f, f) for f in plan.fields)
             )
+        lines.extend(f"  Revidering {revision}" for revision in plan.revisions)
         for _, kind, heading in KINDS:
             items = [i for i in plan.items if i.kind == kind]
             if not items:
@@ -381,6 +364,8 @@ def to_markdown(result: Diff) -> str:
         if plan.fields:
             fields = ", ".join(FIELD_WORDS.get(f, f) for f in plan.fields)
             lines += [f"Ändrat i planen: {fields}", ""]
+        if plan.revisions:
+            lines += [*(f"- **Revidering** {_md(r)}" for r in plan.revisions), ""]
         for _, kind, heading in KINDS:
             items = [i for i in plan.items if i.kind == kind]
             if not items:
@@ -414,6 +399,7 @@ def to_json(result: Diff) -> str:
                 "file": plan.file,
                 "change": plan.change,
                 "fields": plan.fields,
+                "revisions": plan.revisions,
                 "items": [
                     {
                         "kind": item.kind,

@@ -249,6 +249,16 @@ def report_title(plan: Plan, year: int, period: str | None) -> str:
     return f"{name} januari–{MONTHS[n * months - 1]} {year}"
 
 
+def revision_text(revision: Any) -> str:
+    """A revision as the cover states it: date, decision and what changed."""
+    parts = [long_date(revision.date)]
+    decided = ", ".join(x for x in (revision.by, revision.reference) if x)
+    if decided:
+        parts.append(f"({decided})")
+    text = " ".join(parts)
+    return f"{text}: {revision.note.rstrip('. ')}" if revision.note else text
+
+
 def build(
     follow_ups: list[PlanFollowUp],
     year: int,
@@ -311,6 +321,7 @@ def build(
             "adopted": long_date(plan.adopted.date) if plan.adopted else None,
             "adopted_by": plan.adopted.by if plan.adopted else None,
             "reference": plan.adopted.reference if plan.adopted else None,
+            "revisions": [revision_text(r) for r in plan.revisions if r.date <= current.as_of],
             "vision": plan.vision,
         },
         "year": year,

@@ -73,8 +73,6 @@ def _environment(output: str, overrides: Path | None) -> Any:
     )
     environment.filters["richtext_html"] = _richtext_html
     environment.filters["richtext_md"] = _richtext_md
-    environment.filters["richtext_html"] = _richtext_html
-    environment.filters["richtext_md"] = _richtext_md
     return environment
 
 

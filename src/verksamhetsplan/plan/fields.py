@@ -75,3 +75,14 @@ class Strict(BaseModel):
     model_config = ConfigDict(
         extra="forbid", frozen=True, use_enum_values=False, allow_inf_nan=False
     )
+
+
+# Findings of `vp lint` that the plan accepts, each with its reason: {VP503: "…"}.
+Accepted = Annotated[
+    dict[Annotated[str, Field(pattern=r"^VP5[0-9]{2}$")], str],
+    Field(
+        default_factory=dict,
+        description="Fynd från vp lint som godtas, med skälet: kod → skäl (t.ex. VP502: "
+        "Nyckeltalet är nytt, inget nuläge finns). Skälet visas i stället för fyndet.",
+    ),
+]

@@ -11,7 +11,7 @@ from pydantic import (
     model_validator,
 )
 
-from .fields import FollowUpPeriod, Id, Markdown, Meta, Period, Ref, Strict, Year
+from .fields import Accepted, FollowUpPeriod, Id, Markdown, Meta, Period, Ref, Strict, Year
 from .vocabulary import Gender, Status, VerdictRule
 
 
@@ -162,6 +162,7 @@ class Goal(Strict):
         "som när ett verksamhetsområde tjänar sin nämnds mål.",
     )
     assessments: list[Assessment] = Field(default_factory=list, description="Bedömningar.")
+    lint: Accepted
     meta: Meta = None
 
     @property

@@ -17,6 +17,7 @@ from pydantic import (
 
 from .fields import (
     KOLADA_PATTERN,
+    Accepted,
     Id,
     Markdown,
     Meta,
@@ -166,6 +167,12 @@ class FollowUp(Strict):
     reporting: list[Reporting] = Field(
         default_factory=list, description="Vem planen följs upp till och hur ofta."
     )
+    max_goals: int = Field(
+        20,
+        ge=1,
+        description="Högsta antal mål per år innan vp lint varnar (standard 20): fler mål "
+        "än nämnden hinner följa upp och prioritera mellan försvagar styrningen.",
+    )
 
     @model_validator(mode="after")
     def _one_partial_rule(self) -> FollowUp:
@@ -199,6 +206,7 @@ class CouncilGoal(Strict):
         description="Nämnderna som ska bidra till målet (som de heter i sina planers board); "
         "en som inte gör det redovisas som en lucka.",
     )
+    lint: Accepted
     meta: Meta = None
 
 
@@ -248,6 +256,7 @@ class Indicator(Strict):
     )
     source: Source | None = Field(None, description="Varifrån värdena kommer.")
     description: Markdown | None = None
+    lint: Accepted
     meta: Meta = None
 
 
@@ -322,6 +331,7 @@ class Plan(Strict):
     indicators: list[Indicator] = Field(default_factory=list, description="Nyckeltal.")
     goals: list[Goal] = Field(default_factory=list, description="Mål.")
     activities: list[Activity] = Field(default_factory=list, description="Strategiska aktiviteter.")
+    lint: Accepted
     meta: Meta = None
 
     def activities_of(self, goal_id: str) -> list[Activity]:

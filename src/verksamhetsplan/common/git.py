@@ -1,0 +1,37 @@
+"""git, for the commands that compare versions of the plans (vp diff, vp lint)."""
+
+from __future__ import annotations
+
+import subprocess
+
+from .problems import Refused
+
+
+def git(*args: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(["git", *args], capture_output=True)
+    except OSError:
+        raise Refused("git finns inte på den här datorn; kommandot behöver git") from None
+
+
+def check_repository() -> None:
+    if git("rev-parse", "--is-inside-work-tree").returncode != 0:
+        raise Refused(
+            "katalogen är inget git-förråd",
+            hint="Kör kommandot i planförrådet, eller starta ett med git init.",
+            usage=True,
+        )
+
+
+def resolve(revision: str) -> str:
+    found = git("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    if found.returncode != 0:
+        has_commits = git("rev-parse", "--verify", "--quiet", "HEAD").returncode == 0
+        raise Refused(
+            f"revisionen {revision!r} finns inte",
+            hint="Ange en commit, en gren eller en tagg, t.ex. HEAD~1 eller v2018."
+            if has_commits
+            else "Förrådet har inga commits än; gör en första commit.",
+            usage=True,
+        )
+    return found.stdout.decode().strip()
