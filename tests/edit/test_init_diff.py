@@ -3,10 +3,9 @@ changed in the plans, by id."""
 
 from __future__ import annotations
 
-import re
-
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path

@@ -66,14 +66,25 @@ Cascade = Annotated[
 ]
 
 
+def _parsed(parse: Any, *args: Any) -> Any:
+    """A value parsed from the words typed, or the reason it cannot be, and exit 2."""
+    from ..common.problems import Refused
+
+    try:
+        return parse(*args)
+    except Refused as error:
+        refused(error)
+
+
 def _target(target: str | None, criteria: list[str] | None) -> dict[str, Any] | None:
     from ..edit.targets import parse_target
 
     if target is None:
         if criteria:
-            return parse_target("milstolpe", criteria)
+            return _parsed(parse_target, "milstolpe", criteria)
         return None
-    return parse_target(target, [text_option(c, "--criterion") or "" for c in criteria or []])
+    typed = [text_option(c, "--criterion") or "" for c in criteria or []]
+    return _parsed(parse_target, target, typed)
 
 
 def _baseline(baseline: str | None, note: str | None) -> dict[str, Any] | None:
@@ -86,7 +97,7 @@ def _baseline(baseline: str | None, note: str | None) -> dict[str, Any] | None:
 
             refused(Refused("--baseline-note hör till --baseline", usage=True))
         return None
-    return parse_baseline(baseline, note)
+    return _parsed(parse_baseline, baseline, note)
 
 
 def _gender(gender: str | None) -> str | None:
@@ -145,7 +156,7 @@ def goal_add(
     from ..edit.authoring import add_goal
     from ..edit.targets import parse_measure
 
-    measures = [parse_measure(text_option(m, "--measure") or "") for m in measure or []]
+    measures = [_parsed(parse_measure, text_option(m, "--measure") or "") for m in measure or []]
     if verdict is not None and verdict not in ("all", "any", "assessment"):
         from ..common.problems import Refused
 

@@ -140,8 +140,11 @@ def _without_sections(references: list[Reference]) -> list[Change]:
         raw = read_bytes(path)
         lines = raw.decode("utf-8-sig").splitlines(keepends=True)
         kept = [line for i, line in enumerate(lines) if not any(a <= i < b for a, b in cut)]
+        text = "".join(kept)
+        if any(b >= len(lines) for _, b in cut):  # the file now ends where a section ended
+            text = text.rstrip("\r\n") + ("\r\n" if "\r\n" in text else "\n")
         bom = raw[:3] if raw.startswith(b"\xef\xbb\xbf") else b""
-        changes.append(Change(path, raw, bom + "".join(kept).encode("utf-8")))
+        changes.append(Change(path, raw, bom + text.encode("utf-8")))
     return changes
 
 

@@ -99,6 +99,12 @@ def check_plans(
         problems.extend(_references(plan_file, index, every_plan_read))
         problems.extend(_goal_logic(plan_file, index))
         problems.extend(_activity_logic(plan_file))
+        for j, revision in enumerate(plan_file.plan.revisions):
+            problems.extend(
+                _dated_before_adoption(
+                    plan_file, ("revisions", j, "date"), revision.date, "revideringen"
+                )
+            )
         problems.extend(_forecast_logic(plan_file))
     return problems
 
