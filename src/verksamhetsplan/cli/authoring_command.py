@@ -66,14 +66,15 @@ Cascade = Annotated[
 ]
 
 
-def _parsed(parse: Any, *args: Any) -> Any:
+def _parsed(parse: Any, *args: Any) -> dict[str, Any]:
     """A value parsed from the words typed, or the reason it cannot be, and exit 2."""
     from ..common.problems import Refused
 
     try:
-        return parse(*args)
+        parsed: dict[str, Any] = parse(*args)
     except Refused as error:
         refused(error)
+    return parsed
 
 
 def _target(target: str | None, criteria: list[str] | None) -> dict[str, Any] | None:
