@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
 
 USAGE_ERROR = 2
+
+
+class ProblemFormat(StrEnum):
+    """How located problems are listed: `vp validate`, `vp due`, `vp lint`."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
 
 # Options shared by the commands that compute; declared once so they read alike everywhere.
 AsOf = Annotated[

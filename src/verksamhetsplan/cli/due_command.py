@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from . import app
-from .common import chosen_plans, open_repository_or_exit, parse_as_of, usage_error
-
-
-class DueFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
+from .common import ProblemFormat, chosen_plans, open_repository_or_exit, parse_as_of, usage_error
 
 
 @app.command()
@@ -37,8 +30,8 @@ def due(
     ] = None,
     plan: Annotated[str | None, typer.Option("--plan", "-p", help="Bara denna plan.")] = None,
     output_format: Annotated[
-        DueFormat, typer.Option("--format", "-f", help="text, json eller github.")
-    ] = DueFormat.TEXT,
+        ProblemFormat, typer.Option("--format", "-f", help="text, json eller github.")
+    ] = ProblemFormat.TEXT,
 ) -> None:
     """Visa vad som måste göras före en periods rapport: värden som saknas för perioder som
     har slutat, mål utan bedömning eller analys, aktiviteter utan uppföljning sedan ett
@@ -63,9 +56,9 @@ def due(
     plans = [p for p in chosen_plans(repository, plan) if p.plan.goals or p.plan.activities]
     found = find_due(repository, plans, chosen, since, dt.date.today())
     text = {
-        DueFormat.TEXT: render.to_text,
-        DueFormat.JSON: render.to_json,
-        DueFormat.GITHUB: render.to_github,
+        ProblemFormat.TEXT: render.to_text,
+        ProblemFormat.JSON: render.to_json,
+        ProblemFormat.GITHUB: render.to_github,
     }[output_format](found)
     typer.echo(text, nl=False)
     raise typer.Exit(1 if any(p.items for p in found) else 0)

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from . import app
-from .common import chosen_plans, open_repository_or_exit, refused
-
-
-class LintFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
+from .common import ProblemFormat, chosen_plans, open_repository_or_exit, refused
 
 
 @app.command()
@@ -29,8 +22,8 @@ def lint(
         ),
     ] = None,
     output_format: Annotated[
-        LintFormat, typer.Option("--format", "-f", help="text, json eller github.")
-    ] = LintFormat.TEXT,
+        ProblemFormat, typer.Option("--format", "-f", help="text, json eller github.")
+    ] = ProblemFormat.TEXT,
 ) -> None:
     """Revisorns checklista: mål utan mätbart målvärde eller basvärde, procentmål på andelar
     som inte säger procent eller procentenheter, mål utan bestämt år, nyckeltal som ändrats
@@ -54,9 +47,9 @@ def lint(
         refused(error)
     files = [p.file for p in plans]
     text = {
-        LintFormat.TEXT: render.to_text,
-        LintFormat.JSON: render.to_json,
-        LintFormat.GITHUB: render.to_github,
+        ProblemFormat.TEXT: render.to_text,
+        ProblemFormat.JSON: render.to_json,
+        ProblemFormat.GITHUB: render.to_github,
     }[output_format](result, files)
     typer.echo(text, nl=False)
     for note in result.notes:

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from . import app
-from .common import usage_error
-
-
-class Format(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
+from .common import ProblemFormat, usage_error
 
 
 @app.command()
@@ -29,13 +22,13 @@ def validate(
         ),
     ] = None,
     output_format: Annotated[
-        Format,
+        ProblemFormat,
         typer.Option(
             "--format",
             "-f",
             help="text för människor, json för verktyg, github för annoteringar i GitHub Actions.",
         ),
-    ] = Format.TEXT,
+    ] = ProblemFormat.TEXT,
     strict: Annotated[
         bool, typer.Option("--strict", help="Låt även varningar ge felkod 1.")
     ] = False,
@@ -60,9 +53,9 @@ def validate(
             if paths
             else "Kör vp validate i planförrådets rot eller ange katalogen med planerna.",
         )
-    if output_format is Format.JSON:
+    if output_format is ProblemFormat.JSON:
         typer.echo(to_json(result), nl=False)
-    elif output_format is Format.GITHUB:
+    elif output_format is ProblemFormat.GITHUB:
         typer.echo(to_github(result), nl=False)
     else:
         colours = {"error": typer.colors.RED, "warning": typer.colors.YELLOW}
