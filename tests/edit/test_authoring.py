@@ -298,3 +298,34 @@ def test_a_value_outside_its_set_is_listed_in_swedish(repo_copy) -> None:
     assert result.returncode == 2
     assert "'procent' är inte tillåtet; tillåtna värden: percent, count, fte" in result.stderr
     assert snapshot(repo_copy) == before
+
+
+@pytest.mark.parametrize(
+    ("words", "target"),
+    [
+        ("minst 60", {"kind": "at_least", "value": 60}),
+        ("Minst 60 %", {"kind": "at_least", "value": 60}),
+        ("högst 6,5", {"kind": "at_most", "value": 6.5}),
+        ("öka 10 procent", {"kind": "relative_change", "percent": 10}),
+        ("minska med 10 %", {"kind": "relative_change", "percent": -10}),
+        ("-10 %", {"kind": "relative_change", "percent": -10}),
+        ("öka 5 procentenheter", {"kind": "percentage_points", "points": 5}),
+        ("minska 2,5 pe", {"kind": "percentage_points", "points": -2.5}),
+    ],
+)
+def test_targets_as_people_say_them(words, target) -> None:
+    from verksamhetsplan.edit.targets import parse_target
+
+    assert parse_target(words) == target
+
+
+def test_baselines_as_people_say_them() -> None:
+    from verksamhetsplan.edit.targets import parse_baseline
+
+    assert parse_baseline("2017") == {"period": 2017}
+    assert parse_baseline("2017-t2") == {"period": "2017-T2"}
+    assert parse_baseline("föregående år", "Mäts år för år.") == {
+        "previous_year": True,
+        "note": "Mäts år för år.",
+    }
+    assert parse_baseline("värde 5,2") == {"value": 5.2}

@@ -36,8 +36,8 @@ Target = Annotated[
     str | None,
     typer.Option(
         "--target",
-        help="Målvärdet: minst 60, högst 6,5, öka 10 %, minska 10 %, öka 5 procentenheter "
-        "eller milstolpe.",
+        help="Målvärdet: minst 60, högst 6,5, öka 10 procent, minska 10 procent, öka 5 "
+        "procentenheter eller milstolpe.",
     ),
 ]
 Criteria = Annotated[

@@ -9,7 +9,7 @@ from typing import Any
 from ..common.problems import Refused
 
 TARGET_FORMS = (
-    "minst 60, högst 6,5, öka 10 %, minska 10 %, öka 5 procentenheter, "
+    "minst 60, högst 6,5, öka 10 procent, minska 10 procent, öka 5 procentenheter, "
     "minska 2 procentenheter eller milstolpe"
 )
 _NUMBER = r"([+-]?\d+(?:[.,]\d+)?)"
