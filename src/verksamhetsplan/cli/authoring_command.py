@@ -7,7 +7,7 @@ from typing import Annotated, Any
 import typer
 
 from . import App, app
-from .common import DryRun, change_files, refused, text_option
+from .common import DryRun, change_files, gender_option, refused, text_option
 
 goal_app = App(help="Lägg till, ändra och ta bort mål i planen.", no_args_is_help=True)
 measure_app = App(help="Lägg till och ta bort mått under ett mål.", no_args_is_help=True)
@@ -102,16 +102,7 @@ def _baseline(baseline: str | None, note: str | None) -> dict[str, Any] | None:
 
 
 def _gender(gender: str | None) -> str | None:
-    if gender is None:
-        return None
-    chosen = gender.strip().upper()
-    if chosen not in ("K", "M", "T"):
-        from ..common.problems import Refused
-
-        refused(
-            Refused(f"könet {gender!r} är inte tillåtet", hint="Tillåtna: K, M, T.", usage=True)
-        )
-    return chosen
+    return None if gender is None else gender_option(gender)
 
 
 @goal_app.command("add")

@@ -263,6 +263,16 @@ def change_files(work: Any, dry_run: bool) -> None:
     apply_changes(changes if isinstance(changes, list) else [changes], dry_run)
 
 
+def gender_option(value: str) -> str:
+    """--gender as the data writes it (K, M or T), or a usage error listing them."""
+    chosen = value.strip().upper()
+    if chosen not in ("K", "M", "T"):
+        from ..common.problems import Refused
+
+        refused(Refused(f"könet {value!r} är inte tillåtet", hint="Tillåtna: K, M, T.", usage=True))
+    return chosen
+
+
 def text_option(value: str | None, option: str, multiline: bool = False) -> str | None:
     """A free-text option (--comment, --by, --note) as it may be stored, or a usage error."""
     if value is None:

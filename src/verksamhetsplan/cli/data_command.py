@@ -11,6 +11,7 @@ from . import App, app
 from .common import (
     apply_changes,
     chosen_plans,
+    gender_option,
     inside_repository,
     open_repository_for_editing,
     refused,
@@ -56,11 +57,7 @@ def add(
     from ..common.problems import Refused
     from ..edit.data import add_value
 
-    chosen = gender.strip().upper()
-    if chosen not in ("K", "M", "T"):
-        refused(
-            Refused(f"könet {gender!r} är inte tillåtet", hint="Tillåtna: K, M, T.", usage=True)
-        )
+    chosen = gender_option(gender)
     note = text_option(note, "--note") or ""
     outside_file(file)
     repository = open_repository_for_editing()
@@ -85,11 +82,7 @@ def remove_(
     from ..common.problems import Refused
     from ..edit.data import remove_value
 
-    chosen = gender.strip().upper()
-    if chosen not in ("K", "M", "T"):
-        refused(
-            Refused(f"könet {gender!r} är inte tillåtet", hint="Tillåtna: K, M, T.", usage=True)
-        )
+    chosen = gender_option(gender)
     outside_file(file)
     repository = open_repository_for_editing()
     try:
