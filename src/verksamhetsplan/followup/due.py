@@ -13,6 +13,7 @@ from typing import Any
 from ..common.problems import Problem, Severity
 from ..data.periods import period_end, periods_of_year, within
 from ..plan.analysis import known_subjects, load_analysis
+from ..plan.checks import located_problem
 from ..plan.goals import Goal
 from ..plan.load import PlanFile
 from ..plan.vocabulary import ActivityStatus, VerdictRule
@@ -41,9 +42,7 @@ def period_start(period: str) -> dt.date:
 
 
 def _item(plan_file: PlanFile, path: Path_, code: str, message: str, hint: str) -> Problem:
-    position = plan_file.positions.of_value(path)
-    line, column = position if position else (None, None)
-    return Problem(code, message, Severity.WARNING, plan_file.file, line, column, hint)
+    return located_problem(plan_file, path, code, message, hint, Severity.WARNING)
 
 
 def _needs_assessment(goal: Goal) -> bool:

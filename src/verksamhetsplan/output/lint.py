@@ -26,8 +26,7 @@ def to_text(result: Any, files: list[str]) -> str:
     """One line a finding; each code's advice once, at its first finding."""
     lines, advised = [], set()
     for p in CheckResult(files, result.findings).sorted_problems():
-        place = ":".join(str(x) for x in (p.file, p.line, p.column) if x is not None)
-        lines.append(f"{place}: {p.code}: {p.message}")
+        lines.append(f"{problems.place(p)}: {p.code}: {p.message}")
         if p.hint and p.code not in advised:
             lines.append(f"    tips: {p.hint}")
             advised.add(p.code)

@@ -12,7 +12,7 @@ def plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def _place(problem: Problem) -> str:
+def place(problem: Problem) -> str:
     parts = [problem.file or "<okänd fil>"]
     if problem.line is not None:
         parts.append(str(problem.line))
@@ -38,7 +38,7 @@ def to_text(result: CheckResult, style: Callable[[str, Severity], str] | None = 
         word = SEVERITY_WORDS[problem.severity]
         if style is not None:
             word = style(word, problem.severity)
-        lines.append(f"{_place(problem)}: {word} {problem.code}: {problem.message}")
+        lines.append(f"{place(problem)}: {word} {problem.code}: {problem.message}")
         if problem.hint:
             lines.append(f"    tips: {problem.hint}")
     lines.append(summary(result))

@@ -133,7 +133,7 @@ def _council_cycles(index: Index) -> Iterator[Problem]:
             circle = chain[chain.index(node) :]
             _, entry, j = serves[circle[-1]][0]
             names = " → ".join(goal for _, goal in [*circle, node])
-            yield _problem(
+            yield located_problem(
                 entry.plan_file,
                 (*entry.path, "serves", j),
                 "VP214",
@@ -151,7 +151,7 @@ def _forecast_logic(plan_file: PlanFile) -> Iterator[Problem]:
             ForecastMethod.LINEAR,
             ForecastMethod.SEASONAL,
         ):
-            yield _problem(
+            yield located_problem(
                 plan_file,
                 ("indicators", i, "forecast"),
                 "VP106",
@@ -161,7 +161,7 @@ def _forecast_logic(plan_file: PlanFile) -> Iterator[Problem]:
             )
 
 
-def _problem(
+def located_problem(
     plan_file: PlanFile,
     path: Path_,
     code: str,
@@ -169,6 +169,7 @@ def _problem(
     hint: str | None = None,
     severity: Severity = Severity.ERROR,
 ) -> Problem:
+    """A problem at the value `path` in the plan file, with its line and column."""
     position = plan_file.positions.of_value(path)
     return Problem(
         code=code,
@@ -185,7 +186,7 @@ def _duplicate(plan_file: PlanFile, path: Path_, kind: str, ident: str, first: E
     where = first.plan_file.positions.of_value((*first.path, "id") if kind != "plan" else ("id",))
     place = f"{first.plan_file.file}:{where[0]}" if where else first.plan_file.file
     word = "planen" if kind == "plan" else KIND_WORDS[kind]
-    return _problem(
+    return located_problem(
         plan_file,
         (*path, "id") if kind != "plan" else path,
         "VP201",
@@ -237,7 +238,7 @@ def _references(plan_file: PlanFile, index: Index, every_plan_read: bool) -> Ite
         if other_plan and other_plan not in index.plans and not every_plan_read:
             continue
         if other_plan and other_plan not in index.plans:
-            yield _problem(
+            yield located_problem(
                 plan_file,
                 path,
                 "VP202",
@@ -249,7 +250,7 @@ def _references(plan_file: PlanFile, index: Index, every_plan_read: bool) -> Ite
         choices = index.candidates(ref, kind, plan.id)
         close = suggest(ref, choices)
         hint = f"Menade du {close!r}?" if close else _known(choices)
-        yield _problem(
+        yield located_problem(
             plan_file, path, "VP202", f"{KIND_WORDS[kind]} {ref!r} finns inte", hint=hint
         )
 
@@ -268,7 +269,7 @@ def _goal_logic(plan_file: PlanFile, index: Index) -> Iterator[Problem]:
         here: Path_ = ("goals", i)
         for year in goal.years:
             if not start <= year <= end:
-                yield _problem(
+                yield located_problem(
                     plan_file,
                     (*here, "year"),
                     "VP203",
@@ -285,7 +286,7 @@ def _goal_logic(plan_file: PlanFile, index: Index) -> Iterator[Problem]:
         measure_ids = [m.id for m in goal.measures]
         count = goal.verdict.count if goal.verdict else None
         if count is not None and count > len(goal.measures):
-            yield _problem(
+            yield located_problem(
                 plan_file,
                 (*here, "verdict", "count"),
                 "VP106",
@@ -294,7 +295,7 @@ def _goal_logic(plan_file: PlanFile, index: Index) -> Iterator[Problem]:
             )
         for k, measure in enumerate(goal.measures):
             if measure.id in measure_ids[:k]:
-                yield _problem(
+                yield located_problem(
                     plan_file,
                     (*here, "measures", k, "id"),
                     "VP201",
@@ -306,7 +307,7 @@ def _goal_logic(plan_file: PlanFile, index: Index) -> Iterator[Problem]:
             )
             if assessment.measure is not None and assessment.measure not in measure_ids:
                 close = suggest(assessment.measure, measure_ids)
-                yield _problem(
+                yield located_problem(
                     plan_file,
                     (*here, "assessments", j, "measure"),
                     "VP202",
@@ -314,7 +315,7 @@ def _goal_logic(plan_file: PlanFile, index: Index) -> Iterator[Problem]:
                     hint=f"Menade du {close!r}?" if close else _known(measure_ids),
                 )
             if period_year(assessment.period) not in goal.years:
-                yield _problem(
+                yield located_problem(
                     plan_file,
                     (*here, "assessments", j, "period"),
                     "VP210",
@@ -322,7 +323,7 @@ def _goal_logic(plan_file: PlanFile, index: Index) -> Iterator[Problem]:
                     f"{', '.join(map(str, goal.years))}",
                 )
         if plan.follow_up.requires_method and not goal.method:
-            yield _problem(
+            yield located_problem(
                 plan_file,
                 here,
                 "VP208",
@@ -340,7 +341,7 @@ def _part_logic(
     what = f"målet {goal.id!r}" if not goal.measures else f"måttet {part.id!r} i {goal.id!r}"
     if isinstance(target, Milestone):
         if not target.criteria:
-            yield _problem(
+            yield located_problem(
                 plan_file,
                 (*where, "target"),
                 "VP205",
@@ -349,7 +350,7 @@ def _part_logic(
                 "bedömningen kan göras mot något.",
             )
     elif part.indicator is None:
-        yield _problem(
+        yield located_problem(
             plan_file,
             where,
             "VP207",
@@ -357,7 +358,7 @@ def _part_logic(
             hint="Ange indicator:, eller gör målet till en milstolpe (kind: milestone).",
         )
     if isinstance(target, (RelativeChange, PointsChange)) and part.baseline is None:
-        yield _problem(
+        yield located_problem(
             plan_file,
             (*where, "target"),
             "VP204",
@@ -366,7 +367,7 @@ def _part_logic(
         )
     baseline_period = part.baseline.period if part.baseline else None
     if baseline_period is not None and period_year(baseline_period) >= min(goal.years):
-        yield _problem(
+        yield located_problem(
             plan_file,
             (*where, "baseline", "period"),
             "VP204",
@@ -393,7 +394,7 @@ def _against_indicator(
     if direction is not None and indicator.better not in (Better.NONE, direction):
         wanted = "höjas" if direction is Better.HIGHER else "sänkas"
         better = "högre" if indicator.better is Better.HIGHER else "lägre"
-        yield _problem(
+        yield located_problem(
             plan_file,
             (*here, "target"),
             "VP206",
@@ -403,7 +404,7 @@ def _against_indicator(
             severity=Severity.WARNING,
         )
     if isinstance(target, PointsChange) and indicator.unit is not Unit.PERCENT:
-        yield _problem(
+        yield located_problem(
             plan_file,
             (*here, "target"),
             "VP209",
@@ -413,7 +414,7 @@ def _against_indicator(
             severity=Severity.WARNING,
         )
     if goal.gender is not Gender.T and not indicator.by_gender:
-        yield _problem(
+        yield located_problem(
             plan_file,
             (*here, "gender"),
             "VP212",
@@ -431,7 +432,7 @@ def _activity_logic(plan_file: PlanFile) -> Iterator[Problem]:
         # An activity begun before the period and still running in it belongs to the plan.
         outside = (first is not None and first > end) or (last is not None and last < start)
         if outside:
-            yield _problem(
+            yield located_problem(
                 plan_file,
                 ("activities", i),
                 "VP203",
@@ -443,7 +444,7 @@ def _activity_logic(plan_file: PlanFile) -> Iterator[Problem]:
                 plan_file, ("activities", i, "history", j, "date"), update.date, "uppföljningen"
             )
         if activity.start and activity.end and activity.end < activity.start:
-            yield _problem(
+            yield located_problem(
                 plan_file,
                 ("activities", i, "end"),
                 "VP106",
@@ -457,7 +458,7 @@ def _dated_before_adoption(
     """A judgement of a plan cannot be made before the plan exists: most often a typo."""
     adopted = plan_file.plan.adopted
     if day is not None and adopted is not None and day < adopted.date:
-        yield _problem(
+        yield located_problem(
             plan_file,
             path,
             "VP213",

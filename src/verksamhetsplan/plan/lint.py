@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..common.problems import Problem, Severity
+from .checks import located_problem
 from .goals import Goal, Measure
 from .load import PlanFile
 from .model import iter_areas
@@ -40,9 +41,7 @@ class LintResult:
 
 
 def _finding(plan_file: PlanFile, path: Path_, code: str, message: str, hint: str) -> Problem:
-    position = plan_file.positions.of_value(path)
-    line, column = position if position else (None, None)
-    return Problem(code, message, Severity.WARNING, plan_file.file, line, column, hint)
+    return located_problem(plan_file, path, code, message, hint, Severity.WARNING)
 
 
 def _words(text: str | None) -> str:
@@ -52,7 +51,7 @@ def _words(text: str | None) -> str:
 Owned = tuple[Any, Problem]  # a finding with the goal, indicator or council goal it is about
 
 
-def _goal_findings(plan_file: PlanFile, i: int, goal: Goal) -> list[Owned]:
+def _goal_findings(plan_file: PlanFile, index: Any, i: int, goal: Goal) -> list[Owned]:
     plan = plan_file.plan
     here: Path_ = ("goals", i)
     found = []
@@ -61,6 +60,7 @@ def _goal_findings(plan_file: PlanFile, i: int, goal: Goal) -> list[Owned]:
         what = f"måttet {part.id} i målet {goal.id}" if goal.measures else f"målet {goal.id}"
         text = (part.text if goal.measures else None) or goal.text
         found.extend(_target_findings(plan_file, where, what, text, part, plan))
+        found.extend(_share_findings(plan_file, index, where, goal, text, part))
         if not (part.responsible or goal.responsible):
             found.append(
                 _finding(
@@ -92,11 +92,11 @@ def _target_findings(
 ) -> list[Problem]:
     target = part.target
     if target.kind == "milestone":
-        criteria = [_words(c) for c in target.criteria]
-        if re.search(r"\d", text) or criteria == [_words(text)]:
+        names_number = re.search(r"\d", text) is not None
+        if names_number or [_words(c) for c in target.criteria] == [_words(text)]:
             why = (
                 "anger ett tal men bedöms som milstolpe"
-                if re.search(r"\d", text)
+                if names_number
                 else "har bara sin egen text som kriterium"
             )
             return [
@@ -125,35 +125,33 @@ def _target_findings(
     return found
 
 
-def _share_findings(plan_file: PlanFile, index: Any) -> list[Owned]:
+def _share_findings(
+    plan_file: PlanFile, index: Any, where: Path_, goal: Goal, text: str, part: Measure
+) -> list[Problem]:
     """A change in a share, where the text does not say per cent or percentage points."""
-    found = []
-    for i, goal in enumerate(plan_file.plan.goals):
-        for j, part in enumerate(goal.parts()):
-            if part.target.kind not in ("relative_change", "percentage_points"):
-                continue
-            entry = index.resolve(part.indicator or "", "indicator", plan_file.plan.id)
-            if entry is None or entry.value.unit is not Unit.PERCENT:
-                continue
-            text = _words((part.text if goal.measures else None) or goal.text)
-            says_points = "procentenhet" in text
-            says_percent = re.search(r"\bprocent\b", text) is not None
-            points = part.target.kind == "percentage_points"
-            if (points and says_points) or (not points and says_percent and not says_points):
-                continue
-            meant = "procentenheter" if points else "procent av basvärdet (relativ förändring)"
-            where: Path_ = ("goals", i, "measures", j) if goal.measures else ("goals", i)
-            problem = _finding(
-                plan_file,
-                (*where, "target"),
-                "VP503",
-                f"målet {goal.id} ändrar en andel med '%' utan att säga procent eller "
-                f"procentenheter; vp räknar {meant}",
-                "På en andel betyder 'ökar med 10 %' antingen 10 procent av nuläget eller "
-                "10 procentenheter. Skriv ut vilket i målets text.",
-            )
-            found.append((goal, problem))
-    return found
+    if part.target.kind not in ("relative_change", "percentage_points"):
+        return []
+    entry = index.resolve(part.indicator or "", "indicator", plan_file.plan.id)
+    if entry is None or entry.value.unit is not Unit.PERCENT:
+        return []
+    words = _words(text)
+    says_points = "procentenhet" in words
+    says_percent = re.search(r"\bprocent\b", words) is not None
+    points = part.target.kind == "percentage_points"
+    if (points and says_points) or (not points and says_percent and not says_points):
+        return []
+    meant = "procentenheter" if points else "procent av basvärdet (relativ förändring)"
+    return [
+        _finding(
+            plan_file,
+            (*where, "target"),
+            "VP503",
+            f"målet {goal.id} ändrar en andel med '%' utan att säga procent eller "
+            f"procentenheter; vp räknar {meant}",
+            "På en andel betyder 'ökar med 10 %' antingen 10 procent av nuläget eller "
+            "10 procentenheter. Skriv ut vilket i målets text.",
+        )
+    ]
 
 
 def _limit_findings(plan_file: PlanFile) -> list[Owned]:
@@ -293,14 +291,11 @@ def lint(
         )
     for plan_file in plan_files:
         owned = [
-            *(
-                pair
-                for i, g in enumerate(plan_file.plan.goals)
-                for pair in _goal_findings(plan_file, i, g)
-            ),
-            *_share_findings(plan_file, index),
-            *_limit_findings(plan_file),
+            pair
+            for i, goal in enumerate(plan_file.plan.goals)
+            for pair in _goal_findings(plan_file, index, i, goal)
         ]
+        owned.extend(_limit_findings(plan_file))
         if in_git:
             adopted, commit = adopted_version(Path(plan_file.file), since)
             if adopted is not None:
