@@ -4,14 +4,13 @@ function returns the validated change; nothing here writes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from ..common.problems import Refused, suggest
 from ..plan.load import PlanFile
 from ..plan.yaml_reader import value_at
 from .ids import new_id
-from .plans import edit, find, finish, open_document
+from .plans import change_plan, find
 from .safe_write import Change
 from .yaml_splice import Document
 
@@ -28,6 +27,7 @@ ACTIVITY_KEYS = ("id", "area", "text", "goals", "responsible", "year", "start", 
 AREA_KEYS = ("id", "number", "title", "text", "serves")
 MEASURE_KEYS = ("id", "text", "indicator", "gender", "target", "baseline", "responsible")
 REMOVE = object()  # an edit's value that takes the key out
+OWN_TARGET = ("indicator", "gender", "target", "baseline")  # a goal's single measure
 
 
 def ordered(fields: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
@@ -39,9 +39,9 @@ def choose_plan(repository: Any, plan_id: str | None, area: str | None = None) -
     """The plan named by --plan; without it, the one plan with the area, or the only plan."""
     plans: list[PlanFile] = repository.plans
     if plan_id:
-        for plan_file in plans:
-            if plan_file.plan.id == plan_id:
-                return plan_file
+        if plan_id in repository.index.plans:
+            named: PlanFile = repository.index.plans[plan_id]
+            return named
         close = suggest(plan_id, [p.plan.id for p in plans])
         raise Refused(
             f"planen {plan_id!r} finns inte",
@@ -60,12 +60,6 @@ def choose_plan(repository: Any, plan_id: str | None, area: str | None = None) -
 
 def _taken(repository: Any, plan_file: PlanFile, kind: str) -> set[str]:
     return set(repository.index.entries.get((plan_file.plan.id, kind), {}))
-
-
-def _apply(repository: Any, plan_file: PlanFile, action: Callable[[Document], None]) -> Change:
-    path, raw, document = open_document(plan_file)
-    edit(document, lambda: action(document))
-    return finish(repository.plans, plan_file, path, raw, document)
 
 
 def _measure_ids(measures: list[dict[str, Any]], taken: set[str]) -> list[dict[str, Any]]:
@@ -99,7 +93,7 @@ def add_goal(repository: Any, plan_id: str | None, fields: dict[str, Any]) -> Ch
     goal = ordered({**fields, "id": ident}, GOAL_KEYS)
     if fields.get("measures"):
         goal["measures"] = _measure_ids(fields["measures"], set())
-    change = _apply(repository, plan_file, lambda d: d.append(("goals",), goal))
+    change = change_plan(repository.plans, plan_file, lambda d: d.append(("goals",), goal))
     parts = f" med {len(goal['measures'])} mått" if "measures" in goal else ""
     change.done.append(f"Målet {ident} är tillagt{parts} i {plan_file.file}.")
     return change
@@ -121,7 +115,7 @@ def edit_item(repository: Any, ref: str, kind: str, changes: dict[str, Any]) -> 
             else:
                 document.set(path, value)
 
-    change = _apply(repository, found.plan_file, action)
+    change = change_plan(repository.plans, found.plan_file, action)
     names = ", ".join(changes)
     change.done.append(
         f"{word.capitalize()} {found.value.id}: {names} ändrat i {found.plan_file.file}."
@@ -144,12 +138,10 @@ def add_measure(repository: Any, goal_ref: str, measure: dict[str, Any]) -> Chan
             document.append((*found.path, "measures"), new)
             done.append(f"Måttet {new['id']} är tillagt under målet {goal.id}")
             return
-        own = {
-            key: data[key] for key in ("indicator", "gender", "target", "baseline") if key in data
-        }
+        own = {key: data[key] for key in OWN_TARGET if key in data}
         own["id"] = data.get("indicator") or "milstolpe"
         first, new = _measure_ids([own, measure], set())
-        for key in ("indicator", "gender", "target", "baseline"):
+        for key in OWN_TARGET:
             if key in data:
                 document.remove((*found.path, key))
         document.set((*found.path, "measures"), [first, new])
@@ -158,7 +150,7 @@ def add_measure(repository: Any, goal_ref: str, measure: dict[str, Any]) -> Chan
             f"{first['id']}, och {new['id']} är tillagt"
         )
 
-    change = _apply(repository, found.plan_file, action)
+    change = change_plan(repository.plans, found.plan_file, action)
     change.done.append(f"{done[0]}, i {found.plan_file.file}.")
     return change
 
@@ -181,7 +173,7 @@ def add_entry(
             *find(repository.index, f"{plan_file.plan.id}/{parent}", "area", "området").path,
             "areas",
         )
-    change = _apply(repository, plan_file, lambda d: d.append(path, entry))
+    change = change_plan(repository.plans, plan_file, lambda d: d.append(path, entry))
     where = f" under {parent}" if parent else ""
     name, added = {
         "indicator": ("Nyckeltalet", "tillagt"),

@@ -13,14 +13,15 @@ from ..common.problems import Refused, Severity
 from ..plan.checks import check_plans
 from ..plan.load import load_plan
 from ..plan.model import iter_areas
+from ..plan.vocabulary import ActivityStatus
 from ..plan.yaml_reader import parse
 from .authoring import choose_plan
-from .plans import edit, finish, open_document
+from .plans import change_plan
 from .safe_write import Change
 from .yaml_splice import render
 
 LEFT_BEHIND = ("adopted", "revisions", "sections", "meta")
-DONE = ("done", "cancelled")
+DONE = (ActivityStatus.DONE, ActivityStatus.CANCELLED)
 
 
 def revise(
@@ -38,9 +39,7 @@ def revise(
         entry["reference"] = reference
     if by:
         entry["by"] = by
-    path, raw, document = open_document(plan_file)
-    edit(document, lambda: document.append(("revisions",), entry))
-    change = finish(repository.plans, plan_file, path, raw, document)
+    change = change_plan(repository.plans, plan_file, lambda d: d.append(("revisions",), entry))
     ref = f" ({reference})" if reference else ""
     change.done.append(
         f"Revideringen {day.isoformat()}{ref} är inskriven i {plan_file.file}; `vp diff` och "
@@ -150,32 +149,15 @@ def next_plan(repository: Any, plan_id: str | None, today: dt.date, all_goals: b
         # The appendix's "nuläge" is the last year of the old plan.
         follow_up["baseline_period"] = plan.period.end
     new["areas"] = _areas(new.get("areas") or [], start, span, known)
-    carried, left = [], []
+    carried, left, goal_ids = [], [], {}
     for goal in data.get("goals") or []:
         if all_goals or _recurring(goal):
             carried.append(_goal(goal, start, span, plan.id, known))
+            goal_ids[goal["id"]] = carried[-1]["id"]
         else:
             left.append(goal["id"])
     new["goals"] = carried
-    goal_ids = {
-        g["id"]: c["id"]
-        for g, c in zip(
-            [g for g in data.get("goals") or [] if all_goals or _recurring(g)], carried, strict=True
-        )
-    }
-    activities, done = [], []
-    for activity, model in zip(data.get("activities") or [], plan.activities, strict=True):
-        if model.status_on(today).value in DONE:
-            done.append(activity["id"])
-            continue
-        kept = {k: v for k, v in activity.items() if k not in ("history", "status", "start", "end")}
-        if "year" in kept:
-            kept["year"] = kept["year"] + span
-        goals = [goal_ids[g] for g in activity.get("goals") or [] if g in goal_ids]
-        kept.pop("goals", None)
-        if goals:
-            kept["goals"] = goals
-        activities.append(kept)
+    activities, done = _activities(data, plan, today, span, goal_ids)
     new["activities"] = activities
 
     about = (
@@ -236,6 +218,33 @@ def next_plan(repository: Any, plan_id: str | None, today: dt.date, all_goals: b
             "den nya perioden."
         )
     return change
+
+
+def _activities(
+    data: dict[str, Any], plan: Any, today: dt.date, span: int, goal_ids: dict[str, str]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The activities still to do, without their history, naming the carried goals by
+    their new ids; and the ids of those done or cancelled, which stay behind."""
+    activities, done = [], []
+    for activity, model in zip(data.get("activities") or [], plan.activities, strict=True):
+        if model.status_on(today) in DONE:
+            done.append(activity["id"])
+            continue
+        kept = {k: v for k, v in activity.items() if k not in ("history", "status", "start", "end")}
+        if "year" in kept:
+            kept["year"] = kept["year"] + span
+        goals = []
+        for ref in activity.get("goals") or []:
+            other, _, local = ref.rpartition("/")
+            if other and other != plan.id:
+                goals.append(ref)  # another plan's goal: that plan carries it on, or not
+            elif local in goal_ids:
+                goals.append(goal_ids[local])
+        kept.pop("goals", None)
+        if goals:
+            kept["goals"] = goals
+        activities.append(kept)
+    return activities, done
 
 
 def _all_refs(plan: dict[str, Any]) -> list[str]:

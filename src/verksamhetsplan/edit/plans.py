@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -176,11 +177,18 @@ def record_assessment(
     return finish(plans, found.plan_file, path, raw, document), earlier, False
 
 
+def change_plan(
+    plans: list[PlanFile], plan_file: PlanFile, action: Callable[[Document], None]
+) -> Change:
+    """One plan file read, edited by `action` and checked with the rest: the change."""
+    path, raw, document = open_document(plan_file)
+    edit(document, lambda: action(document))
+    return finish(plans, plan_file, path, raw, document)
+
+
 def update_activity(plans: list[PlanFile], found: Found, update: dict[str, Any]) -> Change:
     """Add a dated follow-up to the activity's history; its earlier states stay."""
-    path, raw, document = open_document(found.plan_file)
-    edit(document, lambda: document.append((*found.path, "history"), update))
-    return finish(plans, found.plan_file, path, raw, document)
+    return change_plan(plans, found.plan_file, lambda d: d.append((*found.path, "history"), update))
 
 
 def assess(

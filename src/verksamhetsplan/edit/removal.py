@@ -11,11 +11,11 @@ from pathlib import Path
 from typing import Any
 
 from ..common.files import display_path, read_bytes
-from ..common.problems import Problem, Refused
+from ..common.problems import Problem, Refused, suggest
 from ..plan.analysis import ANALYSES, known_subjects, parse_analysis
 from ..plan.load import PlanFile
 from ..plan.yaml_reader import Path_
-from .plans import Opened, edit, find, finish_all, open_document
+from .plans import Opened, change_plan, edit, find, finish_all, open_document
 from .safe_write import Change
 from .yaml_splice import Document
 
@@ -60,7 +60,7 @@ def goal_references(repository: Any, plan_id: str, goal_id: str) -> list[Referen
 
 
 def _analysis_sections(repository: Any, plan_id: str, subject: str) -> list[Reference]:
-    plan_file = next(p for p in repository.plans if p.plan.id == plan_id)
+    plan_file = repository.index.plans[plan_id]
     found = []
     for path in sorted((ANALYSES / plan_id).glob("*.md")):
         text = read_bytes(path).decode("utf-8-sig")
@@ -154,8 +154,6 @@ def remove_measure(repository: Any, goal_ref: str, measure_id: str, cascade: boo
     goal = found.value
     ids = [m.id for m in goal.measures]
     if measure_id not in ids:
-        from ..common.problems import suggest
-
         close = suggest(measure_id, ids)
         raise Refused(
             f"målet {goal.id} har inget mått {measure_id!r}",
@@ -182,9 +180,9 @@ def remove_measure(repository: Any, goal_ref: str, measure_id: str, cascade: boo
         raise _refused("måttet", measure_id, references)
     paths: list[Path_] = [(*found.path, "measures", ids.index(measure_id))]
     paths.extend(r.path for r in references if r.path is not None)
-    path, raw, document = open_document(found.plan_file)
-    edit(document, partial(_remove_paths, document, paths))
-    change = finish_all(repository.plans, [(found.plan_file, path, raw, document)])[0]
+    change = change_plan(
+        repository.plans, found.plan_file, lambda document: _remove_paths(document, paths)
+    )
     change.done.append(
         f"Måttet {measure_id} är borttaget ur målet {goal.id} i {found.plan_file.file}."
     )
@@ -196,8 +194,6 @@ def remove_measure(repository: Any, goal_ref: str, measure_id: str, cascade: boo
 def remove_activity(repository: Any, ref: str) -> Change:
     """`vp activity remove`: nothing in a plan refers to an activity, so it just goes."""
     found = find(repository.index, ref, "activity", "aktiviteten")
-    path, raw, document = open_document(found.plan_file)
-    edit(document, lambda: document.remove(found.path))
-    change = finish_all(repository.plans, [(found.plan_file, path, raw, document)])[0]
+    change = change_plan(repository.plans, found.plan_file, lambda d: d.remove(found.path))
     change.done.append(f"Aktiviteten {found.value.id} är borttagen ur {found.plan_file.file}.")
     return change
