@@ -329,3 +329,11 @@ def test_baselines_as_people_say_them() -> None:
         "note": "Mäts år för år.",
     }
     assert parse_baseline("värde 5,2") == {"value": 5.2}
+
+
+def test_indicator_edit_keeps_the_rest_of_the_source(repo_copy, run_vp) -> None:
+    result = run_vp("indicator", "edit", "nojda-sarskilt-boende", "--system", "Enkätverktyget")
+    assert result.exit_code == 0, result.output
+    source = next(i for i in _plan()["indicators"] if i["id"] == "nojda-sarskilt-boende")["source"]
+    assert source["kolada"] == "U23471" and source["system"] == "Enkätverktyget"
+    assert source["note"].startswith("Brukarbedömning särskilt boende äldreomsorg")

@@ -116,10 +116,9 @@ def indicator_edit(
 
     fields = _indicator_fields(
         title=title, area=area, unit=unit, frequency=frequency, combine=combine, better=better,
-        by_gender=by_gender, key_figure=key_figure, description=description,
+        by_gender=by_gender, key_figure=key_figure, kolada=kolada, system=system,
+        description=description,
     )  # fmt: skip
-    if kolada or system:
-        fields["source"] = {k: v for k, v in (("kolada", kolada), ("system", system)) if v}
     change_files(lambda repository: edit_item(repository, indicator, "indicator", fields), dry_run)
 
 

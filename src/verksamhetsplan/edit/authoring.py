@@ -109,9 +109,13 @@ def edit_item(repository: Any, ref: str, kind: str, changes: dict[str, Any]) -> 
     def action(document: Document) -> None:
         for key, value in changes.items():
             path = (*found.path, key)
+            current = value_at(document.data, path)
             if value is REMOVE:
-                if value_at(document.data, path) is not None:
+                if current is not None:
                     document.remove(path)
+            elif key == "source" and isinstance(current, dict):
+                # --kolada or --system changes its part of the source; the rest stays.
+                document.set(path, {**current, **value})
             else:
                 document.set(path, value)
 
