@@ -44,6 +44,19 @@ def period_end(period: str) -> dt.date:
     return dt.date(year, last_month + 1, 1) - dt.timedelta(days=1)
 
 
+# How many months a follow-up period of each kind spans; a month is the rest.
+MONTHS = {"Q": 3, "T": 4, "H": 6}
+
+
+def period_start(period: str) -> dt.date:
+    """The first day of a follow-up period (2018-T2 → 2018-05-01)."""
+    year = int(period[:4])
+    if len(period) == 4:
+        return dt.date(year, 1, 1)
+    last = period_end(period).month
+    return dt.date(year, last - MONTHS.get(period[5], 1) + 1, 1)
+
+
 @cache
 def period_order(period: str) -> tuple[int, int]:
     """A sort key: year, then position of the period's end within the year."""

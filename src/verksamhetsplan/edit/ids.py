@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from ..common.problems import Refused
+from ..plan.fields import ID_PATTERN
 
 # Folded by hand rather than by stripping accents: å→a and ä→a, ö→o, as Swedes write ids.
 FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "æ": "ae", "ø": "o", "ß": "ss"})
@@ -34,7 +35,7 @@ def new_id(given: str | None, text: str, taken: set[str], word: str, suffix: str
     """The id given, or one made from the text; refused when it is taken or empty."""
     if given:
         ident = given.strip()
-        if not re.fullmatch(r"[a-z0-9][a-z0-9_.-]*", ident):
+        if not re.match(ID_PATTERN, ident):
             raise Refused(
                 f"id {ident!r} är inte tillåtet",
                 hint="Ett id består av små bokstäver a–z, siffror, - _ och . (inga å, ä, ö).",

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ..common.problems import Problem, Severity
-from ..data.periods import period_end, periods_of_year, within
+from ..data.periods import period_end, period_start, periods_of_year, within
 from ..plan.analysis import known_subjects, load_analysis
 from ..plan.checks import located_problem
 from ..plan.goals import Goal
@@ -20,8 +20,6 @@ from ..plan.vocabulary import ActivityStatus, VerdictRule
 from ..plan.yaml_reader import Path_
 from .rollup import default_year
 
-MONTHS = {"Q": 3, "T": 4, "H": 6}
-
 
 @dataclass
 class PlanDue:
@@ -29,16 +27,6 @@ class PlanDue:
     period: str
     since: dt.date
     items: list[Problem]
-
-
-def period_start(period: str) -> dt.date:
-    """The first day of a follow-up period (2018-T2 → 2018-05-01)."""
-    year = int(period[:4])
-    if len(period) == 4:
-        return dt.date(year, 1, 1)
-    months = MONTHS.get(period[5], 1)
-    last = period_end(period).month
-    return dt.date(year, last - months + 1, 1)
 
 
 def _item(plan_file: PlanFile, path: Path_, code: str, message: str, hint: str) -> Problem:
