@@ -12,7 +12,6 @@ computed. The columns are the fields of `vp status --format json`, documented in
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ def _open(root: Path) -> Any:
     from .followup.repository import open_repository
     from .output.problems import to_text
 
-    repository, result = open_repository(Path("."))
+    repository, result = open_repository(root)
     if repository is None:
         raise RepositoryError(to_text(result), result.errors)
     return repository
@@ -46,24 +45,20 @@ def status(
     """Every goal (and each of its measures, with `measure` set) as a DataFrame row."""
     import pandas as pd
 
+    from .followup.select import status_plans
     from .output.status import goal_record
 
-    with contextlib.chdir(root):
-        repository = _open(Path(root))
-        when = as_of or dt.date.today()
-        rows = []
-        for plan_file in repository.with_goals():
-            if plan is not None and plan_file.plan.id != plan:
-                continue
-            chosen = int(period[:4]) if period else year
-            if chosen is not None and chosen not in plan_file.plan.period.years:
-                continue
-            follow_up = repository.follow_up(plan_file, chosen, when, period)
-            for evaluation in follow_up.evaluations:
-                record = goal_record(plan_file.plan.id, evaluation)
-                measures = record.pop("measures")
-                rows.append(record)
-                rows.extend(measures)
+    repository = _open(Path(root))
+    when = as_of or dt.date.today()
+    chosen = int(period[:4]) if period else year
+    rows = []
+    for plan_file in status_plans(repository, plan, chosen):
+        follow_up = repository.follow_up(plan_file, chosen, when, period)
+        for evaluation in follow_up.evaluations:
+            record = goal_record(plan_file.plan.id, evaluation)
+            measures = record.pop("measures")
+            rows.append(record)
+            rows.extend(measures)
     return pd.DataFrame(rows)
 
 
@@ -72,27 +67,26 @@ def indicator_data(root: str | Path = ".", plan: str | None = None) -> Any:
     gender, period, value, why a value is missing, and the file and line it stands on."""
     import pandas as pd
 
-    with contextlib.chdir(root):
-        repository = _open(Path(root))
-        rows = []
-        for plan_file in repository.plans:
-            if plan is not None and plan_file.plan.id != plan:
-                continue
-            lookup = repository.lookup_for(plan_file, None)  # every year
-            for indicator in plan_file.plan.indicators:
-                for gender in ("T", "K", "M"):
-                    for o in lookup(indicator.id, gender):
-                        rows.append(
-                            {
-                                "plan": plan_file.plan.id,
-                                "indicator": indicator.id,
-                                "gender": gender,
-                                "period": o.period,
-                                "value": o.value,
-                                "missing": o.missing,
-                                "file": o.file,
-                                "line": o.line,
-                            }
-                        )
+    repository = _open(Path(root))
+    rows = []
+    for plan_file in repository.plans:
+        if plan is not None and plan_file.plan.id != plan:
+            continue
+        lookup = repository.lookup_for(plan_file, None)  # every year
+        for indicator in plan_file.plan.indicators:
+            for gender in ("T", "K", "M"):
+                for o in lookup(indicator.id, gender):
+                    rows.append(
+                        {
+                            "plan": plan_file.plan.id,
+                            "indicator": indicator.id,
+                            "gender": gender,
+                            "period": o.period,
+                            "value": o.value,
+                            "missing": o.missing,
+                            "file": o.file,
+                            "line": o.line,
+                        }
+                    )
     columns = ["plan", "indicator", "gender", "period", "value", "missing", "file", "line"]
     return pd.DataFrame(rows, columns=columns)

@@ -209,7 +209,7 @@ def test_a_result_that_would_be_invalid_is_refused_with_its_problems(repo_copy) 
     from verksamhetsplan.edit.plans import find, record_assessment
     from verksamhetsplan.followup.repository import open_repository
 
-    repository, _ = open_repository()
+    repository, _ = open_repository(Path("."))
     assert repository is not None
     found = find(repository.index, "koll-installerat-2018", "goal", "målet")
     with pytest.raises(Refused) as refused:

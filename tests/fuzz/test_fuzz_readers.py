@@ -160,7 +160,7 @@ def test_both_csv_readers_agree_and_never_crash(tmp_path, monkeypatch, raw: byte
 
 
 def _run(data: Path) -> list[tuple]:
-    result = validate.validate([PLAN, data])
+    result = validate.validate([PLAN, data], Path("."))
     return sorted((p.code, p.file, p.line, p.column, p.message) for p in result.problems)
 
 
@@ -212,7 +212,7 @@ def kolada_answers(draw: st.DrawFn) -> bytes:
 @SAFE
 @given(st.one_of(kolada_answers(), st.binary(max_size=200)))
 def test_the_kolada_reader_refuses_in_swedish_or_reads(tmp_path, raw: bytes) -> None:
-    from verksamhetsplan.edit.kolada import read_kolada
+    from verksamhetsplan.sources.kolada_file import read_kolada
 
     source = tmp_path / "kolada.json"
     source.write_bytes(raw)

@@ -11,6 +11,8 @@ from typing import Annotated, Any, NoReturn
 import typer
 
 USAGE_ERROR = 2
+# The CLI works on the repository in the working folder; the core is handed it as its root.
+HERE = Path(".")
 
 
 class ProblemFormat(StrEnum):
@@ -78,13 +80,13 @@ def inside_inputs(path: Path) -> str | None:
     """The input folder of the repository (here) that a path is in, if any."""
     resolved = path.resolve()
     for folder in INPUT_FOLDERS:
-        if resolved.is_relative_to(Path(folder).resolve()):
+        if resolved.is_relative_to((HERE / folder).resolve()):
             return folder
     return None
 
 
 def inside_repository(path: Path) -> bool:
-    return path.resolve().is_relative_to(Path(".").resolve())
+    return path.resolve().is_relative_to(HERE.resolve())
 
 
 def guard_output(output: Path | None) -> None:
@@ -151,7 +153,7 @@ def open_repository_for_editing() -> Any:
     from ..common.problems import Refused
 
     try:
-        get_current_context().with_resource(repository_lock(Path(".")))
+        get_current_context().with_resource(repository_lock(HERE))
     except Refused as error:
         refused(error)
     return open_repository_or_exit()
@@ -162,12 +164,12 @@ def open_repository_or_exit() -> Any:
     from ..followup.repository import open_repository
     from ..output.problems import to_text
 
-    if not Path("plans").is_dir():
+    if not (HERE / "plans").is_dir():
         usage_error(
             "hittar ingen katalog plans/ här",
             "Kör kommandot i planförrådets rot (där plans/ och indicators-data/ finns).",
         )
-    repository, result = open_repository()
+    repository, result = open_repository(HERE)
     if repository is None:
         typer.echo(to_text(result), err=True, nl=False)
         typer.echo("vp: rätta felen ovan först; ingenting har beräknats.", err=True)
@@ -177,33 +179,13 @@ def open_repository_or_exit() -> Any:
 
 def chosen_plans(repository: Any, plan: str | None) -> list[Any]:
     """The plan named by --plan, or every plan with goals; an unknown id is a usage error."""
-    from ..common.problems import suggest
-    from ..followup.repository import NotFound
+    from ..common.problems import Refused
+    from ..followup.select import chosen_plans as choose
 
     try:
-        return [repository.plan(plan)] if plan else list(repository.with_goals())
-    except NotFound:
-        known = [p.plan.id for p in repository.plans]
-        close = suggest(str(plan), known)
-        usage_error(
-            f"planen {plan!r} finns inte",
-            f"Menade du {close!r}?" if close else "Planernas id: " + ", ".join(known),
-        )
-
-
-def check_area(repository: Any, area: str) -> None:
-    """--area must name an area of the plans: if not, say so, with the nearest id."""
-    from ..common.problems import suggest
-    from ..plan.model import iter_areas
-
-    known = sorted({a.id for p in repository.plans for a, _ in iter_areas(p.plan.areas)})
-    if area in known:
-        return
-    close = suggest(area, known)
-    usage_error(
-        f"området {area!r} finns inte i de valda planerna",
-        f"Menade du {close!r}?" if close else "Områdenas id: " + ", ".join(known),
-    )
+        return choose(repository, plan)
+    except Refused as error:
+        refused(error)
 
 
 def refused(error: Any) -> NoReturn:

@@ -10,10 +10,10 @@ import typer
 from . import App, app
 from .common import (
     apply_changes,
-    chosen_plans,
     gender_option,
     inside_repository,
     open_repository_for_editing,
+    open_repository_or_exit,
     refused,
     text_option,
     usage_error,
@@ -176,70 +176,20 @@ def fetch(
     Alla sidor hämtas; värdena skrivs som med vp data import, och att hämta igen ändrar
     ingenting."""
     from ..common.problems import Refused
-    from ..edit.kolada import import_values
-    from ..edit.kolada_fetch import api_url, data_url
-    from ..edit.kolada_fetch import fetch as fetch_pages
+    from ..edit.fetch import fetch_for_plans, fetched_changes
 
     outside_file(file)
-    repository = open_repository_for_editing()
-    from ..data.layout import organisation
-
-    wanted: dict[str, tuple[set[str], set[int]]] = {}
-    comparing: dict[str | None, tuple[set[str], set[int], set[str]]] = {}
-    for plan_file in chosen_plans(repository, plan):
-        plan_ = plan_file.plan
-        municipality = kommun or plan_.kolada_id
-        kpis = {i.source.kolada for i in plan_.indicators if i.source and i.source.kolada}
-        if not kpis or municipality is None:
-            continue
-        years = set(plan_.period.years)
-        if plan_.follow_up.baseline_period:
-            years.add(int(plan_.follow_up.baseline_period[:4]))
-        known_kpis, known_years = wanted.setdefault(municipality, (set(), set()))
-        known_kpis |= kpis
-        known_years |= years
-        org = organisation(Path(plan_file.file), "plans")
-        c_kpis, c_years, c_groups = comparing.setdefault(org, (set(), set(), set()))
-        c_kpis |= kpis
-        c_years |= years
-        c_groups |= set(plan_.follow_up.compare_with)
-    if not wanted:
-        usage_error(
-            "ingen plan har både nyckeltal med Kolada-id och kommunens id",
-            'Skriv kolada_id: "1862" (kommunens id hos Kolada) i planen, eller ange --kommun.',
-        )
-    base = api_url(url)
-    values = []
-    missing = []
+    repository = open_repository_or_exit()
     try:
-        for municipality, (kpis, years) in sorted(wanted.items()):
-            address = data_url(base, sorted(kpis), municipality, sorted(years))
-            fetched = fetch_pages(address)
-            typer.echo(
-                f"Hämtade {len(fetched.values)} värden på {fetched.pages} "
-                f"{'sida' if fetched.pages == 1 else 'sidor'}: {address}"
-            )
-            values.extend(fetched.values)
-            found = {v.kpi for v in fetched.values}
-            span = f"{min(years)}–{max(years)}"
-            missing += [
-                f"{k}: Kolada har inga värden för {municipality} {span}"
-                for k in sorted(kpis - found)
-            ]
-        report = import_values(repository, values, kommun, file, base)
-        if compare:
-            from ..edit.kolada_fetch import comparison_changes
-
-            for org, (c_kpis, c_years, c_groups) in sorted(
-                comparing.items(), key=lambda item: str(item[0])
-            ):
-                report.changes += comparison_changes(
-                    base, org, sorted(c_kpis), sorted(c_years), sorted(c_groups)
-                )
+        fetched = fetch_for_plans(repository, plan, kommun, url, compare, typer.echo)
     except Refused as error:
         refused(error)
-    for why in missing:
-        report.skipped[why] += 1
+    # Only now, with the answers in hand, is the repository held, and read again as it is.
+    repository = open_repository_for_editing()
+    try:
+        report = fetched_changes(repository, fetched, kommun, file)
+    except Refused as error:
+        refused(error)
     apply_changes(report.changes)
     _summary(report)
 

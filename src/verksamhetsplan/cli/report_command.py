@@ -10,13 +10,14 @@ import typer
 
 from . import app
 from .common import (
+    HERE,
     AsOf,
     FollowUpPeriod,
-    chosen_plans,
     guard_output,
     open_repository_or_exit,
     parse_as_of,
     parse_period,
+    refused,
     usage_error,
     write_output,
 )
@@ -88,28 +89,28 @@ def report(
     if template is not None and not template.is_file():
         usage_error(f"Word-mallen {template} finns inte")
 
-    from ..followup.rollup import default_year
+    from ..common.problems import Refused
+    from ..followup.select import report_plans
 
     when = parse_as_of(as_of)
     repository = open_repository_or_exit()
-    candidates = chosen_plans(repository, plan)
-    years = {id(p): year if year is not None else default_year(p, when) for p in candidates}
-    chosen = [p for p in candidates if years[id(p)] in p.plan.period.years]
-    if not chosen:
-        usage_error(f"ingen plan med mål gäller {year}")
+    try:
+        chosen = report_plans(repository, plan, year, when)
+    except Refused as error:
+        refused(error)
     if output is not None and str(output) != "-" and len(chosen) > 1:
         usage_error(
             "flera planer gäller året; välj en med --plan när du anger -o",
-            "Planer: " + ", ".join(p.plan.id for p in chosen),
+            "Planer: " + ", ".join(p.plan.id for p, _ in chosen),
         )
-    own = Path("templates/report.docx")
+    own = HERE / "templates" / "report.docx"
     if output_format is Format.DOCX and template is None and own.is_file():
         template = own
-    for plan_file in chosen:
+    for plan_file, plan_year in chosen:
         _one_report(
             repository,
             plan_file,
-            years[id(plan_file)],
+            plan_year,
             within,
             when,
             as_of,
@@ -187,49 +188,21 @@ def _write(
 
 def _analysis(plan_file: Any, follow_up: Any, key: str, strict: bool) -> Any:
     """The period's analysis; what it lacks is listed, and with --strict stops the report."""
-    from ..common.problems import CheckResult, Problem, Severity
+    from ..common.problems import CheckResult
+    from ..followup.select import report_analysis
     from ..output.problems import to_text
-    from ..plan.analysis import (
-        PLAN_SUBJECT,
-        analysis_path,
-        known_subjects,
-        load_analysis,
-        missing,
-    )
 
-    plan = plan_file.plan
-    analysis, problems = load_analysis(Path("."), plan.id, key, known_subjects(plan))
-    path = analysis_path(Path("."), plan.id, key).as_posix()
-    if problems:
-        typer.echo(to_text(CheckResult([path], problems)), err=True, nl=False)
+    found = report_analysis(HERE, plan_file, follow_up, key, strict)
+    if found.broken:
+        typer.echo(to_text(CheckResult([found.path], found.broken)), err=True, nl=False)
         typer.echo("vp: rätta analysen först; ingen rapport skrevs.", err=True)
         raise typer.Exit(1)
-    subjects = [
-        plan.id,
-        *(a.area.id for a in follow_up.areas if a.depth == 0),
-        *(e.goal.id for e in follow_up.evaluations),
-    ]
-    lacking = missing(analysis, subjects)
-    if lacking:
-        names = ", ".join(PLAN_SUBJECT if s == plan.id else s for s in lacking)
-        message = (
-            f"analys saknas för {len(lacking)} av {len(subjects)} avsnitt: {names}"
-            if analysis is not None
-            else f"filen finns inte; analys saknas för alla {len(subjects)} avsnitt"
-        )
-        problem = Problem(
-            "VP403",
-            message,
-            Severity.ERROR if strict else Severity.WARNING,
-            file=path,
-            hint=f"Skriv en rubrik på nivå 1 per avsnitt ({PLAN_SUBJECT!r} eller områdets "
-            "eller målets id) med analysen under; se README, Förvaltningens analys.",
-        )
-        typer.echo(to_text(CheckResult([path], [problem])), err=True, nl=False)
+    if found.lacking is not None:
+        typer.echo(to_text(CheckResult([found.path], [found.lacking])), err=True, nl=False)
         if strict:
             typer.echo("vp: --strict: ingen rapport skrevs.", err=True)
             raise typer.Exit(1)
-    return analysis
+    return found.analysis
 
 
 def _render(
@@ -247,10 +220,10 @@ def _render(
 
             if council:
                 return council_to_docx(context, template)
-            method = render(context, "text", Path("templates")).strip()
+            method = render(context, "text", HERE / "templates").strip()
             return to_docx({**context, "method_text": method}, template)
         kind = ("council-" if council else "") + ("md" if output_format is Format.MD else "html")
-        text = render(context, kind, Path("templates"))
+        text = render(context, kind, HERE / "templates")
         if output_format is Format.PDF:
             from ..output.pdf_report import to_pdf
 

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import AsOf, guard_output, open_repository_or_exit, parse_as_of, usage_error
+from .common import HERE, AsOf, guard_output, open_repository_or_exit, parse_as_of, usage_error
 
 
 @app.command()
@@ -27,7 +27,7 @@ def site(
     guard_output(directory / "index.html")
     when = parse_as_of(as_of)
     repository = open_repository_or_exit()
-    pages = build_site(repository, when, site_renderer(Path("templates")))
+    pages = build_site(repository, when, site_renderer(HERE / "templates"))
     try:
         for name, content in pages.items():
             write_bytes_atomic(directory / name, content)

@@ -13,12 +13,11 @@ from . import app
 from .common import (
     AsOf,
     FollowUpPeriod,
-    check_area,
-    chosen_plans,
     guard_output,
     open_repository_or_exit,
     parse_as_of,
     parse_period,
+    refused,
     usage_error,
     write_output,
     year_option,
@@ -72,7 +71,9 @@ def status(
     Planer och data kontrolleras först; med fel i dem beräknas ingenting (slutkod 1).
     """
     from ..common.parallel import map_in_halves
+    from ..common.problems import Refused
     from ..followup.rollup import PlanFollowUp, restrict_to_area
+    from ..followup.select import status_plans
     from ..output.status import csv_rows, plan_record, to_csv, to_json
     from ..output.terminal import table_text
     from ..plan.load import PlanFile
@@ -87,15 +88,10 @@ def status(
     if within is not None:
         year = int(within[:4])
     repository = open_repository_or_exit()
-    chosen = chosen_plans(repository, plan)
-    if area:
-        check_area(repository, area)
-    if year is not None:
-        outside = [p for p in chosen if year not in p.plan.period.years]
-        if plan and outside:
-            span = outside[0].plan.period
-            usage_error(f"{year} ligger utanför planperioden {span.start}–{span.end}")
-        chosen = [p for p in chosen if p not in outside]
+    try:
+        chosen = status_plans(repository, plan, year, area)
+    except Refused as error:
+        refused(error)
     console: Any = None
     if output_format is Format.TABLE:
         from rich.console import Console

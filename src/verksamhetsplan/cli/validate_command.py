@@ -43,9 +43,9 @@ def validate(
     from ..data.validate import validate as run_validate
     from ..output.problems import to_github, to_json, to_text
 
-    targets = paths or default_paths()
+    targets = paths or default_paths(Path("."))
     try:
-        result = run_validate(targets)
+        result = run_validate(targets, Path("."))
     except MissingPath as missing:
         usage_error(
             f"sökvägen {missing.path} finns inte",

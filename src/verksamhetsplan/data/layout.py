@@ -13,10 +13,12 @@ DEFAULT_DATA = Path("indicators-data")
 DEFAULT_ANALYSES = Path("analyses")
 
 
-def default_paths() -> list[Path]:
+def default_paths(root: Path) -> list[Path]:
     """What `vp validate` checks when given no path: the plans, and their data and the
     administration's analyses if any."""
-    return [DEFAULT_PLANS] + [p for p in (DEFAULT_DATA, DEFAULT_ANALYSES) if p.is_dir()]
+    return [root / DEFAULT_PLANS] + [
+        root / p for p in (DEFAULT_DATA, DEFAULT_ANALYSES) if (root / p).is_dir()
+    ]
 
 
 def organisation(path: Path, folder: str) -> str | None:

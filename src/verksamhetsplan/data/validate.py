@@ -33,8 +33,9 @@ class Checked:
     tables: dict[str | None, Any] | None = None  # arrow.Table per organisation, large data only
 
 
-def check(paths: list[Path]) -> Checked:
-    """Schema, references and plan logic across all plans, then every data file's rows.
+def check(paths: list[Path], root: Path) -> Checked:
+    """Schema, references and plan logic across all plans, then every data file's rows, in
+    the repository at `root` (where a plan for data is looked up, and links may lead).
 
     Raises common.files.MissingPath when a named path does not exist.
     """
@@ -43,9 +44,11 @@ def check(paths: list[Path]) -> Checked:
     # analyses/<plan>/<period>.md; other Markdown (a README) is no analysis
     analysis_paths = [p for p in find_files(paths, (".md",)) if p.parent.parent.name == "analyses"]
     workbooks = [p for p in find_files(paths, (".xlsx", ".xlsm", ".xls")) if _in_data(p)]
-    if (data_paths or analysis_paths) and not plan_paths and DEFAULT_PLANS.is_dir():
-        plan_paths = find_files([DEFAULT_PLANS], PLAN_SUFFIXES)  # data is checked against plans
-    links = [p for p in (*plan_paths, *data_paths) if _links_outside(p)]
+    if (data_paths or analysis_paths) and not plan_paths and (root / DEFAULT_PLANS).is_dir():
+        # data is checked against plans
+        plan_paths = find_files([root / DEFAULT_PLANS], PLAN_SUFFIXES)
+    inside = root.resolve()
+    links = [p for p in (*plan_paths, *data_paths) if _links_outside(p, inside)]
     plan_paths = [p for p in plan_paths if p not in links]
     data_paths = [p for p in data_paths if p not in links]
     large = sum(path.stat().st_size for path in data_paths) >= LARGE_DATA_BYTES
@@ -82,7 +85,7 @@ def check(paths: list[Path]) -> Checked:
                 "CSV-filerna), och flytta arbetsboken ur indicators-data/.",
             )
         )
-    result.problems.extend(check_analyses(analysis_paths, loaded.plans, Path("."), every_plan_read))
+    result.problems.extend(check_analyses(analysis_paths, loaded.plans, root, every_plan_read))
     indicator_sets = indicator_tables(loaded.plans)
     unread = _unread_organisations(plan_paths, loaded.plans)
     files = []
@@ -182,11 +185,11 @@ def _frame_reader(frame: Any) -> Any:
     return lambda key: frame.observations(key[0], key[1], None)
 
 
-def _links_outside(path: Path) -> bool:
-    """A file reached through a link that leads outside the repository (the working folder)."""
+def _links_outside(path: Path, inside: Path) -> bool:
+    """A file reached through a link that leads outside the repository."""
     resolved = path.resolve()
     linked = resolved != Path(os.path.abspath(path))
-    return linked and not resolved.is_relative_to(Path.cwd().resolve())
+    return linked and not resolved.is_relative_to(inside)
 
 
 def _unread_organisations(
@@ -218,5 +221,5 @@ def _not_checked(unread: dict[str | None, list[Path]]) -> list[Problem]:
     return problems
 
 
-def validate(paths: list[Path]) -> CheckResult:
-    return check(paths).result
+def validate(paths: list[Path], root: Path) -> CheckResult:
+    return check(paths, root).result

@@ -127,7 +127,8 @@ class Session:
                 hint=f"Välj en med --file: {names}.",
                 usage=True,
             )
-        folder = DEFAULT_DATA / target.org if target.org else DEFAULT_DATA
+        data = self.repository.root / DEFAULT_DATA
+        folder = data / target.org if target.org else data
         return self.open(folder / (new_name or "data.csv"))
 
     def changes(self) -> list[Change]:

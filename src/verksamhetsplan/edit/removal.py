@@ -62,7 +62,7 @@ def goal_references(repository: Any, plan_id: str, goal_id: str) -> list[Referen
 def _analysis_sections(repository: Any, plan_id: str, subject: str) -> list[Reference]:
     plan_file = repository.index.plans[plan_id]
     found = []
-    for path in sorted((ANALYSES / plan_id).glob("*.md")):
+    for path in sorted((repository.root / ANALYSES / plan_id).glob("*.md")):
         text = read_bytes(path).decode("utf-8-sig")
         analysis, _ = parse_analysis(text, path, plan_id, known_subjects(plan_file.plan))
         section = analysis.sections.get(subject)

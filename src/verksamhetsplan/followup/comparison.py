@@ -61,17 +61,17 @@ class KoladaComparisons:
         )
 
 
-def comparison_path(org: str | None) -> Path:
-    return COMPARISONS / (org or "") / "kolada.csv"
+def comparison_path(root: Path, org: str | None) -> Path:
+    return root / COMPARISONS / (org or "") / "kolada.csv"
 
 
-def groups_path(org: str | None) -> Path:
-    return COMPARISONS / (org or "") / "groups.csv"
+def groups_path(root: Path, org: str | None) -> Path:
+    return root / COMPARISONS / (org or "") / "groups.csv"
 
 
-def load_comparisons(org: str | None) -> KoladaComparisons | None:
+def load_comparisons(root: Path, org: str | None) -> KoladaComparisons | None:
     """What vp data fetch --compare wrote for the organisation, if anything."""
-    path = comparison_path(org)
+    path = comparison_path(root, org)
     if not path.is_file():
         return None
     values: dict[tuple[str, int], dict[str, float]] = {}
@@ -85,8 +85,8 @@ def load_comparisons(org: str | None) -> KoladaComparisons | None:
             except (KeyError, ValueError):
                 continue  # a hand-edited line vp did not write: left out of the comparison
     groups: dict[str, set[str]] = {}
-    if groups_path(org).is_file():
-        with groups_path(org).open(encoding="utf-8", newline="") as stream:
+    if groups_path(root, org).is_file():
+        with groups_path(root, org).open(encoding="utf-8", newline="") as stream:
             for row in csv.DictReader(stream):
                 groups.setdefault(row.get("group", ""), set()).add(row.get("kommun", ""))
     return KoladaComparisons(values, groups)

@@ -46,7 +46,6 @@ def due(
     period: str | None,
     since: dt.date | None,
     today: dt.date,
-    root: Path = Path("."),
 ) -> list[PlanDue]:
     """What is due for each plan whose period includes the follow-up period."""
     found = []
@@ -57,7 +56,7 @@ def due(
         start = since or period_start(chosen)
         items = [
             *_missing_values(repository, plan_file, chosen, today),
-            *_unjudged_goals(plan_file, chosen, today, root),
+            *_unjudged_goals(plan_file, chosen, today, repository.root),
             *_stale_activities(plan_file, chosen, start, today),
             *_without_responsible(plan_file, chosen),
         ]

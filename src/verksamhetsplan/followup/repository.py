@@ -26,6 +26,7 @@ class NotFound(Exception):
 
 @dataclass
 class Repository:
+    root: Path  # the repository's folder; every path below is found from it
     plans: list[PlanFile]
     index: Index  # every id across the plans, for resolving references
     data_files: list[Path]
@@ -102,7 +103,7 @@ class Repository:
             return {}
         org = organisation(Path(plan_file.file), "plans")
         if org not in self._compared:
-            self._compared[org] = load_comparisons(org)
+            self._compared[org] = load_comparisons(self.root, org)
         loaded = self._compared[org]
         if loaded is None:
             return {}
@@ -132,12 +133,12 @@ def years_needed(plan_file: PlanFile, year: int) -> set[int]:
     return years
 
 
-def open_repository(root: Path = Path(".")) -> tuple[Repository | None, CheckResult]:
+def open_repository(root: Path) -> tuple[Repository | None, CheckResult]:
     """Validate the repository's plans and data; open it only when nothing is in error."""
     plans_dir, data_dir = root / DEFAULT_PLANS, root / DEFAULT_DATA
     paths = [plans_dir] + ([data_dir] if data_dir.is_dir() else [])
-    checked = check(paths)
+    checked = check(paths, root)
     if checked.result.errors:
         return None, checked.result
-    repository = Repository(checked.plans, checked.index, checked.data_files, checked.tables)
+    repository = Repository(root, checked.plans, checked.index, checked.data_files, checked.tables)
     return repository, checked.result

@@ -50,12 +50,14 @@ def _environment(output: str, overrides: Path | None) -> Any:
 
     loaders: list[Any] = []
     if overrides is not None and overrides.is_dir():
+        # The repository is the folder that holds templates/; nothing is read from beyond it.
+        repository = Path(os.path.abspath(overrides)).parent.resolve()
         outside = [
             path
             for path in sorted(overrides.rglob("*"))
             if path.is_file()
             and path.resolve() != Path(os.path.abspath(path))
-            and not path.resolve().is_relative_to(Path.cwd().resolve())
+            and not path.resolve().is_relative_to(repository)
         ]
         if outside:
             raise TemplateOutside(outside[0])

@@ -20,6 +20,7 @@ import csv
 import datetime as dt
 import io
 import json
+from pathlib import Path
 from typing import Any
 
 from ..followup.council import council_chains, council_plans
@@ -46,7 +47,9 @@ def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, byt
         lookup = repository.lookup_for(plan_file, None)
         base = f"{plan.id}/"
         files[base + "index.html"] = templates(
-            "site_plan.html.j2", **_plan_page(current, words), **_latest_analysis(plan, year)
+            "site_plan.html.j2",
+            **_plan_page(current, words),
+            **_latest_analysis(repository.root, plan, year),
         )
         for goal in plan.goals:
             rows = []
@@ -167,21 +170,19 @@ def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, byt
     return {k: v.encode("utf-8") if isinstance(v, str) else v for k, v in sorted(files.items())}
 
 
-def _latest_analysis(plan: Any, year: int) -> dict[str, Any]:
+def _latest_analysis(root: Path, plan: Any, year: int) -> dict[str, Any]:
     """The administration's most recent analysis of the plan as a whole, up to the year."""
-    from pathlib import Path
-
     from ..data.periods import follow_up_period, period_end
     from ..followup.words import period_text
     from ..plan.analysis import ANALYSES, load_analysis
     from .richtext import parse
 
-    folder = ANALYSES / plan.id
+    folder = root / ANALYSES / plan.id
     found = [follow_up_period(f.stem) for f in folder.glob("*.md")] if folder.is_dir() else []
     periods = sorted((p for p in found if p and int(p[:4]) <= year), key=period_end)
     for period in reversed(periods):
         # known: the plan alone; the other sections (areas, goals) are not shown here
-        analysis, _ = load_analysis(Path("."), plan.id, period, [plan.id])
+        analysis, _ = load_analysis(root, plan.id, period, [plan.id])
         text = analysis.text_for(plan.id) if analysis is not None else None
         if text:
             return {"analysis": parse(text), "analysis_period": period_text(period)}

@@ -1,4 +1,4 @@
-"""`vp data fetch`: the values of a plan's Kolada indicators, over Kolada's API.
+"""Kolada's API: every page of an answer, as `KoladaValue`s (`vp data fetch`).
 
 The standard library's urllib does the HTTP: a few GET requests for JSON need no client
 library, urllib honours the proxy settings municipal networks use (HTTPS_PROXY), and vp
@@ -21,8 +21,7 @@ from dataclasses import dataclass, field
 
 from .. import __version__
 from ..common.problems import Refused
-from .kolada import KoladaValue, kolada_records
-from .safe_write import Change
+from .kolada_file import KoladaValue, kolada_records
 
 DEFAULT_URL = "https://api.kolada.se/v3"
 USER_AGENT = f"vp/{__version__} (verksamhetsplan; kommunal verksamhetsuppföljning)"
@@ -115,25 +114,25 @@ def _get(url: str, where: str, pause: float) -> bytes:
     )
 
 
-def comparison_changes(
-    base: str, org: str | None, kpis: list[str], years: list[int], groups: list[str]
-) -> list[Change]:
-    """`vp data fetch --compare`: every municipality's values of the KPIs for the years
-    (the API gives one KPI's years for all municipalities in one answer), and the members
-    of the comparison groups, in comparisons/<organisation>/ beside the data."""
-    from ..followup.comparison import comparison_path, groups_path
+@dataclass
+class Compared:
+    """Every municipality's values of some KPIs, and the members of comparison groups."""
 
-    rows = set()
+    rows: set[tuple[str, str, str, str, float]] = field(default_factory=set)
+    members: set[tuple[str, str]] = field(default_factory=set)
+
+
+def fetch_comparisons(base: str, kpis: list[str], years: list[int], groups: list[str]) -> Compared:
+    """`vp data fetch --compare`: every municipality's values of the KPIs for the years (the
+    API gives one KPI's years for all municipalities in one answer), and the members of the
+    comparison groups."""
+    compared = Compared()
     for kpi in kpis:
         url = f"{base}/data/kpi/{urllib.parse.quote(kpi)}/year/{','.join(map(str, years))}"
         for value in fetch(url).values:
             if value.value is None or value.group or value.ou:
                 continue
-            rows.add((value.kpi, value.kommun, value.period, value.gender, value.value))
-    lines = ["kpi,kommun,period,gender,value"] + [
-        f"{k},{m},{p},{g},{v!r}" for k, m, p, g, v in sorted(rows)
-    ]
-    members = set()
+            compared.rows.add((value.kpi, value.kommun, value.period, value.gender, value.value))
     for group in groups:
         if not group.startswith("G"):
             continue
@@ -141,16 +140,8 @@ def comparison_changes(
         for entry in document.get("values", []) if isinstance(document, dict) else []:
             for member in entry.get("members", []) if isinstance(entry, dict) else []:
                 if isinstance(member, dict) and member.get("id"):
-                    members.add((group, str(member["id"])))
-    member_lines = ["group,kommun"] + [f"{g},{m}" for g, m in sorted(members)]
-    changes = []
-    for path, text, what in (
-        (comparison_path(org), "\n".join(lines) + "\n", f"{len(rows)} jämförelsevärden"),
-        (groups_path(org), "\n".join(member_lines) + "\n", f"{len(members)} gruppmedlemmar"),
-    ):
-        before = path.read_bytes() if path.is_file() else None
-        changes.append(Change(path, before, text.encode("utf-8"), [f"Skrev {what} i {path}"]))
-    return changes
+                    compared.members.add((group, str(member["id"])))
+    return compared
 
 
 def _pause() -> float:

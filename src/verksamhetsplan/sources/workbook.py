@@ -19,7 +19,7 @@ from typing import Any
 from ..common.files import display_path
 from ..common.problems import Refused
 from ..data import format as datafmt
-from .kolada import KOLADA_HEADERS, KoladaValue, kolada_gender
+from .kolada_file import KOLADA_HEADERS, KoladaValue, kolada_gender
 
 OWN_HEADERS = {"indicator": "indicator", "indikator": "indicator", "nyckeltal": "indicator"}
 _YEAR = re.compile(r"^[12][0-9]{3}$")
