@@ -27,7 +27,7 @@ class RepositoryError(Exception):
 
 def _open(root: Path) -> Any:
     from .followup.repository import open_repository
-    from .output.problems import to_text
+    from .output.terminal.problems import to_text
 
     repository, result = open_repository(root)
     if repository is None:
@@ -46,7 +46,7 @@ def status(
     import pandas as pd
 
     from .followup.select import status_plans
-    from .output.status import goal_record
+    from .output.export.status import goal_record
 
     repository = _open(Path(root))
     when = as_of or dt.date.today()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from verksamhetsplan.output.richtext import parse, plain, to_html, to_markdown
+from verksamhetsplan.output.report.richtext import parse, plain, to_html, to_markdown
 
 WRITTEN = """Hej **fet** och *kursiv*, [kommunen](https://www.degerfors.se) och
 [ond](javascript:alert(1)) och [data](data:text/html,x) och ![karta](http://evil.example/k.png)

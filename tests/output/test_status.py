@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT
 from verksamhetsplan.followup.words import STATUS, amount
-from verksamhetsplan.output.status import CSV_FIELDS
+from verksamhetsplan.output.export.status import CSV_FIELDS
 from verksamhetsplan.plan.vocabulary import Unit
 
 SN = "degerfors-sn-2018-2019"

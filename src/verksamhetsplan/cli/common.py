@@ -162,7 +162,7 @@ def open_repository_for_editing() -> Any:
 def open_repository_or_exit() -> Any:
     """The repository in this folder, or the problems that stop a computation, and exit 1."""
     from ..followup.repository import open_repository
-    from ..output.problems import to_text
+    from ..output.terminal.problems import to_text
 
     if not (HERE / "plans").is_dir():
         usage_error(
@@ -191,7 +191,7 @@ def chosen_plans(repository: Any, plan: str | None) -> list[Any]:
 def refused(error: Any) -> NoReturn:
     """A change that was not made (common.problems.Refused): why, the problems, and a hint."""
     from ..common.problems import CheckResult
-    from ..output.problems import to_text
+    from ..output.terminal.problems import to_text
 
     if error.problems:
         files = sorted({p.file for p in error.problems if p.file})
@@ -215,7 +215,7 @@ def apply_changes(changes: list[Any], dry_run: bool = False) -> None:
     from ..edit.safe_write import write_changes
 
     if dry_run:
-        from ..output.changes import unified_diff
+        from ..output.terminal.changes import unified_diff
 
         typer.echo(unified_diff([(str(c.path), c.before, c.after) for c in changes]), nl=False)
         for change in changes:

@@ -42,7 +42,7 @@ def diff(
     senaste commit jämfört med filerna som de är nu."""
     guard_output(output)
     from ..common.problems import Refused
-    from ..output import plandiff
+    from ..output.terminal import plandiff
 
     try:
         result = plandiff.diff(rev_a, rev_b)

@@ -41,7 +41,7 @@ def due(
 
     from ..data.periods import follow_up_period
     from ..followup.due import due as find_due
-    from ..output import due as render
+    from ..output.terminal import due as render
 
     chosen = None
     if period is not None:

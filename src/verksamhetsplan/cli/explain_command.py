@@ -33,7 +33,7 @@ def explain(
     from ..common.problems import Refused
     from ..edit.plans import find
     from ..followup.words import status_words
-    from ..output.explain import explain as explain_lines
+    from ..output.terminal.explain import explain as explain_lines
 
     when = parse_as_of(as_of)
     within = parse_period(period, year)

@@ -31,7 +31,7 @@ def lint(
     gräns och mått utan ansvarig. Ett fynd som nämnden godtar skrivs med skälet under
     lint: i planen. Slutkod 1 när något hittas."""
     from ..common.problems import Refused
-    from ..output import lint as render
+    from ..output.terminal import lint as render
     from ..plan.lint import lint as run_lint
 
     repository = open_repository_or_exit()

@@ -133,7 +133,7 @@ def _one_report(
     template: Path | None,
     output: Path | None,
 ) -> None:
-    from ..output.report import build, plan_revision
+    from ..output.report.context import build, plan_revision
 
     if plan_file.plan.council_goals and not plan_file.plan.goals:
         _council_report(
@@ -169,7 +169,7 @@ def _council_report(
 ) -> None:
     """Kommunstyrelsens målavstämning: what every board does for the council's goals."""
     from ..followup.council import council_chains
-    from ..output.council_report import build_council
+    from ..output.report.council import build_council
 
     follow_ups = repository.follow_ups_of_year(year, when, within, as_of is not None)
     context = build_council(plan_file, council_chains(plan_file, follow_ups), year, within)
@@ -190,7 +190,7 @@ def _analysis(plan_file: Any, follow_up: Any, key: str, strict: bool) -> Any:
     """The period's analysis; what it lacks is listed, and with --strict stops the report."""
     from ..common.problems import CheckResult
     from ..followup.select import report_analysis
-    from ..output.problems import to_text
+    from ..output.terminal.problems import to_text
 
     found = report_analysis(HERE, plan_file, follow_up, key, strict)
     if found.broken:
@@ -212,11 +212,11 @@ def _render(
     from jinja2 import TemplateError
 
     from ..common.problems import Refused
-    from ..output.report_render import TemplateOutside, render, template_error
+    from ..output.report.render import TemplateOutside, render, template_error
 
     try:
         if output_format is Format.DOCX:
-            from ..output.docx_report import council_to_docx, to_docx
+            from ..output.report.word import council_to_docx, to_docx
 
             if council:
                 return council_to_docx(context, template)
@@ -225,7 +225,7 @@ def _render(
         kind = ("council-" if council else "") + ("md" if output_format is Format.MD else "html")
         text = render(context, kind, HERE / "templates")
         if output_format is Format.PDF:
-            from ..output.pdf_report import to_pdf
+            from ..output.report.pdf import to_pdf
 
             return to_pdf(text)
         return text

@@ -21,8 +21,8 @@ def site(
     """Bygg en statisk webbplats av alla planer och deras uppföljning: startsida, en sida per
     plan, mål, nyckeltal (med CSV och JSON) och KF-mål. Samma indata ger samma filer."""
     from ..common.files import write_bytes_atomic
-    from ..output.report_render import site_renderer
-    from ..output.site import build_site
+    from ..output.report.render import site_renderer
+    from ..output.site.pages import build_site
 
     guard_output(directory / "index.html")
     when = parse_as_of(as_of)

@@ -74,8 +74,8 @@ def status(
     from ..common.problems import Refused
     from ..followup.rollup import PlanFollowUp, restrict_to_area
     from ..followup.select import status_plans
-    from ..output.status import csv_rows, plan_record, to_csv, to_json
-    from ..output.terminal import table_text
+    from ..output.export.status import csv_rows, plan_record, to_csv, to_json
+    from ..output.terminal.status_table import table_text
     from ..plan.load import PlanFile
 
     if excel and output_format is not Format.CSV:
@@ -126,7 +126,7 @@ def status(
     if not parts:
         usage_error("inga mål att visa för det valda året, planen eller området")
     if output_format is Format.XLSX:
-        from ..output.workbook import status_workbook
+        from ..output.export.workbook import status_workbook
 
         write_output(status_workbook(parts), output)
         typer.echo(f"Skrev {output}", err=True)
@@ -153,7 +153,7 @@ def _council_parts(
 
     from ..followup.council import council_chains
     from ..followup.rollup import default_year
-    from ..output.tree import tree_record, tree_text
+    from ..output.terminal.tree import tree_record, tree_text
 
     parts: list[Any] = []
     for council in councils:

@@ -49,7 +49,7 @@ def tree(
     och aktiviteter, med status, och KF-mål som ingen nämnd tjänar."""
     from ..followup.council import council_chains, council_plans
     from ..followup.rollup import default_year
-    from ..output.tree import tree_record, tree_text
+    from ..output.terminal.tree import tree_record, tree_text
 
     when = parse_as_of(as_of)
     within = parse_period(period, year)

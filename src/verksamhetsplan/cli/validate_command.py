@@ -41,7 +41,7 @@ def validate(
     from ..common.files import MissingPath
     from ..data.layout import default_paths
     from ..data.validate import validate as run_validate
-    from ..output.problems import to_github, to_json, to_text
+    from ..output.terminal.problems import to_github, to_json, to_text
 
     targets = paths or default_paths(Path("."))
     try:

@@ -1,6 +1,7 @@
-"""A key figure's development as a small PNG line chart, for formats without SVG (Word).
+"""Every chart vp draws, for every format: a key figure's development as SVG polyline
+points (HTML, PDF and the site) and as a small PNG line chart for formats without SVG (Word).
 
-Drawn with Pillow (already there for WeasyPrint) rather than matplotlib, which would add
+The PNG is drawn with Pillow (already there for WeasyPrint) rather than matplotlib, which would add
 tens of megabytes for one line and two labels. The chart only shows the shape; the values
 always stand in a table beside it, and the picture carries them as its description.
 """
@@ -10,6 +11,20 @@ from __future__ import annotations
 import io
 
 WIDTH, HEIGHT, SCALE = 320, 120, 2  # drawn at twice the size, for print
+CHART_WIDTH, CHART_HEIGHT = 160, 36
+
+
+def sparkline(values: list[float]) -> str | None:
+    """SVG polyline points for a small chart of values over time (None for fewer than two)."""
+    if len(values) < 2:
+        return None
+    low, high = min(values), max(values)
+    spread = (high - low) or 1.0
+    step = (CHART_WIDTH - 8) / (len(values) - 1)
+    return " ".join(
+        f"{4 + i * step:.1f},{CHART_HEIGHT - 4 - (v - low) / spread * (CHART_HEIGHT - 8):.1f}"
+        for i, v in enumerate(values)
+    )
 
 
 def line_chart(values: list[float], first: str, last: str) -> bytes | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from ..common.problems import Refused
+from ...common.problems import Refused
 
 
 def to_pdf(html: str) -> bytes:

@@ -23,16 +23,16 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..followup.council import council_chains, council_plans
-from ..followup.words import ACTIVITY_WORDS, coverage_text, status_words
-from .explain import explain
-from .report import status
-from .report_figures import sparkline
+from ...followup.council import council_chains, council_plans
+from ...followup.words import ACTIVITY_WORDS, coverage_text, status_words
+from ..charts import sparkline
+from ..report.context import status
+from ..terminal.explain import explain
 
 
 def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, bytes]:
     """Every file of the site by its relative path."""
-    from ..followup.rollup import default_year
+    from ...followup.rollup import default_year
 
     files: dict[str, str | bytes] = {}
     plans = sorted(repository.with_goals(), key=lambda p: p.plan.id)
@@ -172,10 +172,10 @@ def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, byt
 
 def _latest_analysis(root: Path, plan: Any, year: int) -> dict[str, Any]:
     """The administration's most recent analysis of the plan as a whole, up to the year."""
-    from ..data.periods import follow_up_period, period_end
-    from ..followup.words import period_text
-    from ..plan.analysis import ANALYSES, load_analysis
-    from .richtext import parse
+    from ...data.periods import follow_up_period, period_end
+    from ...followup.words import period_text
+    from ...plan.analysis import ANALYSES, load_analysis
+    from ..report.richtext import parse
 
     folder = root / ANALYSES / plan.id
     found = [follow_up_period(f.stem) for f in folder.glob("*.md")] if folder.is_dir() else []

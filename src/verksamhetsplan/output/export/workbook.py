@@ -9,8 +9,8 @@ import io
 import re
 from typing import Any
 
-from ..followup.attainment import Result, Trend
-from ..followup.words import STATUS, TREND
+from ...followup.attainment import Result, Trend
+from ...followup.words import STATUS, TREND
 
 # The JSON record's fields, in order, as a Swedish spreadsheet names them.
 COLUMNS = {
@@ -44,7 +44,7 @@ def _words(key: str, value: Any) -> Any:
     if key == "status":
         return STATUS[Result(value)][0]
     if key == "forecast_status":
-        from ..followup.words import FORECAST_WORDS
+        from ...followup.words import FORECAST_WORDS
 
         return FORECAST_WORDS.get(Result(value), value)
     if key == "trend":

@@ -14,9 +14,9 @@ import io
 from pathlib import Path
 from typing import Any
 
-from ..common.problems import Refused
-from .docx_goals import DocxGoals
-from .docx_parts import (
+from ...common.problems import Refused
+from .word_goals import DocxGoals
+from .word_parts import (
     TEXT_WIDTH_MM,
     align_right,
     field_begin,
@@ -245,7 +245,7 @@ class _Writer(DocxGoals):
     def _key_figures(self) -> None:
         from docx.shared import Mm
 
-        from .chart_image import line_chart
+        from ..charts import line_chart
 
         figures = self.c["key_figures"]
         self.table(

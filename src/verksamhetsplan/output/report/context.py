@@ -14,14 +14,14 @@ from typing import Any
 
 from babel.dates import format_date
 
-from ..common.swedish import number
-from ..data.observation import Lookup
-from ..data.periods import period_end
-from ..followup.attainment import Evaluation, Result
-from ..followup.forecast import METHOD_WORDS
-from ..followup.rollup import PlanFollowUp, area_chain, area_parents
-from ..followup.summary import Tally
-from ..followup.words import (
+from ...common.swedish import number
+from ...data.observation import Lookup
+from ...data.periods import period_end
+from ...followup.attainment import Evaluation, Result
+from ...followup.forecast import METHOD_WORDS
+from ...followup.rollup import PlanFollowUp, area_chain, area_parents
+from ...followup.summary import Tally
+from ...followup.words import (
     ACTIVITY_WORDS,
     FORECAST_WORDS,
     MET_AT_BASELINE,
@@ -39,10 +39,10 @@ from ..followup.words import (
     trend_text,
     verdict_text,
 )
-from ..plan.analysis import Analysis
-from ..plan.goals import Assessment, Milestone
-from ..plan.model import Plan, iter_areas
-from .report_figures import key_figures
+from ...plan.analysis import Analysis
+from ...plan.goals import Assessment, Milestone
+from ...plan.model import Plan, iter_areas
+from .figures import key_figures
 
 KIND_WORDS = {
     "verksamhetsplan": "verksamhetsplan",

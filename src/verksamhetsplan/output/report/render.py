@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..common.swedish import markdown_text
+from ...common.swedish import markdown_text
 
 TEMPLATES = {
     "html": "report.html.j2",

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..common.files import display_path, find_files, read_bytes
-from ..common.git import check_repository, git, resolve
-from ..common.problems import Refused
-from ..plan.load import PLAN_SUFFIXES
-from ..plan.yaml_problems import YamlProblem, decode
-from ..plan.yaml_reader import parse
+from ...common.files import display_path, find_files, read_bytes
+from ...common.git import check_repository, git, resolve
+from ...common.problems import Refused
+from ...plan.load import PLAN_SUFFIXES
+from ...plan.yaml_problems import YamlProblem, decode
+from ...plan.yaml_reader import parse
 
 WORKING_TREE = None  # a revision of None is the files as they are on disk
 
@@ -296,8 +296,8 @@ def _details(item: ItemChange) -> list[str]:
 
 
 def _status(item: dict[str, Any]) -> str:
-    from ..followup.words import ACTIVITY_WORDS
-    from ..plan.vocabulary import ActivityStatus
+    from ...followup.words import ACTIVITY_WORDS
+    from ...plan.vocabulary import ActivityStatus
 
     # The latest dated follow-up, else the status as adopted.
     history = [h for h in item.get("history") or [] if isinstance(h, dict) and "date" in h]

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .docx_parts import (
+from .richtext import Block, Span
+from .word_parts import (
     TEXT_WIDTH_MM,
     align_right,
     cant_split,
@@ -16,7 +17,6 @@ from .docx_parts import (
     hyperlink,
     outline_level,
 )
-from .richtext import Block, Span
 
 COLOURS = {  # the HTML report's status colours, AA contrast on white
     "achieved": "1B5E20",

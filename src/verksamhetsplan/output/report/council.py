@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..followup.council import CouncilChain
-from ..followup.words import coverage_text, status_words
-from ..plan.load import PlanFile
-from .report import forecast, forecast_counts, long_date, period_context, report_title, status
+from ...followup.council import CouncilChain
+from ...followup.words import coverage_text, status_words
+from ...plan.load import PlanFile
+from .context import forecast, forecast_counts, long_date, period_context, report_title, status
 
 
 def build_council(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from ..common.problems import CODES, SEVERITY_WORDS, CheckResult, Problem, Severity
+from ...common.problems import CODES, SEVERITY_WORDS, CheckResult, Problem, Severity
 
 
 def plural(count: int, one: str, many: str) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from ..common.swedish import printable
-from ..followup.council import CouncilChain
-from ..followup.words import ACTIVITY_WORDS, coverage_text, status_text
+from ...common.swedish import printable
+from ...followup.council import CouncilChain
+from ...followup.words import ACTIVITY_WORDS, coverage_text, status_text
 
 
 def tree_text(chains: list[CouncilChain], width: int) -> str:

@@ -8,11 +8,11 @@ import io
 import textwrap
 from typing import Any
 
-from ..common.swedish import number, printable
-from ..followup.attainment import Evaluation, Result
-from ..followup.rollup import PlanFollowUp
-from ..followup.summary import Tally
-from ..followup.words import (
+from ...common.swedish import number, printable
+from ...followup.attainment import Evaluation, Result
+from ...followup.rollup import PlanFollowUp
+from ...followup.summary import Tally
+from ...followup.words import (
     FORECAST_WORDS,
     MET_AT_BASELINE,
     STATUS,
@@ -29,7 +29,7 @@ from ..followup.words import (
     trend_text,
     verdict_text,
 )
-from ..plan.goals import Milestone
+from ...plan.goals import Milestone
 
 Words = dict[Result, str]
 

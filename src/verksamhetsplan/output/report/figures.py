@@ -6,27 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..data.format import FREQUENCY_WORDS
-from ..data.observation import Lookup
-from ..data.periods import period_end
-from ..followup.attainment import year_outcome
-from ..followup.words import amount, comparison_text
-from ..plan.model import Plan
-
-CHART_WIDTH, CHART_HEIGHT = 160, 36
-
-
-def sparkline(values: list[float]) -> str | None:
-    """SVG polyline points for a small chart of values over time (None for fewer than two)."""
-    if len(values) < 2:
-        return None
-    low, high = min(values), max(values)
-    spread = (high - low) or 1.0
-    step = (CHART_WIDTH - 8) / (len(values) - 1)
-    return " ".join(
-        f"{4 + i * step:.1f},{CHART_HEIGHT - 4 - (v - low) / spread * (CHART_HEIGHT - 8):.1f}"
-        for i, v in enumerate(values)
-    )
+from ...data.format import FREQUENCY_WORDS
+from ...data.observation import Lookup
+from ...data.periods import period_end
+from ...followup.attainment import year_outcome
+from ...followup.words import amount, comparison_text
+from ...plan.model import Plan
+from ..charts import sparkline
 
 
 def key_figures(

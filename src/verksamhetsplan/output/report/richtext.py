@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from ..common.swedish import markdown_escape
+from ...common.swedish import markdown_escape
 
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
 

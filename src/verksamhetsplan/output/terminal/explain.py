@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..common.swedish import number, points, printable
-from ..data.format import FREQUENCY_WORDS
-from ..followup.attainment import BaselineValue, Evaluation, Outcome, Result
-from ..followup.forecast import METHOD_WORDS
-from ..followup.words import (
+from ...common.swedish import number, points, printable
+from ...data.format import FREQUENCY_WORDS
+from ...followup.attainment import BaselineValue, Evaluation, Outcome, Result
+from ...followup.forecast import METHOD_WORDS
+from ...followup.words import (
     MET_AT_BASELINE,
     amount,
     forecast_text,
@@ -17,8 +17,8 @@ from ..followup.words import (
     trend_text,
     verdict_text,
 )
-from ..plan.goals import AtLeast, AtMost, Milestone, PointsChange, RelativeChange
-from ..plan.vocabulary import Better, Combine, Unit
+from ...plan.goals import AtLeast, AtMost, Milestone, PointsChange, RelativeChange
+from ...plan.vocabulary import Better, Combine, Unit
 
 Words = dict[Result, str] | None
 COMBINE_WORDS = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .docx_blocks import DocxBlocks
-from .docx_parts import TEXT_WIDTH_MM
+from .word_blocks import DocxBlocks
+from .word_parts import TEXT_WIDTH_MM
 
 
 class DocxGoals(DocxBlocks):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..common.problems import CheckResult
+from ...common.problems import CheckResult
 from . import problems
 from .problems import plural
 

@@ -7,10 +7,10 @@ import io
 import json
 from typing import Any
 
-from ..followup.attainment import Evaluation
-from ..followup.rollup import PlanFollowUp
-from ..followup.summary import Tally
-from ..followup.words import (
+from ...followup.attainment import Evaluation
+from ...followup.rollup import PlanFollowUp
+from ...followup.summary import Tally
+from ...followup.words import (
     MET_AT_BASELINE,
     STATUS_ORDER,
     target_text,

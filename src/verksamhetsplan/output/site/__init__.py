@@ -1,0 +1,1 @@
+"""The public website (`vp site`): its pages from the follow-ups (`pages`)."""
