@@ -1,4 +1,7 @@
-"""Swedish numbers: decimal comma, non-breaking spaces, procentenheter (CLDR's pattern)."""
+"""Swedish numbers, read and written in one place: as people write them (decimal comma or
+point, spaces between thousands, the minus sign), as people read them (decimal comma,
+non-breaking spaces, procentenheter: CLDR's pattern), and as files hold them (no exponent,
+nothing rounded). Every reader and renderer of vp goes through these functions."""
 
 from __future__ import annotations
 
@@ -33,6 +36,53 @@ def number(value: float, decimals: int = 2) -> str:
 
 
 _GROUPS = re.compile(r"(?<=\d)(?=(?:\d{3})+$)")
+
+# A number as people in Sweden write it: an optional sign (the minus sign too), digits in
+# groups of three separated by a space, no-break space or narrow no-break space, and a
+# decimal comma or point. The spaces are the characters themselves, not \u escapes, so that
+# pyarrow's RE2 reads the pattern too; ASCII digits only (٥ is not read as a number).
+NUMBER_PATTERN = "[-+−]?(?:[0-9]+|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+)(?:[.,][0-9]+)?"
+_NUMBER = re.compile(f"^{NUMBER_PATTERN}$")
+
+
+def parse_number(text: str) -> float:
+    """'1 234,5' -> 1234.5, '−2' -> -2.0, '0,0000001' -> 1e-07.
+
+    Raises ValueError with a Swedish message for anything else."""
+    cell = text.strip()
+    if _NUMBER.match(cell) is None:
+        if "," in cell and "." in cell:
+            raise ValueError(
+                f"talet {cell!r} har både punkt och komma; skriv det med decimalkomma och "
+                "mellanslag som tusentalsavgränsare, t.ex. 1 234,5"
+            )
+        shown = cell if len(cell) <= 60 else cell[:59] + "…"
+        raise ValueError(f"värdet {shown!r} är inte ett tal")
+    normal = re.sub(r"[ \u00a0\u202f]", "", cell).replace(",", ".").replace(MINUS, "-")
+    value = float(normal)
+    if not math.isfinite(value):
+        raise ValueError(
+            f"talet {cell[:20] + '…' if len(cell) > 20 else cell!r} är för stort "
+            f"({len(re.sub('[^0-9]', '', cell))} siffror)"
+        )
+    return value
+
+
+def plain_number(value: float, decimal: str = ".") -> str:
+    """A value as a file holds it and a person would type it: every digit, no exponent, no
+    grouping, no trailing zero, the hyphen-minus, and the given decimal mark.
+    1e-07 -> '0.0000001', 30.0 -> '30', 1e20 -> '100000000000000000000'."""
+    text = format(Decimal(repr(float(value))), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text.replace(".", decimal)
+
+
+def spreadsheet_number(value: float) -> str:
+    """30.0 -> 30, 39.310345 -> 39,310345: as a Swedish spreadsheet shows a number, to six
+    decimals, with the hyphen-minus (Excel reads no other minus sign)."""
+    text = f"{value:f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",")
 
 
 def points(value: float) -> str:

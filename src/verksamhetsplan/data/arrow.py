@@ -28,6 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from ..common.swedish import NUMBER_PATTERN
 from ..plan.model import Indicator
 from . import format as datafmt
 from .observation import Lookup, Observation
@@ -132,7 +133,7 @@ def _parse_values(distinct: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarra
     the rest (Kolada's markers, or text) go through the row reader's parser one by one.
     """
     text = pc.utf8_trim_whitespace(distinct)
-    plain = pc.match_substring_regex(text, f"^{datafmt.NUMBER_PATTERN}$")
+    plain = pc.match_substring_regex(text, f"^{NUMBER_PATTERN}$")
     normal = pc.replace_substring_regex(text, "[ \u00a0\u202f]", "")
     normal = pc.replace_substring(pc.replace_substring(normal, ",", "."), "−", "-")
     numbers = pc.cast(pc.if_else(plain, normal, None), pa.float64()).to_numpy(zero_copy_only=False)

@@ -10,10 +10,10 @@ Kolada, whose markers for a missing value are read as missing with the reason ke
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
+from ..common.swedish import parse_number
 from ..plan.vocabulary import Frequency
 
 COLUMNS = ("indicator", "period", "value", "gender", "note")
@@ -61,10 +61,6 @@ PERIOD_EXAMPLES = {
     Frequency.QUARTER: "2018-Q1",
     Frequency.TERTIAL: "2018-T1",
 }
-# The spaces are the characters themselves, not \u escapes: pyarrow's RE2 reads this too.
-# ASCII digits only: a digit of another script (٥) is not read as a number.
-NUMBER_PATTERN = "[-+−]?(?:[0-9]+|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+)(?:[.,][0-9]+)?"
-_NUMBER = re.compile(f"^{NUMBER_PATTERN}$")
 
 
 @dataclass(frozen=True)
@@ -125,23 +121,7 @@ def parse_value(text: str) -> tuple[float | None, str | None]:
     cell = text.strip()
     if cell in MISSING_MARKERS:
         return None, MISSING_MARKERS[cell]
-    match = _NUMBER.match(cell)
-    if match is None:
-        if "," in cell and "." in cell:
-            raise ValueError(
-                f"talet {cell!r} har både punkt och komma; skriv det med decimalkomma och "
-                "mellanslag som tusentalsavgränsare, t.ex. 1 234,5"
-            )
-        shown = cell if len(cell) <= 60 else cell[:59] + "…"
-        raise ValueError(f"värdet {shown!r} är inte ett tal")
-    normal = re.sub(r"[ \u00a0\u202f]", "", cell).replace(",", ".").replace("−", "-")
-    number = float(normal)
-    if not math.isfinite(number):
-        raise ValueError(
-            f"talet {cell[:20] + '…' if len(cell) > 20 else cell!r} är för stort "
-            f"({len(re.sub('[^0-9]', '', cell))} siffror)"
-        )
-    return number, None
+    return parse_number(cell), None
 
 
 def parse_gender(text: str) -> str | None:

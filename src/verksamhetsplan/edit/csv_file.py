@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..common.files import display_path
 from ..common.problems import Refused
+from ..common.swedish import plain_number
 from ..data import format as datafmt
 
 NEW_FILE_COLUMNS = ["indicator", "period", "value", "gender", "note"]
@@ -247,12 +248,6 @@ def _decimal_mark(data: DataFile) -> str:
     return "," if data.delimiter == ";" else "."
 
 
-def format_number(value: float, decimal: str) -> str:
-    """A value as a person would type it: no exponent, no trailing .0, the file's mark."""
-    text = str(int(value)) if value == int(value) and abs(value) < 1e15 else repr(value)
-    return text.replace(".", decimal)
-
-
 def _cell(text: str, delimiter: str) -> str:
     if any(char in text for char in (delimiter, '"', "\n", "\r")):
         return '"' + text.replace('"', '""') + '"'
@@ -289,7 +284,7 @@ def upsert(
     """Give (indicator, period, gender) this value: replace its cell, or add a row."""
     value_column = data.column("value")
     assert value_column is not None  # the file was validated before
-    text = format_number(value, data.decimal)
+    text = plain_number(value, data.decimal)
     row = find_row(data, indicator, period, gender)
     if row is not None:
         old = row.cells[value_column]

@@ -7,18 +7,19 @@ import re
 from typing import Any
 
 from ..common.problems import Refused
+from ..common.swedish import NUMBER_PATTERN, parse_number
 
 TARGET_FORMS = (
     "minst 60, högst 6,5, öka 10 procent, minska 10 procent, öka 5 procentenheter, "
     "minska 2 procentenheter eller milstolpe"
 )
-_NUMBER = r"([+-]?\d+(?:[.,]\d+)?)"
+_NUMBER = f"({NUMBER_PATTERN})"
 _LEVELS = {"minst": "at_least", "at_least": "at_least", "högst": "at_most", "at_most": "at_most"}
 _SIGNS = {"öka": 1, "ökar": 1, "ökning": 1, "minska": -1, "minskar": -1, "minskning": -1}
 
 
 def _number(text: str) -> float | int:
-    value = float(text.replace(",", "."))
+    value = parse_number(text)
     return int(value) if value.is_integer() else value
 
 
@@ -37,9 +38,9 @@ def parse_target(text: str, criteria: list[str] | None = None) -> dict[str, Any]
         r"(%|procent|procentenheter|procentenhet|pe|p\.e\.)",
         spoken,
     )
-    if change and (change[1] or change[2][0] in "+-"):
+    if change and (change[1] or change[2][0] in "+-−"):
         amount = abs(_number(change[2])) * (_SIGNS[change[1]] if change[1] else 1)
-        if not change[1] and change[2].startswith("-"):
+        if not change[1] and change[2].startswith(("-", "−")):
             amount = -amount
         if change[3] in ("%", "procent"):
             return {"kind": "relative_change", "percent": amount}

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..common.problems import Problem, suggest
+from ..common.swedish import number
 from .yaml_reader import Path_, Positions, value_at
 
 _EXPECTED = {
@@ -210,7 +211,7 @@ def _translate(
         return problem("VP105", template.format(value=value))
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         bound = next(iter(ctx.values()))
-        shown = f"{bound:g}".replace(".", ",") if isinstance(bound, float) else str(bound)
+        shown = number(bound, 6) if isinstance(bound, float) else str(bound)
         word = {
             "greater_than_equal": "minst",
             "greater_than": "större än",

@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any
 
+from ...common.swedish import spreadsheet_number
 from ...followup.attainment import Evaluation
 from ...followup.rollup import PlanFollowUp
 from ...followup.summary import Tally
@@ -195,12 +196,6 @@ def csv_rows(f: PlanFollowUp) -> list[dict[str, Any]]:
     return rows
 
 
-def _decimal_comma(value: float) -> str:
-    """30.0 -> 30, 39.310345 -> 39,310345: as a Swedish spreadsheet shows a number."""
-    text = f"{value:f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",")  # a hyphen-minus: Excel reads no other minus sign
-
-
 def to_csv(rows: list[dict[str, Any]], excel: bool = False) -> str:
     """The rows as CSV; `excel` for Swedish Excel, which opens it with a double click:
     semicolons, decimal commas and UTF-8 with a byte order mark (without it, Excel reads
@@ -212,7 +207,7 @@ def to_csv(rows: list[dict[str, Any]], excel: bool = False) -> str:
     writer.writeheader()
     if excel:
         rows = [
-            {k: _decimal_comma(v) if isinstance(v, float) else v for k, v in row.items()}
+            {k: spreadsheet_number(v) if isinstance(v, float) else v for k, v in row.items()}
             for row in rows
         ]
     writer.writerows(rows)

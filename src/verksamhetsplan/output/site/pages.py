@@ -23,6 +23,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from ...common.swedish import number
 from ...followup.council import council_chains, council_plans
 from ...followup.words import ACTIVITY_WORDS, coverage_text, status_words
 from ..charts import sparkline
@@ -77,9 +78,7 @@ def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, byt
                 indicator=goal.indicator,
                 title=(goal.short or goal.text).strip(),
                 chart=sparkline([o.value for o in series]),
-                values=[
-                    {"period": o.period, "shown": f"{o.value:g}".replace(".", ",")} for o in series
-                ],
+                values=[{"period": o.period, "shown": number(o.value, 6)} for o in series],
             )
         for indicator in plan.indicators:
             values = sorted(
@@ -106,7 +105,7 @@ def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, byt
                 rows=[
                     {
                         **r,
-                        "shown": "–" if r["value"] is None else f"{r['value']:g}".replace(".", ","),
+                        "shown": "–" if r["value"] is None else number(r["value"], 6),
                     }
                     for r in table
                 ],
