@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 
@@ -33,6 +34,15 @@ def test_status_frame_has_a_row_per_goal_and_measure_as_the_json(in_repo, run_vp
     row = frame.set_index("goal").loc["barnhushall-forsorjningsstod-2018"]
     assert row.status == "achieved"
     assert row.target == pytest.approx(72.225)
+
+
+def test_status_works_from_any_working_directory(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)  # an analyst's notebook folder, far from the plans
+    frame = api.status(ROOT, year=2018, plan="degerfors-sn-2018-2019", as_of=dt.date(2020, 1, 31))
+    row = frame.set_index("goal").loc["barnhushall-forsorjningsstod-2018"]
+    assert row.status == "achieved"
+    assert row.target == pytest.approx(72.225)
+    assert Path.cwd() == tmp_path  # the API leaves the working directory alone
 
 
 def test_indicator_data_frame_names_file_and_line(in_repo) -> None:

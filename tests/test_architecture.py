@@ -85,6 +85,57 @@ def test_layers_import_only_downward():
     assert layer_violations(PACKAGE) == []
 
 
+def test_sources_import_neither_edit_nor_output():
+    # A new source (an economy export, SCB's PxWeb) is one module that returns values.
+    assert allowed_imports(PACKAGE)["sources"] <= {"data", "plan", "common"}
+    assert "sources" in allowed_imports(PACKAGE)["edit"]
+    assert "sources" not in allowed_imports(PACKAGE)["output"]
+
+
+def test_modules_stay_small():
+    sizes = {
+        module.relative_to(PACKAGE).as_posix(): len(module.read_text("utf-8").splitlines())
+        for module in PACKAGE.rglob("*.py")
+    }
+    assert {name: lines for name, lines in sizes.items() if lines > 400} == {}
+
+
+def working_folder_reads(module: Path) -> list[int]:
+    """Lines where a module finds something from the process's working folder: Path("."),
+    Path(), Path.cwd(), os.getcwd() or a change of it (chdir)."""
+    found = []
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = ast.unparse(node.func)
+        dotted = name in ("Path", "pathlib.Path") and (
+            not node.args or (isinstance(node.args[0], ast.Constant) and node.args[0].value == ".")
+        )
+        if dotted or name.endswith(("Path.cwd", "os.getcwd", "chdir")):
+            found.append(node.lineno)
+    return found
+
+
+def test_the_core_takes_the_repository_root_and_never_the_working_folder():
+    # The CLI works where it is started; every other front end (the Python API, the web
+    # application) hands the core a root, so nothing below cli/ may look at the cwd.
+    reads = {
+        module.relative_to(PACKAGE).as_posix(): working_folder_reads(module)
+        for module in sorted(PACKAGE.rglob("*.py"))
+        if module.relative_to(PACKAGE).parts[0] != "cli"
+    }
+    assert {name: lines for name, lines in reads.items() if lines} == {}
+
+
+def test_the_working_folder_check_sees_its_reads(tmp_path):
+    module = tmp_path / "m.py"
+    module.write_text(
+        "import os\nfrom pathlib import Path\n"
+        "a = Path('.')\nb = Path.cwd()\nc = os.getcwd()\nd = Path('plans')\n"
+    )
+    assert working_folder_reads(module) == [3, 4, 5]
+
+
 def test_the_layer_check_finds_an_import_from_a_higher_layer(tmp_path):
     package = tmp_path / "verksamhetsplan"
     for name, doc in [

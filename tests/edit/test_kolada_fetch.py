@@ -44,11 +44,13 @@ class Kolada:
     def __init__(self) -> None:
         self.routes: dict[str, list[tuple[int, dict[str, str], bytes]]] = {}
         self.requests: list[tuple[str, str]] = []
+        self.on_request = lambda: None  # run while a request is being answered
         kolada = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 kolada.requests.append((self.path, self.headers.get("User-Agent", "")))
+                kolada.on_request()
                 answers = kolada.routes.get(self.path) or [(404, {}, b'{"error": "not found"}')]
                 status, headers, body = answers.pop(0) if len(answers) > 1 else answers[0]
                 headers = dict(headers)
@@ -111,6 +113,28 @@ def test_fetch_follows_every_page_and_a_second_run_changes_nothing(
     assert "0 tillagda, 0 ändrade, 9 redan aktuella" in again.stdout
     assert snapshot(repo_copy) == before
     assert run_vp("status", "--plan", "degerfors-sn-2018-2019", "--year", "2019").exit_code == 0
+
+
+def test_the_repository_is_free_while_kolada_answers(repo_copy, run_vp, kolada) -> None:
+    """Fetching may wait minutes on a slow or retrying Kolada: other commands must not."""
+    from verksamhetsplan.common.files import repository_lock
+    from verksamhetsplan.common.problems import Refused
+
+    two_pages(kolada)
+    held: list[bool] = []
+
+    def try_the_lock() -> None:
+        try:
+            with repository_lock(repo_copy, wait=0):
+                held.append(False)
+        except Refused:
+            held.append(True)
+
+    kolada.on_request = try_the_lock
+    result = run_vp("data", "fetch")
+    assert result.exit_code == 0, result.output
+    assert held == [False, False]  # free during both pages
+    assert "Kolada: 9 tillagda" in result.stdout  # and written once the answers were in
 
 
 def test_a_429_is_waited_out_and_retried(repo_copy, run_vp, kolada) -> None:

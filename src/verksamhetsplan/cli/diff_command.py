@@ -43,9 +43,10 @@ def diff(
     guard_output(output)
     from ..common.problems import Refused
     from ..output.terminal import plandiff
+    from ..plan.plandiff import diff
 
     try:
-        result = plandiff.diff(rev_a, rev_b)
+        result = diff(rev_a, rev_b)
     except Refused as error:
         refused(error)
     render = {

@@ -216,9 +216,11 @@ def _render(
 
     try:
         if output_format is Format.DOCX:
-            from ..output.report.word import council_to_docx, to_docx
+            from ..output.report.word import to_docx
 
             if council:
+                from ..output.report.word_council import council_to_docx
+
                 return council_to_docx(context, template)
             method = render(context, "text", HERE / "templates").strip()
             return to_docx({**context, "method_text": method}, template)

@@ -16,9 +16,8 @@ from enum import StrEnum
 from fractions import Fraction
 
 from ..data.observation import Lookup, Observation
-from ..data.periods import period_end, period_order, periods_of_year
+from ..data.periods import period_end, periods_of_year
 from ..plan.goals import (
-    Assessment,
     AtLeast,
     AtMost,
     Goal,
@@ -29,6 +28,7 @@ from ..plan.goals import (
 )
 from ..plan.model import Indicator
 from ..plan.vocabulary import ActivityStatus, Better, Combine, ForecastMethod, Frequency, Status
+from .assessment import assessment_for
 from .forecast import combined, forecast
 from .thresholds import DEFAULT_RULE, Rule, exact, judge
 from .thresholds import RANK as RANK
@@ -238,28 +238,6 @@ def trend_of(current: float | None, previous: float | None, better: Better) -> T
         return Trend.CHANGED
     up = current > previous
     return Trend.BETTER if up == (better is Better.HIGHER) else Trend.WORSE
-
-
-def assessment_counts_from(assessment: Assessment) -> dt.date:
-    """The day an assessment is known from: its date, or the end of its period if undated."""
-    return assessment.date or period_end(assessment.period)
-
-
-def assessment_for(
-    assessments: Sequence[Assessment], year: int, as_of: dt.date, period: str | None = None
-) -> tuple[Status | None, str | None, str | None]:
-    """The latest assessment known on the as-of date, for the year or, in a follow-up of a
-    period inside the year, for that period: status, reason and comment."""
-    found = [
-        a
-        for a in assessments
-        if (a.period == period if period else int(a.period[:4]) == year)
-        and assessment_counts_from(a) <= as_of
-    ]
-    if not found:
-        return None, None, None
-    latest = max(found, key=lambda a: (period_order(a.period), assessment_counts_from(a)))
-    return latest.status, latest.reason, latest.comment
 
 
 def _from_activities(statuses: Sequence[ActivityStatus]) -> tuple[Result, str]:

@@ -13,9 +13,8 @@ from typing import Any
 from ..common.problems import Problem, Severity
 from ..data.periods import period_end, period_start, periods_of_year, within
 from ..plan.analysis import known_subjects, load_analysis
-from ..plan.checks import located_problem
 from ..plan.goals import Goal
-from ..plan.load import PlanFile
+from ..plan.load import PlanFile, located_problem
 from ..plan.vocabulary import ActivityStatus, VerdictRule
 from ..plan.yaml_reader import Path_
 from .rollup import default_year

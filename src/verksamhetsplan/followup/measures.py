@@ -13,7 +13,8 @@ from ..data.observation import Lookup
 from ..plan.goals import Goal, Measure
 from ..plan.model import Indicator
 from ..plan.vocabulary import ActivityStatus, ForecastMethod, VerdictRule
-from .attainment import Evaluation, assessment_for, evaluate, with_assessment
+from .assessment import assessment_for
+from .attainment import Evaluation, evaluate, with_assessment
 from .thresholds import DEFAULT_RULE, RANK, Result, Rule
 
 Resolve = Callable[[str], Indicator | None]  # an indicator reference to its definition

@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ..common.problems import Problem, Severity
-from .checks import located_problem
 from .goals import Goal, Measure
-from .load import PlanFile
+from .load import PlanFile, located_problem
 from .model import iter_areas
 from .vocabulary import CouncilGoalKind, Unit
 from .yaml_reader import Path_, parse

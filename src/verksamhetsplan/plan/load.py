@@ -9,11 +9,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..common.files import display_path
-from ..common.problems import Problem
+from ..common.problems import Problem, Severity
 from .model import Plan
 from .model_errors import problems_from_error
 from .yaml_problems import YamlProblem
-from .yaml_reader import Positions, parse, read_document
+from .yaml_reader import Path_, Positions, parse, read_document
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -90,3 +90,24 @@ def load_plans(files: list[Path]) -> LoadResult:
         if plan_file is not None:
             result.plans.append(plan_file)
     return result
+
+
+def located_problem(
+    plan_file: PlanFile,
+    path: Path_,
+    code: str,
+    message: str,
+    hint: str | None = None,
+    severity: Severity = Severity.ERROR,
+) -> Problem:
+    """A problem at the value `path` in the plan file, with its line and column."""
+    position = plan_file.positions.of_value(path)
+    return Problem(
+        code=code,
+        message=message,
+        severity=severity,
+        file=plan_file.file,
+        line=position[0] if position else None,
+        column=position[1] if position else None,
+        hint=hint,
+    )

@@ -30,6 +30,7 @@ from ruamel.yaml.events import (
 )
 
 from .yaml_problems import Position, YamlProblem, decode, mark_position, syntax_problem
+from .yaml_scalars import YAML_TAG, forbidden_tag, resolve_at, tagged_scalar
 
 Path_ = tuple[str | int, ...]
 
@@ -38,18 +39,7 @@ MAX_DEPTH = 64
 MAX_NODES = 200_000
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
-_YAML = "tag:yaml.org,2002:"
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
-_TRUE = re.compile(r"^(?:true|True|TRUE)$")
-_FALSE = re.compile(r"^(?:false|False|FALSE)$")
-_INT = re.compile(r"^[-+]?[0-9]+$")
-_INT_OCT = re.compile(r"^0o[0-7]+$")
-_INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _MISSING = object()
-_MAY_BE_NON_TEXT = frozenset("0123456789+-.~nNtTfF")
-_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 
 
 @dataclass
@@ -83,86 +73,7 @@ def value_at(data: Any, path: Path_) -> Any:
     return data
 
 
-def resolve_plain(text: str) -> Any:
-    """The YAML 1.2 core schema: so `no` stays text and `2017-11-29` stays text."""
-    if text and text[0] not in _MAY_BE_NON_TEXT:
-        return text  # most plan values are words: skip the patterns
-    if _NULL.match(text):
-        return None
-    if _TRUE.match(text):
-        return True
-    if _FALSE.match(text):
-        return False
-    if _INT.match(text):
-        return int(text)
-    if _INT_OCT.match(text):
-        return int(text[2:], 8)
-    if _INT_HEX.match(text):
-        return int(text[2:], 16)
-    if _FLOAT.match(text):
-        return float(text)
-    if _INF.match(text):
-        return float("-inf") if text.startswith("-") else float("inf")
-    if _NAN.match(text):
-        return float("nan")
-    return text
-
-
-class _Mark:
-    """A 1-based position as the 0-based mark libyaml gives."""
-
-    def __init__(self, position: Position) -> None:
-        self.line, self.column = position[0] - 1, position[1] - 1
-
-
 _NBSP_INDENT = re.compile(r"(?m)^[ \t]*\u00a0")
-
-
-def _resolve_at(text: str, mark: Any) -> Any:
-    try:
-        return resolve_plain(text)
-    except ValueError:  # an integer longer than Python converts (4 300 digits)
-        raise YamlProblem(
-            "VP004",
-            f"talet har {len(text.lstrip('+-'))} siffror; vp läser tal med högst 4 300 siffror",
-            mark_position(mark),
-            hint="Kontrollera värdet; ett mål- eller basvärde har sällan mer än några siffror.",
-        ) from None
-
-
-def _tagged_scalar(tag: str, text: str, position: Position) -> Any:
-    if tag in ("!", _YAML + "str"):
-        return text
-    if tag in (_YAML + "int", _YAML + "float", _YAML + "bool", _YAML + "null"):
-        value = _resolve_at(text, _Mark(position))
-        name = tag.removeprefix(_YAML)
-        number = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if name == "float" and number:
-            return float(value)
-        if (
-            (name == "int" and number and isinstance(value, int))
-            or (name == "bool" and isinstance(value, bool))
-            or (name == "null" and value is None)
-        ):
-            return value
-        raise YamlProblem(
-            "VP004", f"värdet {text!r} passar inte taggen {_short_tag(tag)}", position
-        )
-    raise _forbidden_tag(tag, position)
-
-
-def _short_tag(tag: str) -> str:
-    return "!!" + tag.removeprefix(_YAML) if tag.startswith(_YAML) else tag
-
-
-def _forbidden_tag(tag: str, position: Position) -> YamlProblem:
-    return YamlProblem(
-        "VP006",
-        f"YAML-taggen {_short_tag(tag)} är inte tillåten: planfiler är data och får inte "
-        "skapa objekt eller köra kod",
-        position,
-        hint="Ta bort taggen och skriv värdet som vanlig text, tal, lista eller mappning.",
-    )
 
 
 class _Open:
@@ -234,8 +145,8 @@ def parse(text: str, *, record: bool = True) -> tuple[Any, Positions]:
                     # tag is a property in ruamel.yaml, and keys are half of all nodes).
                     if not event.implicit[0]:
                         tag = event.tag
-                        if tag is not None and tag not in ("!", _YAML + "str"):
-                            raise _forbidden_tag(tag, mark_position(mark))
+                        if tag is not None and tag not in ("!", YAML_TAG + "str"):
+                            raise forbidden_tag(tag, mark_position(mark))
                     name = event.value
                     if name in top_.key_lines:
                         _take_key(top_, name, mark, None)  # raises: a duplicated key
@@ -250,16 +161,16 @@ def parse(text: str, *, record: bool = True) -> tuple[Any, Positions]:
                         scalar = event.value
                         value = resolved.get(scalar, _MISSING)
                         if value is _MISSING:
-                            value = resolved[scalar] = _resolve_at(scalar, mark)
+                            value = resolved[scalar] = resolve_at(scalar, mark)
                     else:
                         value = event.value
                 else:
-                    value = _tagged_scalar(tag, event.value, mark_position(mark))
+                    value = tagged_scalar(tag, event.value, mark_position(mark))
                 if event.anchor is not None:
                     anchors[event.anchor] = (value, 1)
             elif kind is MappingStartEvent or kind is SequenceStartEvent:
-                if event.tag is not None and event.tag not in (_YAML + "map", _YAML + "seq"):
-                    raise _forbidden_tag(event.tag, mark_position(mark))
+                if event.tag is not None and event.tag not in (YAML_TAG + "map", YAML_TAG + "seq"):
+                    raise forbidden_tag(event.tag, mark_position(mark))
                 if len(stack) >= MAX_DEPTH:
                     raise YamlProblem(
                         "VP007",

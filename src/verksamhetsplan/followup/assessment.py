@@ -1,0 +1,33 @@
+"""A person's assessment of a goal (bedömning): which one counts on a given day, for the
+year or for a period inside it. Everything dated counts from its date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from ..data.periods import period_end, period_order
+from ..plan.goals import Assessment
+from ..plan.vocabulary import Status
+
+
+def assessment_counts_from(assessment: Assessment) -> dt.date:
+    """The day an assessment is known from: its date, or the end of its period if undated."""
+    return assessment.date or period_end(assessment.period)
+
+
+def assessment_for(
+    assessments: Sequence[Assessment], year: int, as_of: dt.date, period: str | None = None
+) -> tuple[Status | None, str | None, str | None]:
+    """The latest assessment known on the as-of date, for the year or, in a follow-up of a
+    period inside the year, for that period: status, reason and comment."""
+    found = [
+        a
+        for a in assessments
+        if (a.period == period if period else int(a.period[:4]) == year)
+        and assessment_counts_from(a) <= as_of
+    ]
+    if not found:
+        return None, None, None
+    latest = max(found, key=lambda a: (period_order(a.period), assessment_counts_from(a)))
+    return latest.status, latest.reason, latest.comment

@@ -1,0 +1,77 @@
+"""Kommunstyrelsens målavstämning as a Word document, with the nämnd report's building
+blocks (`word`, `word_goals`): per council goal the consolidated status and every board's
+goals beneath it."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from .word import open_document
+from .word_goals import DocxGoals
+
+
+def council_to_docx(context: dict[str, Any], template: Path | None) -> bytes:
+    """Kommunstyrelsens målavstämning as Word, with the same building blocks."""
+    writer = _CouncilWriter(open_document(template))
+    writer.write(context)
+    out = io.BytesIO()
+    writer.doc.save(out)
+    return out.getvalue()
+
+
+class _CouncilWriter(DocxGoals):
+    def __init__(self, document: Any) -> None:
+        self.doc = document
+
+    def write(self, c: dict[str, Any]) -> None:
+        properties = self.doc.core_properties
+        properties.title = f"{c['title']} – {c['plan']['organisation']}"
+        properties.author = f"{c['plan']['organisation']} – {c['plan']['board']}"
+        properties.language = "sv-SE"
+        self.doc.add_paragraph(c["plan"]["organisation"]).runs[0].bold = True
+        self.doc.add_paragraph(c["title"], style=self._style("Title"))
+        self.doc.add_paragraph(f"{c['subtitle']}. {c['plan']['title']}.")
+        self.heading("Sammanfattning", 1)
+        self.para(
+            f"{c['served']} av {len(c['goals'])} mål från kommunfullmäktige tjänas av någon nämnd."
+        )
+        self.table(
+            ["KF-mål", "Samlad status", "Bedömda", "Prognos för helåret"],
+            [
+                [
+                    g["title"],
+                    g["status"] if g["boards"] else "ingen nämnd tjänar målet",
+                    g["coverage"],
+                    [[f"{f['count']} ", {**f, "word": f["word"]}] for f in g["forecasts"]] or "–",
+                ]
+                for g in c["goals"]
+            ],
+            [60, 40, 30, 40],
+            "Kommunfullmäktiges mål med samlad status och prognos",
+        )
+        if c["gaps"]:
+            self.para("KF-mål som ingen nämnd tjänar: " + "; ".join(c["gaps"]) + ".")
+        if c["absent"]:
+            self.para(
+                "Nämnder som ombetts bidra men inte tjänar målet: " + "; ".join(c["absent"]) + "."
+            )
+        for goal in (g for g in c["goals"] if g["boards"]):
+            self.heading(goal["title"], 1, page_break=True)
+            self.para("Samlad status: ", status=goal["status"], after=f" ({goal['coverage']}).")
+            for board in goal["boards"]:
+                self.heading(f"{board['board']}: {board['plan']}", 2)
+                self.para("Status: ", status=board["status"], after=f" ({board['coverage']}).")
+                for g in board["goals"]:
+                    p = self.doc.add_paragraph(style=self._style("List Bullet"))
+                    p.add_run(f"{g['text']}: ")
+                    self._status_runs(p, g["status"])
+                    if g["forecast"]:
+                        p.add_run(" – prognos: ")
+                        self._status_runs(p, g["forecast"])
+                    for below in g["below"]:
+                        for x in below["goals"]:
+                            q = self.doc.add_paragraph(style=self._style("List Bullet 2"))
+                            q.add_run(f"{below['unit']}: {x['text']}: ")
+                            self._status_runs(q, x["status"])
