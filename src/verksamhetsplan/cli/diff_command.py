@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import guard_output, refused, write_output
+from .common import HERE, guard_output, refused, write_output
 
 
 class DiffFormat(StrEnum):
@@ -46,7 +46,7 @@ def diff(
     from ..plan.plandiff import diff
 
     try:
-        result = diff(rev_a, rev_b)
+        result = diff(HERE, rev_a, rev_b)
     except Refused as error:
         refused(error)
     render = {

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import ProblemFormat, chosen_plans, open_repository_or_exit, refused
+from .common import HERE, ProblemFormat, chosen_plans, open_repository_or_exit, refused
 
 
 @app.command()
@@ -40,9 +40,9 @@ def lint(
         if since is not None:
             from ..common.git import check_repository, resolve
 
-            check_repository()
-            since = resolve(since)
-        result = run_lint(plans, repository.plans, repository.index, since)
+            check_repository(HERE)
+            since = resolve(HERE, since)
+        result = run_lint(HERE, plans, repository.plans, repository.index, since)
     except Refused as error:
         refused(error)
     files = [p.file for p in plans]

@@ -7,6 +7,7 @@ explanation and a location; a plan accepts a finding by giving its reason under 
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -250,19 +251,19 @@ def _indicator_changes(plan_file: PlanFile, adopted: dict[str, Any], since: str)
     return found
 
 
-def adopted_version(path: Path, since: str | None) -> tuple[dict[str, Any] | None, str]:
+def adopted_version(root: Path, path: Path, since: str | None) -> tuple[dict[str, Any] | None, str]:
     """The plan as adopted: at `since`, or the first commit of the file with `adopted`."""
     from ..common.git import git
     from .yaml_problems import decode
 
-    name = path.as_posix()
+    name = Path(os.path.relpath(os.path.abspath(path), os.path.abspath(root))).as_posix()
     if since is not None:
         commits = [since]
     else:
-        log = git("log", "--reverse", "--format=%H", "--", name)
+        log = git(root, "log", "--reverse", "--format=%H", "--", name)
         commits = log.stdout.decode().split() if log.returncode == 0 else []
     for commit in commits:
-        shown = git("show", f"{commit}:./{name}")
+        shown = git(root, "show", f"{commit}:./{name}")
         if shown.returncode != 0:
             continue
         try:
@@ -275,14 +276,18 @@ def adopted_version(path: Path, since: str | None) -> tuple[dict[str, Any] | Non
 
 
 def lint(
-    plan_files: list[PlanFile], all_plans: list[PlanFile], index: Any, since: str | None
+    root: Path,
+    plan_files: list[PlanFile],
+    all_plans: list[PlanFile],
+    index: Any,
+    since: str | None,
 ) -> LintResult:
     """Every finding of the checklist for the chosen plans."""
     from ..common.git import git
 
     result = LintResult()
     found: list[tuple[PlanFile, Any, Problem]] = []
-    in_git = git("rev-parse", "--is-inside-work-tree").returncode == 0
+    in_git = git(root, "rev-parse", "--is-inside-work-tree").returncode == 0
     if not in_git:
         result.notes.append(
             "Katalogen är inget git-förråd, så ändrade nyckeltal sedan antagandet (VP505) "
@@ -296,7 +301,7 @@ def lint(
         ]
         owned.extend(_limit_findings(plan_file))
         if in_git:
-            adopted, commit = adopted_version(Path(plan_file.file), since)
+            adopted, commit = adopted_version(root, Path(plan_file.file), since)
             if adopted is not None:
                 owned.extend(_indicator_changes(plan_file, adopted, commit))
         found.extend((plan_file, owner, problem) for owner, problem in owned)

@@ -58,18 +58,20 @@ class Diff:
     plans: list[PlanChange]
 
 
-def plans_at(revision: str | None, folder: Path = Path("plans")) -> dict[str, tuple[str, Any]]:
+def plans_at(root: Path, revision: str | None) -> dict[str, tuple[str, Any]]:
     """Every plan's data by its id, at a commit or (None) on disk."""
     contents: list[tuple[str, bytes]] = []
+    folder = root / "plans"
     if revision is None:
         if folder.is_dir():
             for path in find_files([folder], PLAN_SUFFIXES):
                 contents.append((display_path(path), read_bytes(path)))
     else:
-        listed = git("ls-tree", "-r", "--name-only", revision, "--", f"{folder.as_posix()}/")
+        listed = git(root, "ls-tree", "-r", "--name-only", revision, "--", "plans/")
         for name in listed.stdout.decode("utf-8").splitlines():
             if Path(name).suffix in PLAN_SUFFIXES:
-                contents.append((name, git("show", f"{revision}:./{name}").stdout))
+                shown = display_path(root / name)  # as the working tree's files are named
+                contents.append((shown, git(root, "show", f"{revision}:./{name}").stdout))
     plans: dict[str, tuple[str, Any]] = {}
     for file, raw in contents:
         try:  # a file that is not UTF-8 is a problem of that file, like a YAML error
@@ -82,12 +84,13 @@ def plans_at(revision: str | None, folder: Path = Path("plans")) -> dict[str, tu
     return plans
 
 
-def diff(before: str | None, after: str | None) -> Diff:
-    """The changes from revision `before` to `after` (None: the working tree)."""
-    check_repository()
-    old_rev = resolve(before) if before is not None else None
-    new_rev = resolve(after) if after is not None else None
-    old, new = plans_at(old_rev), plans_at(new_rev)
+def diff(root: Path, before: str | None, after: str | None) -> Diff:
+    """The changes from revision `before` to `after` (None: the working tree) of the plans
+    in the repository at `root`."""
+    check_repository(root)
+    old_rev = resolve(root, before) if before is not None else None
+    new_rev = resolve(root, after) if after is not None else None
+    old, new = plans_at(root, old_rev), plans_at(root, new_rev)
     changes = []
     for plan_id in [*old, *(p for p in new if p not in old)]:
         if plan_id not in new:
