@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 from .problems import Refused
+from .swedish import printable
 
 
 def git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
@@ -17,13 +18,36 @@ def git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
         raise Refused("git finns inte på den här datorn; kommandot behöver git") from None
 
 
+def repository_problem(root: Path) -> str | None:
+    """Why git cannot be used at `root`, in Swedish with git's own words; None when it can.
+    A folder outside any repository is told apart from one git refuses (a repository owned
+    by another user, a broken .git)."""
+    answer = git(root, "rev-parse", "--is-inside-work-tree")
+    if answer.returncode == 0:
+        return None
+    said = printable(answer.stderr.decode("utf-8", "replace")).strip().splitlines()
+    reason = next((line for line in said if line.startswith("fatal:")), said[0] if said else "")
+    if not reason or "not a git repository" in reason:
+        return "katalogen är inget git-förråd"
+    return f"git kan inte läsa förrådet: {reason.removeprefix('fatal:').strip()}"
+
+
 def check_repository(root: Path) -> None:
-    if git(root, "rev-parse", "--is-inside-work-tree").returncode != 0:
-        raise Refused(
-            "katalogen är inget git-förråd",
-            hint="Kör kommandot i planförrådet, eller starta ett med git init.",
-            usage=True,
+    problem = repository_problem(root)
+    if problem is not None:
+        hint = (
+            "Kör kommandot i planförrådet, eller starta ett med git init."
+            if problem.startswith("katalogen")
+            else "Rätta det git säger (till exempel git config --global --add safe.directory "
+            "för ett förråd som ägs av en annan användare) och försök igen."
         )
+        raise Refused(problem, hint=hint, usage=True)
+
+
+def is_shallow(root: Path) -> bool:
+    """A clone made with --depth: the commits before its history begins are missing."""
+    answer = git(root, "rev-parse", "--is-shallow-repository")
+    return answer.returncode == 0 and answer.stdout.strip() == b"true"
 
 
 def resolve(root: Path, revision: str) -> str:

@@ -283,15 +283,23 @@ def lint(
     since: str | None,
 ) -> LintResult:
     """Every finding of the checklist for the chosen plans."""
-    from ..common.git import git
+    from ..common.git import is_shallow, repository_problem
 
     result = LintResult()
     found: list[tuple[PlanFile, Any, Problem]] = []
-    in_git = git(root, "rev-parse", "--is-inside-work-tree").returncode == 0
-    if not in_git:
+    problem = repository_problem(root)
+    in_git = problem is None
+    if problem is not None:
         result.notes.append(
-            "Katalogen är inget git-förråd, så ändrade nyckeltal sedan antagandet (VP505) "
+            f"{problem[0].upper()}{problem[1:]}, så ändrade nyckeltal sedan antagandet (VP505) "
             "kontrolleras inte."
+        )
+    elif since is None and is_shallow(root):
+        result.notes.append(
+            "Förrådet är en grund klon (git clone --depth), så historiken kan sakna planen som "
+            "den antogs: ändrade nyckeltal sedan antagandet (VP505) kontrolleras bara mot den "
+            "äldsta commit som finns. Hämta hela historiken med git fetch --unshallow, eller "
+            "ange den antagna versionen med --since."
         )
     for plan_file in plan_files:
         owned = [

@@ -67,8 +67,9 @@ def plans_at(root: Path, revision: str | None) -> dict[str, tuple[str, Any]]:
             for path in find_files([folder], PLAN_SUFFIXES):
                 contents.append((display_path(path), read_bytes(path)))
     else:
-        listed = git(root, "ls-tree", "-r", "--name-only", revision, "--", "plans/")
-        for name in listed.stdout.decode("utf-8").splitlines():
+        # -z: names as they are; without it git quotes a name such as socialnämnd.yaml
+        listed = git(root, "ls-tree", "-r", "-z", "--name-only", revision, "--", "plans/")
+        for name in listed.stdout.decode("utf-8", "surrogateescape").split("\0"):
             if Path(name).suffix in PLAN_SUFFIXES:
                 shown = display_path(root / name)  # as the working tree's files are named
                 contents.append((shown, git(root, "show", f"{revision}:./{name}").stdout))
