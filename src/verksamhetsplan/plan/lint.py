@@ -287,11 +287,11 @@ def lint(
 
     result = LintResult()
     found: list[tuple[PlanFile, Any, Problem]] = []
-    problem = repository_problem(root)
-    in_git = problem is None
-    if problem is not None:
+    unusable = repository_problem(root)
+    in_git = unusable is None
+    if unusable is not None:
         result.notes.append(
-            f"{problem[0].upper()}{problem[1:]}, så ändrade nyckeltal sedan antagandet (VP505) "
+            f"{unusable[0].upper()}{unusable[1:]}, så ändrade nyckeltal sedan antagandet (VP505) "
             "kontrolleras inte."
         )
     elif since is None and is_shallow(root):
