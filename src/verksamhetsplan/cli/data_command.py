@@ -134,13 +134,16 @@ def import_(
 
 
 def _summary(report: Any) -> None:
+    from ..common.swedish import printable
+
     counts = report.counts
     typer.echo(
         f"Kolada: {counts['added']} tillagda, {counts['replaced']} ändrade, "
         f"{counts['unchanged']} redan aktuella, {sum(report.skipped.values())} överhoppade."
     )
     for why, count in sorted(report.skipped.items()):
-        typer.echo(f"  överhoppat ({count}): {why}")
+        # the reasons quote the server's and the file's words: shown, never obeyed
+        typer.echo(printable(f"  överhoppat ({count}): {why}"))
 
 
 @data_app.command("fetch")

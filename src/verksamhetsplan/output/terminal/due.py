@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ...common.problems import CheckResult
+from ...common.swedish import printable
 from . import problems
 from .problems import plural
 
@@ -63,7 +64,7 @@ def to_text(found: list[Any]) -> str:
             lines.extend(f"    {_place(i, plan.plan_file.file)}: {i.message}" for i in items)
         lines.append("")
     lines.append(summary(found))
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")  # plan text never drives the terminal
 
 
 def to_json(found: list[Any]) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ...common.swedish import printable
 from ...plan.plandiff import KINDS, TARGET_FIELDS, Diff, ItemChange
 
 FIELD_WORDS = {
@@ -160,7 +161,7 @@ def to_text(result: Diff) -> str:
             lines.append(f"  {heading}")
             for item in items:
                 lines.extend(_item_lines(item, "    "))
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")  # plan text never drives the terminal
 
 
 def _item_lines(item: ItemChange, indent: str) -> list[str]:
