@@ -4,8 +4,10 @@ cut off, an unknown KPI. No network beyond this machine."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -299,3 +301,204 @@ def test_compare_fetches_every_municipality_and_the_group_and_status_shows_it(
     ).stdout
     assert "**Jämförelse med andra kommuner (Kolada; plats 1 är bäst).**" in report
     assert "plats 2 av 5 kommuner 2019 (näst bästa kvartilen)" in report
+
+
+# A Kolada mirror that misbehaves: every answer below ends in a Swedish refusal, within
+# seconds, with nothing written and no traceback.
+
+
+def _refused(repo_copy, run_vp, *args: str, code: int = 1) -> str:
+    before = snapshot(repo_copy)
+    result = run_vp("data", "fetch", *args)
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output
+    assert snapshot(repo_copy) == before
+    return " ".join(result.stderr.split())
+
+
+@pytest.mark.parametrize(
+    ("following", "message"),
+    [
+        ("file://127.0.0.1/etc/passwd", "utanför API:ets adress"),
+        ("http://127.0.0.1:1/v3/page2", "utanför API:ets adress"),  # another port
+        ("https://127.0.0.1/v3/page2", "utanför API:ets adress"),  # another scheme
+        ("http://[::1", "utanför API:ets adress"),  # no address at all
+        (12, "ingen adress"),
+        (["http://127.0.0.1/v3"], "ingen adress"),
+    ],
+    ids=["file", "port", "scheme", "trasig", "tal", "lista"],
+)
+def test_a_next_page_outside_the_api_is_refused(
+    repo_copy, run_vp, kolada, following, message
+) -> None:
+    body = json.dumps({"count": 2, "values": PAGE_1, "next_url": following}).encode()
+    kolada.routes[PATH] = [(200, {}, body)]
+    assert message in _refused(repo_copy, run_vp)
+    assert [path for path, _ in kolada.requests] == [PATH]  # the next page was never asked for
+
+
+def test_a_redirect_is_followed_only_within_the_api(repo_copy, run_vp, kolada) -> None:
+    two_pages(kolada)
+    moved = "/v3/moved"
+    kolada.routes[moved] = kolada.routes[PATH]
+    kolada.routes[PATH] = [(302, {"Location": f"{kolada.url.removesuffix('/v3')}{moved}"}, b"")]
+    result = run_vp("data", "fetch")
+    assert result.exit_code == 0, result.output
+    assert "9 tillagda" in result.stdout
+    kolada.routes[PATH] = [(302, {"Location": "http://localhost:1/v3/elsewhere"}, b"")]
+    assert "utanför API:ets adress" in _refused(repo_copy, run_vp)
+
+
+@contextlib.contextmanager
+def dripping(interval: float) -> Iterator[str]:
+    """A server that promises a long answer and sends a byte every `interval` seconds."""
+    import time
+
+    class Drip(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", "1000")
+            self.end_headers()
+            for _ in range(1000):
+                self.wfile.write(b" ")
+                self.wfile.flush()
+                time.sleep(interval)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Drip)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/v3"
+    finally:
+        server.shutdown()
+
+
+def test_a_slow_drip_stops_at_the_deadline(repo_copy, run_vp, monkeypatch) -> None:
+    import time
+
+    from verksamhetsplan.sources import kolada_api
+
+    monkeypatch.setattr(kolada_api, "DEADLINE", 1.5)
+    monkeypatch.setenv("VP_KOLADA_PAUSE", "0")
+    started = time.monotonic()
+    with dripping(0.2) as url:
+        message = _refused(repo_copy, run_vp, "--api-url", url)
+    assert "inte svarat färdigt" in message and "inom 2 sekunder" in message
+    assert time.monotonic() - started < 6
+
+
+def test_waiting_for_429s_is_capped_over_all_pages(repo_copy, run_vp, kolada, monkeypatch) -> None:
+    from verksamhetsplan.sources import kolada_api
+
+    monkeypatch.setattr(kolada_api, "MAX_WAITING", 5.0)
+    kolada.routes[PATH] = [(429, {"Retry-After": "30"}, b'{"error": "too many"}')]
+    message = _refused(repo_copy, run_vp)
+    assert "vänta mer än 5 sekunder sammanlagt" in message
+    assert len(kolada.requests) == 1  # refused before sleeping, not after
+
+
+def test_an_answer_larger_than_the_cap_is_refused(repo_copy, run_vp, kolada, monkeypatch) -> None:
+    from verksamhetsplan.sources import kolada_api
+
+    monkeypatch.setattr(kolada_api, "MAX_BODY", 4096)
+    kolada.routes[PATH] = [(200, {}, b" " * 100_000 + kolada.page(PAGE_1, None))]
+    assert "är större än" in _refused(repo_copy, run_vp)
+
+
+def test_json_nested_too_deep_is_refused(repo_copy, run_vp, kolada) -> None:
+    kolada.routes[PATH] = [(200, {}, b"[" * 100_000 + b"]" * 100_000)]
+    assert "för djupt nästlat" in _refused(repo_copy, run_vp)
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [(b"<html>Kolada underh\xc3\xa5lls</html>", "är inte JSON"), (b'{"values": 7}', "ingen lista")],
+    ids=["html", "fel-form"],
+)
+def test_a_broken_group_answer_is_refused(repo_copy, run_vp, kolada, answer, message) -> None:
+    plan = repo_copy / "plans" / "degerfors" / "socialnamnden-2018-2019.yaml"
+    plan.write_text(
+        plan.read_text("utf-8").replace(
+            "  baseline_period: 2017\n", "  baseline_period: 2017\n  compare_with: [G33808]\n"
+        ),
+        "utf-8",
+    )
+    two_pages(kolada)
+    years = "2017,2018,2019"
+    for kpi in ("U21468", "U23471"):
+        kolada.routes[f"/v3/data/kpi/{kpi}/year/{years}"] = [(200, {}, kolada.page([], None))]
+    kolada.routes["/v3/municipality_groups/G33808"] = [(200, {}, answer)]
+    assert message in _refused(repo_copy, run_vp, "--compare")
+
+
+def test_comparison_rows_cannot_carry_formulas_or_forged_lines(repo_copy, run_vp, kolada) -> None:
+    plan = repo_copy / "plans" / "degerfors" / "socialnamnden-2018-2019.yaml"
+    plan.write_text(
+        plan.read_text("utf-8").replace(
+            "  baseline_period: 2017\n", "  baseline_period: 2017\n  compare_with: [G33808]\n"
+        ),
+        "utf-8",
+    )
+    two_pages(kolada)
+    years = "2017,2018,2019"
+    hostile = {"1814": 88.0, "1862\nU21468,9999,2019,T,1.0": 1.0, "=HYPERLINK(1)": 2.0}
+    kolada.routes[f"/v3/data/kpi/U21468/year/{years}"] = [
+        (200, {}, kolada.page(everyone("U21468", 2019, hostile), None))
+    ]
+    kolada.routes[f"/v3/data/kpi/U23471/year/{years}"] = [(200, {}, kolada.page([], None))]
+    kolada.routes["/v3/municipality_groups/G33808"] = [
+        (200, {}, json.dumps({"values": [{"members": [{"id": "=cmd|'/c calc'!A0"}]}]}).encode())
+    ]
+    result = run_vp("data", "fetch", "--compare")
+    assert result.exit_code == 0, result.output
+    assert Path("comparisons/degerfors/kolada.csv").read_text("utf-8").splitlines() == [
+        "kpi,kommun,period,gender,value",
+        "U21468,1814,2019,T,88.0",
+    ]
+    assert Path("comparisons/degerfors/groups.csv").read_text("utf-8") == "group,kommun\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (["--api-url", "kolada"], {}, "ingen http- eller https-adress"),
+        (["--api-url", "ftp://127.0.0.1/v3"], {}, "ingen http- eller https-adress"),
+        ([], {"VP_KOLADA_PAUSE": "snabbt"}, "VP_KOLADA_PAUSE='snabbt'"),
+        ([], {"VP_KOLADA_PAUSE": "-1"}, "mellan 0 och 60"),
+    ],
+    ids=["utan-schema", "ftp", "paus-text", "paus-negativ"],
+)
+def test_a_bad_address_or_pause_is_a_usage_error(
+    repo_copy, run_vp, kolada, monkeypatch, args, env, message
+) -> None:
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert message in _refused(repo_copy, run_vp, *args, code=2)
+    assert kolada.requests == []
+
+
+def test_ctrl_c_during_a_fetch_says_avbrutet(repo_copy, monkeypatch) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    monkeypatch.setenv("VP_KOLADA_PAUSE", "0")
+    vp = Path(sys.executable).parent / "vp"
+    with dripping(0.5) as url:
+        process = subprocess.Popen(
+            [str(vp), "data", "fetch", "--api-url", url],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={**os.environ},
+        )
+        time.sleep(2)  # started, and waiting for the answer's bytes
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=10)
+    assert process.returncode == 130, err.decode()
+    assert err.decode().strip().endswith("vp: avbrutet")
+    assert b"Traceback" not in err

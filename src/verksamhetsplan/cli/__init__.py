@@ -14,6 +14,7 @@ import typer
 from .swedish import SwedishCommand, SwedishGroup, install, show_usage_error
 
 Command = TypeVar("Command", bound=Callable[..., Any])
+INTERRUPTED = 130  # the exit code of a command stopped by Ctrl-C (128 + SIGINT)
 
 
 class App(typer.Typer):
@@ -122,4 +123,6 @@ def main() -> None:
             file=sys.stderr,
         )
         sys.exit(70)
+    if code == INTERRUPTED:  # typer turns Ctrl-C into this code, silently
+        print("vp: avbrutet", file=sys.stderr)
     sys.exit(code if isinstance(code, int) else 0)

@@ -12,7 +12,7 @@ from typing import Any
 from ..common.problems import Refused
 from ..data.layout import organisation
 from ..followup.select import chosen_plans
-from ..sources.kolada_api import Compared, api_url, data_url, fetch, fetch_comparisons
+from ..sources.kolada_api import Client, Compared, api_url, data_url, fetch_comparisons
 from ..sources.kolada_file import KoladaValue
 from .kolada import ImportReport, comparison_changes, import_values
 
@@ -64,10 +64,11 @@ def fetch_for_plans(
             hint='Skriv kolada_id: "1862" (kommunens id hos Kolada) i planen, eller ange --kommun.',
             usage=True,
         )
-    fetched = Fetched(api_url(url))
+    client = Client(api_url(url))
+    fetched = Fetched(client.base)
     for municipality, (kpis, years) in sorted(wanted.items()):
         address = data_url(fetched.base, sorted(kpis), municipality, sorted(years))
-        pages = fetch(address)
+        pages = client.fetch(address)
         said(
             f"Hämtade {len(pages.values)} värden på {pages.pages} "
             f"{'sida' if pages.pages == 1 else 'sidor'}: {address}"
@@ -83,7 +84,7 @@ def fetch_for_plans(
             comparing.items(), key=lambda item: str(item[0])
         ):
             fetched.compared[org] = fetch_comparisons(
-                fetched.base, sorted(c_kpis), sorted(c_years), sorted(c_groups)
+                client, sorted(c_kpis), sorted(c_years), sorted(c_groups)
             )
     return fetched
 
