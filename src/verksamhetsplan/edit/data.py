@@ -51,7 +51,9 @@ def indicator_targets(repository: Any) -> dict[str, list[Target]]:
     return found
 
 
-def find_indicator(repository: Any, ident: str) -> Target:
+def find_indicator(repository: Any, ident: str, file: Path | None = None) -> Target:
+    """The indicator a value is for; when --file names a data file, the indicator of that
+    file's organisation (two organisations may follow the same indicator id)."""
     targets = indicator_targets(repository)
     if ident not in targets:
         close = suggest(ident, list(targets))
@@ -62,6 +64,18 @@ def find_indicator(repository: Any, ident: str) -> Target:
             else "Nyckeltalen står under indicators: i planen.",
             usage=True,
         )
+    if file is not None and len(targets[ident]) > 1:
+        org = organisation(file, "indicators-data")
+        chosen = [t for t in targets[ident] if t.org == org]
+        if not chosen:
+            orgs = ", ".join(str(t.org) for t in targets[ident])
+            raise Refused(
+                f"{display_path(file)} hör inte till någon organisation med nyckeltalet "
+                f"{ident!r} ({orgs})",
+                hint="Ange en datafil under indicators-data/<organisation>/ för en av dem.",
+                usage=True,
+            )
+        return chosen[0]
     if len(targets[ident]) > 1:
         orgs = ", ".join(str(t.org) for t in targets[ident])
         raise Refused(
@@ -225,7 +239,7 @@ def put_values(session: Session, values: list[tuple[str, str, str, float, str]])
     counts: Counter[str] = Counter()
     for ident, period, gender, value, where in values:
         try:
-            target = find_indicator(session.repository, ident)
+            target = find_indicator(session.repository, ident, session.explicit)
             check_target(target, period, gender)
         except Refused as error:
             raise Refused(f"{where}: {error.message}", hint=error.hint) from None
@@ -278,7 +292,7 @@ def remove_value(
     repository: Any, ident: str, period: str, gender: str, file: Path | None
 ) -> list[Change]:
     """`vp data remove`: the row of a wrong value taken out of its file, the rest untouched."""
-    target = find_indicator(repository, ident)
+    target = find_indicator(repository, ident, file)
     session = Session(repository, file)
     holders = (
         [file]
@@ -323,7 +337,7 @@ def add_value(
     """`vp data add`: the validated change, saying whether a row was added or replaced, and
     when a value for a period that has not ended will count."""
     today = today or dt.date.today()
-    target = find_indicator(repository, ident)
+    target = find_indicator(repository, ident, file)
     value = check_value(target, period, gender, value_text)
     session = Session(repository, file)
     data = session.file_for(target, period, gender, "")

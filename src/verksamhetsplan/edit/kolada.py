@@ -121,6 +121,14 @@ def import_values(
             if declared is not None and item.kommun != declared:
                 skipped[f"{item.kpi}: värden för andra kommuner än {declared}"] += 1
                 continue
+            if declared is None and ids:
+                # Another organisation says which municipality it is; this one does not, so
+                # whose values these are cannot be told: none of them is written here.
+                skipped[
+                    f"{item.kpi} → {target.indicator.id}: organisationen {target.org} anger inget "
+                    "kolada_id i sina planer"
+                ] += 1
+                continue
             why = _skip_reason(item, target.indicator)
             if why:
                 skipped[f"{item.kpi} → {target.indicator.id}: {why}"] += 1
