@@ -8,7 +8,16 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import HERE, AsOf, guard_output, open_repository_or_exit, parse_as_of, usage_error
+from .common import (
+    HERE,
+    INPUT_FOLDERS,
+    AsOf,
+    guard_output,
+    open_repository_or_exit,
+    parse_as_of,
+    refused,
+    usage_error,
+)
 
 
 @app.command()
@@ -20,7 +29,8 @@ def site(
 ) -> None:
     """Bygg en statisk webbplats av alla planer och deras uppföljning: startsida, en sida per
     plan, mål, nyckeltal (med CSV och JSON) och KF-mål. Samma indata ger samma filer."""
-    from ..common.files import write_bytes_atomic
+    from ..common.problems import Refused
+    from ..common.publish import write_folder
     from ..output.report.render import site_renderer
     from ..output.site.pages import build_site
 
@@ -29,8 +39,16 @@ def site(
     repository = open_repository_or_exit()
     pages = build_site(repository, when, site_renderer(HERE / "templates"))
     try:
-        for name, content in pages.items():
-            write_bytes_atomic(directory / name, content)
+        removed = write_folder(directory, pages, [HERE / f for f in INPUT_FOLDERS])
+    except Refused as error:
+        refused(error)
     except OSError as error:
         usage_error(f"kan inte skriva i {directory}: {error.strerror}")
     typer.echo(f"Skrev {len(pages)} filer i {directory}", err=True)
+    if removed:
+        typer.echo(
+            f"Tog bort {len(removed)} sidor som förra bygget skrev men som inte finns längre: "
+            + ", ".join(removed[:10])
+            + (" …" if len(removed) > 10 else ""),
+            err=True,
+        )

@@ -1,0 +1,111 @@
+"""vp site writes only regular files inside its output folder: never through a link, never
+among the repository's plans, data, analyses or templates, nothing left of a renamed goal,
+and a name no file system takes is refused before anything is written."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import snapshot
+
+SN = Path("plans/degerfors/socialnamnden-2018-2019.yaml")
+PLAN_ID = "degerfors-sn-2018-2019"
+AS_OF = "2020-03-01"
+
+
+def _rename_plan(new_id: str) -> None:
+    for plan in Path("plans").rglob("*.yaml"):
+        text = plan.read_text(encoding="utf-8")
+        plan.write_text(text.replace(PLAN_ID, new_id), encoding="utf-8")
+
+
+def _inputs(root: Path) -> dict[str, bytes]:
+    return {k: v for k, v in snapshot(root).items() if k.startswith(("plans/", "indicators-data/"))}
+
+
+def test_a_page_that_is_a_link_to_a_plan_is_not_written_through(repo_copy, run_vp) -> None:
+    assert run_vp("site", "public", "--as-of", AS_OF).exit_code == 0
+    page = Path("public") / PLAN_ID / "index.html"
+    page.unlink()
+    page.symlink_to(SN.resolve())
+    before = _inputs(repo_copy)
+    result = run_vp("site", "public", "--as-of", AS_OF)
+    assert result.exit_code == 1
+    assert "är en länk" in result.stderr and "ingenting har skrivits" in result.stderr
+    assert _inputs(repo_copy) == before
+    assert page.is_symlink()
+
+
+def test_a_folder_that_is_a_link_to_the_data_is_not_filled(repo_copy, run_vp) -> None:
+    Path("public").mkdir()
+    (Path("public") / PLAN_ID).symlink_to(Path("indicators-data/degerfors").resolve())
+    before = _inputs(repo_copy)
+    result = run_vp("site", "public", "--as-of", AS_OF)
+    assert result.exit_code == 1 and "är en länk" in result.stderr
+    assert _inputs(repo_copy) == before
+    assert not Path("public/index.html").exists()  # refused before anything was written
+
+
+def test_a_plan_id_that_names_an_input_folder_writes_nothing_there(repo_copy, run_vp) -> None:
+    _rename_plan("indicators-data")
+    assert run_vp("validate").exit_code == 0
+    before = snapshot(repo_copy)
+    result = run_vp("site", ".", "--as-of", AS_OF)
+    assert result.exit_code == 1
+    assert "bland planförrådets indata" in result.stderr
+    assert snapshot(repo_copy) == before
+
+
+def test_a_plan_id_that_is_a_page_of_the_site_is_refused(repo_copy, run_vp) -> None:
+    _rename_plan("index.html")
+    assert run_vp("validate").exit_code == 0
+    result = run_vp("site", "public", "--as-of", AS_OF)
+    assert result.exit_code == 1
+    assert "både en fil och en katalog som heter 'index.html'" in result.stderr
+    assert not Path("public").exists()
+
+
+def test_an_id_too_long_for_a_file_name_is_refused_before_writing(repo_copy, run_vp) -> None:
+    long_id = "infocenter-" + "a" * 250
+    SN.write_text(
+        SN.read_text(encoding="utf-8").replace("infocenter-2018", long_id), encoding="utf-8"
+    )
+    assert run_vp("validate").exit_code == 0
+    result = run_vp("site", "public", "--as-of", AS_OF)
+    assert result.exit_code == 1
+    assert "längre än 255 byte" in result.stderr and "Korta id:t" in result.stderr
+    assert "Traceback" not in result.output
+    assert not Path("public").exists()
+
+
+def test_a_renamed_goal_leaves_no_stale_page(repo_copy, run_vp) -> None:
+    assert run_vp("site", "public", "--as-of", AS_OF).exit_code == 0
+    old = Path("public") / PLAN_ID / "mal" / "infocenter-2018.html"
+    assert old.is_file()
+    Path("public/egen-fil.txt").write_text("kommunens egen fil\n", encoding="utf-8")
+    SN.write_text(
+        SN.read_text(encoding="utf-8").replace("infocenter-2018", "infocenter-stod-2018"),
+        encoding="utf-8",
+    )
+    result = run_vp("site", "public", "--as-of", AS_OF)
+    assert result.exit_code == 0, result.output
+    assert not old.exists()
+    assert (old.parent / "infocenter-stod-2018.html").is_file()
+    assert f"{PLAN_ID}/mal/infocenter-2018.html" in result.stderr
+    assert Path("public/egen-fil.txt").is_file()  # not vp's: left alone
+    linked = [p for p in Path("public").rglob("*") if os.path.islink(p)]
+    assert linked == []
+
+
+@pytest.mark.parametrize("name", ["../utanfor.html", "/etc/passwd"])
+def test_a_hand_edited_file_list_cannot_remove_outside(repo_copy, run_vp, name) -> None:
+    assert run_vp("site", "public", "--as-of", AS_OF).exit_code == 0
+    outside = repo_copy / "utanfor.html"
+    outside.write_text("min\n", encoding="utf-8")
+    with Path("public/.vp-webbplats").open("a", encoding="utf-8") as manifest:
+        manifest.write(name + "\n")
+    assert run_vp("site", "public", "--as-of", AS_OF).exit_code == 0
+    assert outside.is_file() and Path("/etc/passwd").is_file()
