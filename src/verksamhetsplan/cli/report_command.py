@@ -212,18 +212,23 @@ def _render(
     from jinja2 import TemplateError
 
     from ..common.problems import Refused
-    from ..output.report.render import TemplateOutside, render, template_error
+    from ..output.report.render import TemplateFailure, render, template_failure
 
     try:
         if output_format is Format.DOCX:
             from ..output.report.word import to_docx
 
+            notes: list[str] = []
             if council:
                 from ..output.report.word_council import council_to_docx
 
-                return council_to_docx(context, template)
-            method = render(context, "text", HERE / "templates").strip()
-            return to_docx({**context, "method_text": method}, template)
+                document = council_to_docx(context, template, notes)
+            else:
+                method = render(context, "text", HERE / "templates").strip()
+                document = to_docx({**context, "method_text": method}, template, notes)
+            for note in notes:
+                typer.echo(f"vp: {note}.", err=True)
+            return document
         kind = ("council-" if council else "") + ("md" if output_format is Format.MD else "html")
         text = render(context, kind, HERE / "templates")
         if output_format is Format.PDF:
@@ -236,14 +241,7 @@ def _render(
         if error.hint:
             typer.echo(f"    tips: {error.hint}", err=True)
         raise typer.Exit(1) from None
-    except TemplateOutside as error:
-        typer.echo(
-            f"vp: mallen {error.path} är en länk till en fil utanför planförrådet och "
-            "läses inte; ingen rapport skrevs.",
-            err=True,
-        )
-        raise typer.Exit(1) from None
-    except TemplateError as error:  # the sandbox's SecurityError too
-        typer.echo(template_error(error), err=True)
+    except (TemplateFailure, TemplateError) as error:  # the sandbox's SecurityError too
+        typer.echo(template_failure(error), err=True)
         typer.echo("vp: fel i rapportmallen; ingen rapport skrevs.", err=True)
         raise typer.Exit(1) from None

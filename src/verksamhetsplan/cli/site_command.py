@@ -29,15 +29,22 @@ def site(
 ) -> None:
     """Bygg en statisk webbplats av alla planer och deras uppföljning: startsida, en sida per
     plan, mål, nyckeltal (med CSV och JSON) och KF-mål. Samma indata ger samma filer."""
+    from jinja2 import TemplateError
+
     from ..common.problems import Refused
     from ..common.publish import write_folder
-    from ..output.report.render import site_renderer
+    from ..output.report.render import TemplateFailure, site_renderer, template_failure
     from ..output.site.pages import build_site
 
     guard_output(directory / "index.html")
     when = parse_as_of(as_of)
     repository = open_repository_or_exit()
-    pages = build_site(repository, when, site_renderer(HERE / "templates"))
+    try:
+        pages = build_site(repository, when, site_renderer(HERE / "templates"))
+    except (TemplateFailure, TemplateError) as error:
+        typer.echo(template_failure(error), err=True)
+        typer.echo("vp: fel i webbplatsens mall; ingenting har skrivits.", err=True)
+        raise typer.Exit(1) from None
     try:
         removed = write_folder(directory, pages, [HERE / f for f in INPUT_FOLDERS])
     except Refused as error:

@@ -4,11 +4,15 @@ filters for the administration's analysis."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ...common.swedish import markdown_text
+from ...common.swedish import markdown_text, number
 
 TEMPLATES = {
     "html": "report.html.j2",
@@ -29,7 +33,7 @@ def render(context: dict[str, Any], output: str, overrides: Path | None) -> str:
     errors (StrictUndefined), and HTML is autoescaped: plan text is data, never markup.
     """
     environment = _environment(output, overrides)
-    return str(environment.get_template(TEMPLATES[output]).render(**context))
+    return _bounded(environment, TEMPLATES[output], context)
 
 
 def site_renderer(overrides: Path | None) -> Any:
@@ -37,7 +41,7 @@ def site_renderer(overrides: Path | None) -> Any:
     environment = _environment("site-html", overrides)
 
     def render_page(name: str, **context: Any) -> str:
-        return str(environment.get_template(f"site/{name}").render(**context))
+        return _bounded(environment, f"site/{name}", context)
 
     return render_page
 
@@ -46,7 +50,6 @@ def _environment(output: str, overrides: Path | None) -> Any:
     from importlib.resources import files
 
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
 
     loaders: list[Any] = []
     if overrides is not None and overrides.is_dir():
@@ -61,9 +64,9 @@ def _environment(output: str, overrides: Path | None) -> Any:
         ]
         if outside:
             raise TemplateOutside(outside[0])
-        loaders.append(FileSystemLoader(overrides))
+        loaders.append(_InsideLoader(overrides, repository))
     loaders.append(FileSystemLoader(str(files("verksamhetsplan.templates"))))
-    environment = SandboxedEnvironment(
+    environment = _sandbox()(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=output.endswith("html"),
@@ -100,7 +103,11 @@ def _richtext_md(blocks: Any, heading_level: int) -> SafeMarkdown:
     return SafeMarkdown(to_markdown(blocks, heading_level) if blocks else "")
 
 
-class TemplateOutside(Exception):
+class TemplateFailure(Exception):
+    """A municipality's template that vp will not render (a link out, too costly)."""
+
+
+class TemplateOutside(TemplateFailure):
     """A template in templates/ that links to a file outside the repository."""
 
     def __init__(self, path: Path) -> None:
@@ -124,3 +131,110 @@ def template_error(error: Exception) -> str:
         else "är fel"
     )
     return f"{where}: mallen {kind} ({getattr(error, 'message', None) or error})"
+
+
+# What a template may cost: a municipality's template is code from a pull request, and the
+# sandbox alone stops neither a loop of loops nor 'x' * 4000000000.
+MAX_SECONDS = 20
+MAX_OUTPUT = 100_000_000  # characters of one rendered document
+MAX_TEXT = 10_000_000  # characters of one value a template builds with * or **
+
+
+class TemplateTooCostly(TemplateFailure):
+    """A template that would take too long, grow too large or include itself."""
+
+
+def _bounded(environment: Any, name: str, context: dict[str, Any]) -> str:
+    """The template rendered within MAX_SECONDS and MAX_OUTPUT, or TemplateTooCostly."""
+    template = environment.get_template(name)
+    parts, size = [], 0
+    try:
+        with _deadline(name):
+            for chunk in template.generate(**context):
+                size += len(chunk)
+                if size > MAX_OUTPUT:
+                    raise TemplateTooCostly(
+                        f"mallen {name} skriver mer än {MAX_OUTPUT // 1_000_000} miljoner tecken"
+                    )
+                parts.append(chunk)
+    except RecursionError:
+        raise TemplateTooCostly(
+            f"mallen {name} tar med sig själv i en ändlös kedja (include eller extends)"
+        ) from None
+    return "".join(parts)
+
+
+@contextlib.contextmanager
+def _deadline(name: str) -> Iterator[None]:
+    """An alarm after MAX_SECONDS; only the main thread can take a signal, so elsewhere (a
+    web server's worker) the output limit is the only bound."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "setitimer"
+    ):
+        yield
+        return
+
+    def expired(signum: int, frame: Any) -> None:
+        raise TemplateTooCostly(f"mallen {name} tog längre än {MAX_SECONDS} sekunder")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _sandbox() -> Any:
+    """jinja2's sandbox, with * and ** on text and lists bounded to MAX_TEXT."""
+    from jinja2.exceptions import SecurityError
+    from jinja2.sandbox import SandboxedEnvironment
+
+    class Sandbox(SandboxedEnvironment):
+        intercepted_binops = frozenset(["*", "**"])
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "*" and _too_long(left, right):
+                raise SecurityError(
+                    f"mallen bygger en text eller lista längre än {number(MAX_TEXT)} tecken"
+                )
+            if operator == "**" and isinstance(right, int) and abs(right) > 1000:
+                raise SecurityError("mallen räknar med en för stor exponent")
+            return super().call_binop(context, operator, left, right)
+
+    return Sandbox
+
+
+def _too_long(left: Any, right: Any) -> bool:
+    for sequence, times in ((left, right), (right, left)):
+        if isinstance(sequence, (str, list, tuple)) and isinstance(times, int):
+            return len(sequence) * times > MAX_TEXT
+    return False
+
+
+class _InsideLoader:
+    """The repository's templates/, read only where a template's real path stays inside the
+    repository: a linked folder (templates/etc -> /etc) is refused when a template is taken
+    from it, not only when it is listed."""
+
+    def __new__(cls, folder: Path, repository: Path) -> Any:
+        from jinja2 import FileSystemLoader
+
+        class Inside(FileSystemLoader):
+            def get_source(self, environment: Any, template: str) -> Any:
+                source, filename, uptodate = super().get_source(environment, template)
+                if not Path(filename).resolve().is_relative_to(repository):
+                    raise TemplateOutside(Path(filename))
+                return source, filename, uptodate
+
+        return Inside(folder)
+
+
+def template_failure(error: Exception) -> str:
+    """What went wrong with a template, in Swedish, for its author."""
+    if isinstance(error, TemplateOutside):
+        return f"mallen {error.path} är en länk till en fil utanför planförrådet och läses inte"
+    if isinstance(error, TemplateTooCostly):
+        return f"{error}; vp avbröt den"
+    return template_error(error)

@@ -14,6 +14,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from ...common.files import display_path
 from ...common.problems import Refused
 from .word_goals import DocxGoals
 from .word_parts import (
@@ -30,17 +31,24 @@ from .word_parts import (
 )
 
 
-def to_docx(context: dict[str, Any], template: Path | None) -> bytes:
-
-    document = open_document(template)
+def to_docx(
+    context: dict[str, Any], template: Path | None, notes: list[str] | None = None
+) -> bytes:
+    """The report as Word; what was taken out of the template is added to `notes`."""
+    document = open_document(template, notes)
     writer = _Writer(document, context, own_template=template is not None)
+    if template is not None:
+        writer.template_name = display_path(template)
     writer.write()
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
-def open_document(template: Path | None) -> Any:
+def open_document(template: Path | None, notes: list[str] | None = None) -> Any:
+    """A new document, or the municipality's template emptied of its body. Whatever the
+    template would fetch from elsewhere (a linked image, a link's target is kept as text, an
+    attached .dotm) is taken out, and `notes` says what."""
     from docx import Document
 
     if template is None:
@@ -59,8 +67,59 @@ def open_document(template: Path | None) -> Any:
     for child in list(body):
         if not child.tag.endswith("}sectPr"):
             body.remove(child)
+    removed = strip_external(document)
+    if removed and notes is not None:
+        notes.append(
+            f"Word-mallen {display_path(template)} pekade ut innehåll utanför dokumentet, som "
+            f"inte följer med rapporten: {', '.join(removed)}"
+        )
     language(document)
     return document
+
+
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_EXTERNAL_WORDS = {
+    "hyperlink": "länk",
+    "image": "länkad bild",
+    "attachedTemplate": "bifogad dokumentmall",
+}
+
+
+def strip_external(document: Any) -> list[str]:
+    """Every relationship of the template to something outside the file, and the elements
+    that use it, taken out: a report must open without fetching anything (a remote image
+    tells its server who reads the report; an attached template can carry macros). A link
+    keeps its text; a linked picture goes whole."""
+    removed = []
+    for part in document.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        for rid, rel in list(part.rels.items()):
+            if not rel.is_external:
+                continue
+            kind = rel.reltype.rpartition("/")[2]
+            removed.append(f"{_EXTERNAL_WORDS.get(kind, kind)} till {rel.target_ref[:80]}")
+            if element is not None:
+                _drop_references(element, rid)
+            part.rels.pop(rid)
+    return removed
+
+
+def _drop_references(root: Any, rid: str) -> None:
+    users = [e for e in root.iter() if rid in (v for k, v in e.attrib.items() if k.startswith(_R))]
+    for user in users:
+        if user.tag == f"{_W}hyperlink":  # keep the link's text, in place
+            parent = user.getparent()
+            at = parent.index(user)
+            for child in reversed(list(user)):
+                parent.insert(at, child)
+            parent.remove(user)
+            continue
+        whole = next(
+            (a for a in user.iterancestors() if a.tag in (f"{_W}drawing", f"{_W}pict")), user
+        )
+        if whole.getparent() is not None:
+            whole.getparent().remove(whole)
 
 
 class _Writer(DocxGoals):

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ...common.problems import Refused
 from .richtext import Block, Span
 from .word_parts import (
     TEXT_WIDTH_MM,
@@ -40,6 +41,8 @@ def _table_text_size() -> Any:
 class DocxBlocks:
     """What the report's sections are built from; `doc` is the python-docx Document."""
 
+    template_name = "vp:s inbyggda mall"  # named in messages about the template
+
     doc: Any
 
     def _style(self, name: str, fallback: str = "Normal") -> Any:
@@ -53,7 +56,23 @@ class DocxBlocks:
         return None
 
     def _table_style(self) -> Any:
-        return self._style("Table Grid", "Normal Table")
+        """Word's grid, else the template's plain table style, else any table style it has;
+        a template with none at all cannot hold the report's tables."""
+        from docx.enum.style import WD_STYLE_TYPE
+
+        tables = [s for s in self.doc.styles if s.type == WD_STYLE_TYPE.TABLE]
+        for name in ("Table Grid", "Normal Table"):
+            for style in tables:
+                if style.name == name:
+                    return style
+        if tables:
+            return tables[0]
+        raise Refused(
+            f"Word-mallen {self.template_name} har inget tabellformat, så rapportens tabeller "
+            "kan inte formateras",
+            hint="Öppna mallen i Word, infoga och ta bort en tabell (då sparas tabellformatet "
+            "Tabellrutnät) och spara den igen.",
+        )
 
     def heading(self, text: str, level: int, page_break: bool = False) -> None:
         try:

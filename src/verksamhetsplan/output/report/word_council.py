@@ -8,13 +8,18 @@ import io
 from pathlib import Path
 from typing import Any
 
+from ...common.files import display_path
 from .word import open_document
 from .word_goals import DocxGoals
 
 
-def council_to_docx(context: dict[str, Any], template: Path | None) -> bytes:
+def council_to_docx(
+    context: dict[str, Any], template: Path | None, notes: list[str] | None = None
+) -> bytes:
     """Kommunstyrelsens målavstämning as Word, with the same building blocks."""
-    writer = _CouncilWriter(open_document(template))
+    writer = _CouncilWriter(open_document(template, notes))
+    if template is not None:
+        writer.template_name = display_path(template)
     writer.write(context)
     out = io.BytesIO()
     writer.doc.save(out)
