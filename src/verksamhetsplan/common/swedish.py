@@ -68,6 +68,22 @@ def parse_number(text: str) -> float:
     return value
 
 
+def exact_number(text: str) -> float:
+    """A number a person typed, which a file must hold as typed: parse_number's rules, and
+    refused when a float cannot carry every digit (12345678901234567890 would be stored as
+    12345678901234567168)."""
+    value = parse_number(text)
+    typed = Decimal(
+        re.sub(r"[ \u00a0\u202f]", "", text.strip()).replace(",", ".").replace(MINUS, "-")
+    )
+    if typed != Decimal(repr(value)):
+        raise ValueError(
+            f"talet {text.strip()!r} har fler siffror än vp kan spara exakt (ett tal har högst "
+            "15 säkra värdesiffror); avrunda det"
+        )
+    return value
+
+
 def plain_number(value: float, decimal: str = ".") -> str:
     """A value as a file holds it and a person would type it: every digit, no exponent, no
     grouping, no trailing zero, the hyphen-minus, and the given decimal mark.

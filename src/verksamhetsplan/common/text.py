@@ -8,7 +8,9 @@ other control characters are refused with their position, never stored or droppe
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import Any
 
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029\v\f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -39,4 +41,25 @@ def typed_text(value: str, option: str, multiline: bool) -> str:
             f"{option} innehåller det osynliga kontrolltecknet U+{ord(control.group()):04X} "
             f"vid tecken {control.start() + 1}; ta bort det och försök igen"
         )
+    return value
+
+
+_NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(value: Any) -> Any:
+    """The value with every text fit for XML (Word, Excel): a control character that YAML lets
+    a plan carry as an escape ("\\e") is shown as �, never dropped and never a crash. Walks
+    dicts, lists, tuples and dataclasses (the report's context and its rich text)."""
+    if isinstance(value, str):
+        return _NOT_IN_XML.sub("\ufffd", value) if _NOT_IN_XML.search(value) else value
+    if isinstance(value, dict):
+        return {key: xml_safe(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [xml_safe(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(xml_safe(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: xml_safe(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **changes)
     return value

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..common.files import display_path, read_bytes
 from ..common.problems import Problem, Refused, Severity, suggest
-from ..common.swedish import number
+from ..common.swedish import exact_number, number
 from ..data import format as datafmt
 from ..data.layout import DEFAULT_DATA, indicator_tables, indicators_for, organisation
 from ..data.periods import period_end
@@ -261,6 +261,8 @@ def check_value(target: Target, period: str, gender: str, value_text: str) -> fl
     check_target(target, period, gender)
     try:
         value, missing = datafmt.parse_value(value_text)
+        if value is not None:
+            value = exact_number(value_text)  # what is typed is what the file holds
     except ValueError as error:
         raise Refused(
             str(error), hint="Skriv ett tal, t.ex. 12,5 eller 12.5.", usage=True

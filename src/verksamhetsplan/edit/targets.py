@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..common.problems import Refused
-from ..common.swedish import NUMBER_PATTERN, parse_number
+from ..common.swedish import NUMBER_PATTERN, exact_number
 
 TARGET_FORMS = (
     "minst 60, högst 6,5, öka 10 procent, minska 10 procent, öka 5 procentenheter, "
@@ -19,7 +19,10 @@ _SIGNS = {"öka": 1, "ökar": 1, "ökning": 1, "minska": -1, "minskar": -1, "min
 
 
 def _number(text: str) -> float | int:
-    value = parse_number(text)
+    try:
+        value = exact_number(text)
+    except ValueError as error:
+        raise Refused(str(error), usage=True) from None
     return int(value) if value.is_integer() else value
 
 

@@ -130,10 +130,11 @@ def _block_texts(value: Any) -> Any:
 
 
 def _fits_block(text: str) -> bool:
-    """Whether a `|` block keeps the text exactly: no line may start with a tab or a space
-    (that would be read as indentation) or end in one, and no tab or carriage return."""
+    """Whether a `|` block keeps the text exactly: no line may start with white space (a
+    space or tab is read as indentation, a no-break space pasted from Word is refused by the
+    reader as one) or end in it, and no tab or carriage return."""
     return not any(
-        line[:1] in (" ", "\t") or line[-1:] in (" ", "\t") for line in text.split("\n")
+        line[:1].isspace() or line[-1:].isspace() for line in text.split("\n")
     ) and not any(ch in text for ch in "\t\r")
 
 

@@ -1,7 +1,11 @@
 """vp status as an Excel workbook: a sheet per plan, Swedish headers and words, numbers as
-numbers. pandas lays the table out and openpyxl (its Excel engine) formats it: frozen
-header row, column widths, and number formats that Excel shows with the reader's own
-decimal comma."""
+numbers, written by openpyxl alone (pandas only laid out rows it was handed, at the cost of
+importing pandas, numpy and pyarrow): frozen header row, column widths, and number formats
+that Excel shows with the reader's own decimal comma.
+
+Plan text is data: every text is stored as a text cell, so '=HYPERLINK(…)' in a goal text is
+shown, never run, and characters a workbook cannot hold (control characters pasted into a
+plan) are shown as �."""
 
 from __future__ import annotations
 
@@ -65,27 +69,41 @@ def sheet_name(plan_id: str, taken: set[str]) -> str:
 
 def status_workbook(records: list[dict[str, Any]]) -> bytes:
     """The plans' status records (as `vp status --format json` gives them) as .xlsx."""
-    import pandas as pd
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.utils import get_column_letter
 
-    out = io.BytesIO()
+    book = Workbook(write_only=True)
     taken: set[str] = set()
-    with pd.ExcelWriter(out, engine="openpyxl") as writer:
-        for record in records:
-            rows = [
-                {COLUMNS[k]: _words(k, row.get(k)) for k in COLUMNS}
-                for goal in record["goals"]
-                for row in (goal, *goal["measures"])
-            ]
-            frame = pd.DataFrame(rows, columns=list(COLUMNS.values()))
-            name = sheet_name(record["plan"], taken)
-            frame.to_excel(writer, sheet_name=name, index=False)
-            sheet = writer.sheets[name]
-            sheet.freeze_panes = "A2"
-            for index, key in enumerate(COLUMNS, start=1):
-                letter = get_column_letter(index)
-                sheet.column_dimensions[letter].width = WIDTHS.get(key, 14)
-                if key in NUMBERS:
-                    for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
-                        cell.number_format = "0.00" if key == "progress" else "#,##0.0##"
+    for record in records:
+        sheet = book.create_sheet(sheet_name(record["plan"], taken))
+        sheet.freeze_panes = "A2"
+        for index, key in enumerate(COLUMNS, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = WIDTHS.get(key, 14)
+        sheet.append([_text_cell(WriteOnlyCell(sheet), title) for title in COLUMNS.values()])
+        for goal in record["goals"]:
+            for row in (goal, *goal["measures"]):
+                cells = []
+                for key in COLUMNS:
+                    value = _words(key, row.get(key))
+                    cell = WriteOnlyCell(sheet)
+                    if isinstance(value, str):
+                        _text_cell(cell, value)
+                    else:
+                        cell.value = value
+                        if key in NUMBERS:
+                            cell.number_format = "0.00" if key == "progress" else "#,##0.0##"
+                    cells.append(cell)
+                sheet.append(cells)
+    out = io.BytesIO()
+    book.save(out)
     return out.getvalue()
+
+
+def _text_cell(cell: Any, text: str) -> Any:
+    """A cell holding the text as text: never a formula, never a character Excel refuses."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    cell.value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+    cell.data_type = "s"  # '=…', '+…', '@…' stay text
+    return cell

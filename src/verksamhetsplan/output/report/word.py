@@ -16,6 +16,7 @@ from typing import Any
 
 from ...common.files import display_path
 from ...common.problems import Refused
+from ...common.text import xml_safe
 from .word_goals import DocxGoals
 from .word_parts import (
     TEXT_WIDTH_MM,
@@ -36,7 +37,7 @@ def to_docx(
 ) -> bytes:
     """The report as Word; what was taken out of the template is added to `notes`."""
     document = open_document(template, notes)
-    writer = _Writer(document, context, own_template=template is not None)
+    writer = _Writer(document, xml_safe(context), own_template=template is not None)
     if template is not None:
         writer.template_name = display_path(template)
     writer.write()

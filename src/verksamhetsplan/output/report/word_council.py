@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ...common.files import display_path
+from ...common.text import xml_safe
 from .word import open_document
 from .word_goals import DocxGoals
 
@@ -20,7 +21,7 @@ def council_to_docx(
     writer = _CouncilWriter(open_document(template, notes))
     if template is not None:
         writer.template_name = display_path(template)
-    writer.write(context)
+    writer.write(xml_safe(context))
     out = io.BytesIO()
     writer.doc.save(out)
     return out.getvalue()
