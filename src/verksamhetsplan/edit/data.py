@@ -51,10 +51,15 @@ def indicator_targets(repository: Any) -> dict[str, list[Target]]:
     return found
 
 
-def find_indicator(repository: Any, ident: str, file: Path | None = None) -> Target:
+def find_indicator(
+    repository: Any,
+    ident: str,
+    file: Path | None = None,
+    targets: dict[str, list[Target]] | None = None,
+) -> Target:
     """The indicator a value is for; when --file names a data file, the indicator of that
     file's organisation (two organisations may follow the same indicator id)."""
-    targets = indicator_targets(repository)
+    targets = indicator_targets(repository) if targets is None else targets
     if ident not in targets:
         close = suggest(ident, list(targets))
         raise Refused(
@@ -84,6 +89,9 @@ def find_indicator(repository: Any, ident: str, file: Path | None = None) -> Tar
             usage=True,
         )
     return targets[ident][0]
+
+
+ROW_LINES = 20  # rows an import lists one by one per file
 
 
 @dataclass
@@ -154,10 +162,16 @@ class Session:
         for key, data in list(self.files.items()):
             lines, changed, places = data.written()
             written[key] = (lines, changed)
+            rows = self.rows_done.pop(key, [])
             self.done.setdefault(key, []).extend(
                 f"{text} ({display_path(data.path)}:{places[(row.line, row.slot)] + 1})"
-                for text, row in self.rows_done.pop(key, [])
+                for text, row in rows[:ROW_LINES]
             )
+            if len(rows) > ROW_LINES:  # a million rows are summed up, not listed
+                self.done[key].append(
+                    f"  … och {number(len(rows) - ROW_LINES)} rader till i "
+                    f"{display_path(data.path)}"
+                )
             after = data.to_bytes(lines)
             if after == self.before[key]:
                 changes.append(Change(data.path, after, after, self.done.get(key, [])))
@@ -233,19 +247,31 @@ def _check_change(
     )
 
 
-def put_values(session: Session, values: list[tuple[str, str, str, float, str]]) -> Counter[str]:
-    """Values for vp's own indicators (id, period, gender, value, and where each stands, for
-    messages), written into their files in one session; any wrong one refuses them all."""
+def put_values(session: Session, values: list[Any]) -> Counter[str]:
+    """Values for vp's own indicators (sources.workbook.OwnValue: id, period, gender, value
+    and the cells they stand in, for messages), written into their files in one session;
+    any wrong one refuses them all, at the cell that is wrong."""
     counts: Counter[str] = Counter()
-    for ident, period, gender, value, where in values:
+    targets = indicator_targets(session.repository)  # once, not per value
+    for item in values:
+        ident, period, gender, value = item.indicator, item.period, item.gender, item.value
         try:
-            target = find_indicator(session.repository, ident, session.explicit)
-            check_target(target, period, gender)
+            target = find_indicator(session.repository, ident, session.explicit, targets)
         except Refused as error:
-            raise Refused(f"{where}: {error.message}", hint=error.hint) from None
+            raise Refused(f"{item.place('indicator')}: {error.message}", hint=error.hint) from None
+        try:
+            check_period(target, period)
+        except Refused as error:
+            raise Refused(f"{item.place('period')}: {error.message}", hint=error.hint) from None
+        try:
+            check_gender(target, gender)
+        except Refused as error:
+            raise Refused(f"{item.place('gender')}: {error.message}", hint=error.hint) from None
         data = session.file_for(target, period, gender, "")
         if gender != "T" and data.column("gender") is None:
-            raise Refused(f"{where}: {display_path(data.path)} har ingen kolumn för kön")
+            raise Refused(
+                f"{item.place('gender')}: {display_path(data.path)} har ingen kolumn för kön"
+            )
         result = upsert(data, ident, period, gender, value)
         counts[result.what] += 1
         if result.what != "unchanged":
@@ -274,6 +300,11 @@ def check_value(target: Target, period: str, gender: str, value_text: str) -> fl
 
 def check_target(target: Target, period: str, gender: str) -> None:
     """The period fits the indicator's frequency, and a gender its by_gender."""
+    check_period(target, period)
+    check_gender(target, gender)
+
+
+def check_period(target: Target, period: str) -> None:
     indicator = target.indicator
     if not datafmt.period_fits(period, indicator.frequency):
         raise Refused(
@@ -282,9 +313,12 @@ def check_target(target: Target, period: str, gender: str) -> None:
             hint=f"Skriv perioden som {datafmt.PERIOD_EXAMPLES[indicator.frequency]}.",
             usage=True,
         )
-    if gender != "T" and not indicator.by_gender:
+
+
+def check_gender(target: Target, gender: str) -> None:
+    if gender != "T" and not target.indicator.by_gender:
         raise Refused(
-            f"{indicator.id!r} redovisas inte uppdelat på kön",
+            f"{target.indicator.id!r} redovisas inte uppdelat på kön",
             hint="Utelämna --gender, eller sätt by_gender: true på nyckeltalet i planen.",
             usage=True,
         )

@@ -57,9 +57,7 @@ def import_kolada(
     if own:
         from .data import put_values
 
-        report.counts.update(
-            put_values(session, [(v.indicator, v.period, v.gender, v.value, v.where) for v in own])
-        )
+        report.counts.update(put_values(session, own))
     report.changes = session.changes()
     return report
 
