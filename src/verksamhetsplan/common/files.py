@@ -4,11 +4,14 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from .problems import Refused
 
@@ -28,6 +31,18 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     failure that Python sees.
     """
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    temporary = _beside(target, data)
+    try:
+        os.replace(temporary, target)
+        _sync_folder(target.parent)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _beside(target: Path, data: bytes) -> Path:
+    """The data in a synced temporary file beside the target, with the target's mode and
+    owner (or the usual ones for a new file)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     old = target.stat() if target.exists() else None
     handle, temporary = tempfile.mkstemp(
@@ -44,11 +59,94 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             # Only root may give a file away; others keep their own ownership.
             with contextlib.suppress(PermissionError):
                 os.chown(temporary, old.st_uid, old.st_gid)
-        os.replace(temporary, target)
-        _sync_folder(target.parent)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    return Path(temporary)
+
+
+class ChangedMeanwhile(Exception):
+    """A file that another program wrote after vp read it: nothing of vp's was kept."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+def replace_all_if_unchanged(files: list[tuple[Path, bytes | None, bytes]]) -> None:
+    """Put new content in place of each (path, content it had when read, new content), or
+    none of them: raises ChangedMeanwhile when any file was written by someone else since.
+
+    There is no moment between checking and replacing in which another program's write can
+    be lost: each new file is swapped in with one atomic exchange (renameat2 on Linux),
+    after which what was swapped out is compared with what vp read. If any differs, every
+    swap is undone, and the other program's content is where it was. A new file is linked
+    into place only if no file of that name has appeared. Where the exchange is not
+    available, the check is made just before each rename.
+    """
+    done: list[tuple[Path, Path | None]] = []  # (target, what was swapped out, or None: new)
+    try:
+        for path, before, after in files:
+            target = Path(os.path.realpath(path)) if path.is_symlink() else path
+            temporary = _beside(target, after)
+            if before is None:
+                try:
+                    os.link(temporary, target)  # fails if the name was taken meanwhile
+                except FileExistsError:
+                    temporary.unlink()
+                    raise ChangedMeanwhile(path) from None
+                temporary.unlink()
+                done.append((target, None))
+            elif _exchange(temporary, target):
+                done.append((target, temporary))
+                if temporary.read_bytes() != before:
+                    raise ChangedMeanwhile(path)
+            else:  # no atomic exchange here: the narrowest window there is
+                if not target.exists() or target.read_bytes() != before:
+                    temporary.unlink()
+                    raise ChangedMeanwhile(path)
+                os.replace(temporary, target)
+    except BaseException:
+        for target, swapped in reversed(done):
+            if swapped is None:
+                target.unlink(missing_ok=True)
+            else:
+                _exchange(swapped, target)
+                swapped.unlink(missing_ok=True)
+        raise
+    for _, swapped in done:
+        if swapped is not None:
+            swapped.unlink(missing_ok=True)
+    for folder in {Path(os.path.realpath(path)).parent for path, _, _ in files}:
+        _sync_folder(folder)  # the new names survive a power cut
+
+
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(one: Path, other: Path) -> bool:
+    """Swap two names in one step (Linux's renameat2 with RENAME_EXCHANGE); False where the
+    system or file system cannot."""
+    libc = _libc()
+    renameat2 = getattr(libc, "renameat2", None) if libc is not None else None
+    if renameat2 is None:
+        return False
+    at_cwd = -100
+    result = renameat2(at_cwd, os.fsencode(one), at_cwd, os.fsencode(other), _RENAME_EXCHANGE)
+    return bool(result == 0)
+
+
+@functools.cache
+def _libc() -> Any:
+    if sys.platform != "linux":
+        return None
+    import ctypes
+    import ctypes.util
+
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    except OSError:
+        return None
 
 
 def _sync_folder(folder: Path) -> None:

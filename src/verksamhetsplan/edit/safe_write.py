@@ -2,7 +2,8 @@
 
 A command reads the files it will change, builds their new content in memory, has it
 validated, and only then calls `write_changes`. Nothing is written unless every file can
-be, and a file that someone saved in between is left alone.
+be, and a file that someone saved in between is left alone, up to the last instant
+(`common.files.replace_all_if_unchanged`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..common.files import display_path, write_bytes_atomic
+from ..common.files import ChangedMeanwhile, display_path, replace_all_if_unchanged
 from ..common.problems import Refused
 
 
@@ -70,11 +71,16 @@ def write_changes(changes: list[Change]) -> None:
                 "ingenting har ändrats",
                 hint="Kör kommandot igen.",
             )
-    for change in pending:
-        try:
-            write_bytes_atomic(change.path, change.after)
-        except OSError as error:
-            raise Refused(
-                f"kan inte skriva {display_path(change.path)} ({error.strerror}); "
-                "filen är oförändrad"
-            ) from None
+    try:
+        replace_all_if_unchanged([(c.path, c.before, c.after) for c in pending])
+    except ChangedMeanwhile as changed:
+        raise Refused(
+            f"{display_path(changed.path)} har ändrats av något annat medan vp arbetade; "
+            "ingenting har ändrats",
+            hint="Kör kommandot igen.",
+        ) from None
+    except OSError as error:
+        raise Refused(
+            f"kan inte skriva {display_path(Path(error.filename or ''))} ({error.strerror}); "
+            "ingenting har ändrats"
+        ) from None
