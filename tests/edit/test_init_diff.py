@@ -242,3 +242,28 @@ def test_diff_describes_measures_and_keeps_a_baseline_note_apart(fresh, run_vp) 
         )
         for line in lines
     )
+
+
+def test_two_inits_into_one_new_folder_commit_every_file(tmp_path) -> None:
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    vp = Path(sys.executable).parent / "vp"
+    env = {**os.environ, **GIT_ENV}
+    for round_ in range(4):
+        folder = tmp_path / f"plan{round_}"
+        command = [str(vp), "init", str(folder), "--kommun", "Åmåls kommun"]
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            started = [
+                pool.submit(subprocess.run, command, capture_output=True, env=env) for _ in range(2)
+            ]
+            runs = [future.result() for future in started]
+        assert [r.returncode for r in runs] == [0, 0], [r.stderr for r in runs]
+        committed = set(git("-C", str(folder), "ls-files").split())
+        on_disk = {
+            p.relative_to(folder).as_posix()
+            for p in folder.rglob("*")
+            if p.is_file() and ".git" not in p.relative_to(folder).parts
+        }
+        assert committed == on_disk
+        assert git("-C", str(folder), "status", "--porcelain") == ""

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import apply_changes, parse_as_of, text_option
+from .common import apply_changes, parse_as_of, refused, text_option, usage_error
 
 
 @app.command()
@@ -39,6 +39,7 @@ def init(
     today = parse_as_of(as_of)
     organisation = text_option(organisation, "--kommun", multiline=True) or organisation
     board = text_option(board, "--namnd", multiline=True) or board
+    hold_folder(directory)
     create, kept = plan_changes(directory, scaffold(organisation, board, today, lint))
     for path in kept:
         typer.echo(f"Finns redan, lämnas orörd: {path.relative_to(directory).as_posix()}")
@@ -60,3 +61,21 @@ def init(
         f"\nNästa steg: cd {display_path(directory)} && vp validate && vp status\n"
         "Läs README.md där för hur planen följs upp."
     )
+
+
+def hold_folder(directory: Path) -> None:
+    """The new repository's folder, made and held until this command ends: a second vp init
+    into the same folder waits, then finds every file made, so the first commit has them."""
+    from typer._click.globals import get_current_context
+
+    from ..common.files import repository_lock
+    from ..common.problems import Refused
+
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        usage_error(f"kan inte skapa {directory}: {error.strerror}")
+    try:
+        get_current_context().with_resource(repository_lock(directory))
+    except Refused as error:
+        refused(error)
