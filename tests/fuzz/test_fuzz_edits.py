@@ -98,3 +98,37 @@ def test_activity_with_whatever_is_typed(repository, monkeypatch, comment, by) -
         "--date",
         "2018-06-01",
     )
+
+
+PASTED = st.text(
+    alphabet=st.sampled_from([*"ab åÖ\t\n\r\"'#:-|>", "\u00a0", "\u2028", "\x1b", "\ufeff"]),
+    max_size=30,
+)
+
+
+@SAFE
+@given(text=PASTED)
+def test_goal_text_as_anything_pasted(repository, monkeypatch, text) -> None:
+    """A goal's text as pasted from Word or a web page: written as typed, or refused."""
+    from verksamhetsplan.plan.yaml_reader import read_file
+
+    plan = repository / "plans/degerfors/socialnamnden-2018-2019.yaml"
+    monkeypatch.chdir(repository)
+    before = plan.read_bytes()
+    try:
+        result = CliRunner().invoke(
+            app, ["goal", "edit", "sjuktal-2019", "--text", text], catch_exceptions=False
+        )
+        assert result.exit_code in (0, 2), result.output
+        if not text.strip():
+            assert result.exit_code == 2 and "--text får inte vara tom" in result.stderr
+        if result.exit_code == 0:
+            data, _ = read_file(plan)
+            goal = next(g for g in data["goals"] if g["id"] == "sjuktal-2019")
+            typed = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+            assert goal["text"] == typed  # what was typed is what the file holds
+            assert CliRunner().invoke(app, ["validate"]).exit_code == 0
+        else:
+            assert plan.read_bytes() == before
+    finally:
+        plan.write_bytes(before)

@@ -163,7 +163,7 @@ def goal_add(
         "id": ident,
         "area": area,
         "year": year[0] if len(year) == 1 else list(year),
-        "text": text_option(text, "--text", multiline=True),
+        "text": text_option(text, "--text", multiline=True, blank=False),
         "short": text_option(short, "--short"),
         "indicator": indicator,
         "gender": _gender(gender),
@@ -202,7 +202,7 @@ def goal_edit(
     from ..edit.authoring import REMOVE, edit_item
 
     changes: dict[str, Any] = {
-        "text": text_option(text, "--text", multiline=True),
+        "text": text_option(text, "--text", multiline=True, blank=False),
         "short": text_option(short, "--short"),
         "area": area,
         "year": (year[0] if len(year) == 1 else list(year)) if year else None,
@@ -256,7 +256,7 @@ def measure_add(
         refused(Refused("måttet behöver --target (eller --criterion för en milstolpe)", usage=True))
     measure = {
         "id": ident or indicator,
-        "text": text_option(text, "--text", multiline=True),
+        "text": text_option(text, "--text", multiline=True, blank=False),
         "indicator": indicator,
         "gender": _gender(gender),
         "target": parsed,

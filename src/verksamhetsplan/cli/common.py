@@ -255,13 +255,19 @@ def gender_option(value: str) -> str:
     return chosen
 
 
-def text_option(value: str | None, option: str, multiline: bool = False) -> str | None:
-    """A free-text option (--comment, --by, --note) as it may be stored, or a usage error."""
+def text_option(
+    value: str | None, option: str, multiline: bool = False, blank: bool = True
+) -> str | None:
+    """A free-text option (--comment, --by, --note) as it may be stored, or a usage error;
+    with blank=False (a goal's --text) a text of nothing but white space is refused too."""
     if value is None:
         return None
     from ..common.text import typed_text
 
     try:
-        return typed_text(value, option, multiline)
+        typed = typed_text(value, option, multiline)
     except ValueError as error:
         usage_error(str(error))
+    if not blank and not typed.strip():
+        usage_error(f"{option} får inte vara tom", "Skriv texten som den står i planen.")
+    return typed

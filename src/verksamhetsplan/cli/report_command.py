@@ -140,17 +140,11 @@ def _one_report(
             repository, plan_file, year, within, when, as_of, output_format, template, output
         )
         return
-    period = plan_file.plan.period
-    follow_ups = [
-        repository.follow_up(
-            plan_file, y, when, within if y == year else None, as_of_given=as_of is not None
-        )
-        for y in period.years
-    ]
-    analysis = _analysis(
-        plan_file, follow_ups[period.years.index(year)], within or str(year), strict
-    )
-    lookup = repository.lookup_for(plan_file, set(range(period.start - 1, period.end + 1)))
+    from ..followup.select import report_follow_ups
+
+    follow_ups = report_follow_ups(repository, plan_file, year, within, when, as_of is not None)
+    analysis = _analysis(plan_file, follow_ups[-1], within or str(year), strict)
+    lookup = repository.lookup_for(plan_file, set(range(plan_file.plan.period.start - 1, year + 1)))
     context = build(follow_ups, year, lookup, plan_revision(Path(plan_file.file)), analysis)
     content = _render(context, output_format, template)
     _write(content, plan_file, within or str(year), output_format, output)

@@ -24,8 +24,11 @@ def check_names(files: dict[str, bytes]) -> None:
     id is index.html)."""
     folders = {str(Path(name).parent) for name in files}
     for name in sorted(files):
-        for part in Path(name).parts:
-            if part in ("", ".", "..") or len(part.encode("utf-8")) > NAME_MAX:
+        parts = Path(name).parts
+        if Path(name).is_absolute() or "\0" in name:
+            parts = ("",)  # never a name outside the folder
+        for part in parts:
+            if part in ("", ".", "..") or len(part.encode("utf-8", "surrogatepass")) > NAME_MAX:
                 shown = part if len(part) <= 60 else part[:59] + "…"
                 raise Refused(
                     f"webbplatsen skulle få sökvägen {shown!r}, som inget filsystem tar emot "

@@ -81,6 +81,24 @@ def report_plans(
     return chosen
 
 
+def report_follow_ups(
+    repository: Repository,
+    plan_file: PlanFile,
+    year: int,
+    period: str | None,
+    as_of: dt.date,
+    as_of_given: bool,
+) -> list[PlanFollowUp]:
+    """The follow-ups a report of `year` (or of `period` inside it) shows: the plan's years
+    up to that one, the last being the report's own. A report knows nothing of the years
+    after its own, and costs what the years asked for cost, not the whole plan period."""
+    first = plan_file.plan.period.start
+    return [
+        repository.follow_up(plan_file, y, as_of, period if y == year else None, as_of_given)
+        for y in range(first, year + 1)
+    ]
+
+
 @dataclass
 class ReportAnalysis:
     """The period's analysis for a report, and what is wrong with it."""
