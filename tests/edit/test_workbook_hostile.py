@@ -178,3 +178,42 @@ def test_many_rows_are_summed_up_not_listed(repo_copy, run_vp, tmp_path) -> None
     assert len(listed) == 20
     assert "… och 4 rader till i indicators-data/degerfors/personal.csv" in result.stdout
     assert "24 tillagda" in result.stdout
+
+
+def test_a_long_import_shows_a_progress_bar_on_a_terminal(repo_copy, tmp_path) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    rows = [
+        ["sjukfranvaro-total", f"{2000 + n // 12}-{n % 12 + 1:02d}", n, "T"] for n in range(1200)
+    ]
+    source = workbook(tmp_path / "w.xlsx", [HEADER, *rows])
+    vp = Path(sys.executable).parent / "vp"
+    controller, terminal = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    process = subprocess.Popen(
+        [str(vp), "data", "import", str(source)],
+        stdout=subprocess.PIPE,
+        stderr=terminal,
+        env={**env, "COLUMNS": "100", "TERM": "xterm"},
+    )
+    os.close(terminal)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(controller, 4096)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        shown += chunk
+    out, _ = process.communicate(timeout=60)
+    os.close(controller)
+    assert process.returncode == 0, shown.decode("utf-8", "replace")
+    assert "Skriver in värdena" in shown.decode("utf-8", "replace")
+    assert b"1152 tillagda, 48 \xc3\xa4ndrade" in out  # 2016–2019 had values already
+    listed = [line for line in out.decode().splitlines() if line.startswith("  + ")]
+    assert len(listed) == 20  # and standard output, a file here, has no bar
+    assert b"Skriver in" not in out

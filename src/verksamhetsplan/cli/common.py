@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
+from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -271,3 +273,24 @@ def text_option(
     if not blank and not typed.strip():
         usage_error(f"{option} får inte vara tom", "Skriv texten som den står i planen.")
     return typed
+
+
+@contextlib.contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on the terminal (standard error) for long work; nothing when the output
+    goes to a file or CI's log, or NO_COLOR asks for plain output."""
+    import os
+
+    if not sys.stderr.isatty() or os.environ.get("NO_COLOR"):
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance

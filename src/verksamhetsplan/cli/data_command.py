@@ -14,6 +14,7 @@ from .common import (
     inside_repository,
     open_repository_for_editing,
     open_repository_or_exit,
+    progress_bar,
     refused,
     text_option,
     usage_error,
@@ -126,7 +127,8 @@ def import_(
     outside_file(file)
     repository = open_repository_for_editing()
     try:
-        report = import_kolada(repository, sources, kommun, file, sheet)
+        with progress_bar("Skriver in värdena") as progress:
+            report = import_kolada(repository, sources, kommun, file, sheet, progress)
     except Refused as error:
         refused(error)
     apply_changes(report.changes)

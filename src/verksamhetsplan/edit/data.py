@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,6 +106,12 @@ class Session:
     done: dict[Path, list[str]] = field(default_factory=dict)
     # a line per row written, finished with the row's place when the file is laid out
     rows_done: dict[Path, list[tuple[str, Row]]] = field(default_factory=dict)
+    # told (values done, values in all) as a long import goes, for a progress bar
+    progress: Callable[[int, int], None] | None = None
+
+    def tick(self, done: int, total: int) -> None:
+        if self.progress is not None and (done % 500 == 0 or done == total):
+            self.progress(done, total)
 
     def note_row(self, data: DataFile, text: str, row: Row) -> None:
         """Say what was written on a row; its line number is added in changes(), when
@@ -253,7 +260,8 @@ def put_values(session: Session, values: list[Any]) -> Counter[str]:
     any wrong one refuses them all, at the cell that is wrong."""
     counts: Counter[str] = Counter()
     targets = indicator_targets(session.repository)  # once, not per value
-    for item in values:
+    for done, item in enumerate(values, start=1):
+        session.tick(done, len(values))
         ident, period, gender, value = item.indicator, item.period, item.gender, item.value
         try:
             target = find_indicator(session.repository, ident, session.explicit, targets)

@@ -5,6 +5,7 @@ vp's own ids), through the same session as `vp data add`."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,9 +36,11 @@ def import_kolada(
     municipality: str | None,
     file: Path | None,
     sheet: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """`vp data import`: Kolada's values mapped to the indicators with that KPI id, and a
-    workbook's values for vp's own indicators by their ids."""
+    workbook's values for vp's own indicators by their ids; `progress` hears how far the
+    writing has come."""
     from ..sources.workbook import OwnValue, read_workbook
 
     values: list[KoladaValue] = []
@@ -52,7 +55,7 @@ def import_kolada(
         else:
             values.extend(read_kolada(source))
     origin = ", ".join(display_path(source) for source in sources)
-    session = Session(repository, file)
+    session = Session(repository, file, progress=progress)
     report = import_values(repository, values, municipality, file, origin, session)
     if own:
         from .data import put_values
@@ -109,7 +112,8 @@ def import_values(
     finish = session is None
     session = session or Session(repository, file)
     counts: Counter[str] = Counter()
-    for item in values:
+    for done, item in enumerate(values, start=1):
+        session.tick(done, len(values))
         targets = by_kpi.get(item.kpi)
         if not targets:
             skipped[f"{item.kpi}: inget nyckeltal i planerna har detta Kolada-id"] += 1
