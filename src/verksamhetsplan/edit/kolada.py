@@ -19,7 +19,8 @@ from ..plan.vocabulary import Frequency
 from ..sources.kolada_api import Compared
 from ..sources.kolada_file import KoladaValue, read_kolada
 from .csv_file import upsert
-from .data import Session, Target, indicator_targets
+from .data import Session
+from .data_targets import Target, indicator_targets
 from .safe_write import Change
 
 

@@ -133,6 +133,8 @@ def _fits_block(text: str) -> bool:
     """Whether a `|` block keeps the text exactly: no line may start with white space (a
     space or tab is read as indentation, a no-break space pasted from Word is refused by the
     reader as one) or end in it, and no tab or carriage return."""
+    if text.startswith("\n") or text.endswith("\n"):  # a block would need a chomping mark
+        return False
     return not any(
         line[:1].isspace() or line[-1:].isspace() for line in text.split("\n")
     ) and not any(ch in text for ch in "\t\r")

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from ...common.files import display_path
-from ...common.problems import Refused
 from ...common.text import xml_safe
 from .word_goals import DocxGoals
 from .word_parts import (
@@ -25,11 +24,10 @@ from .word_parts import (
     field_end,
     fix_widths,
     header_row,
-    language,
-    page_setup,
     simple_field,
     update_fields_on_open,
 )
+from .word_template import open_document
 
 
 def to_docx(
@@ -44,83 +42,6 @@ def to_docx(
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
-
-
-def open_document(template: Path | None, notes: list[str] | None = None) -> Any:
-    """A new document, or the municipality's template emptied of its body. Whatever the
-    template would fetch from elsewhere (a linked image, a link's target is kept as text, an
-    attached .dotm) is taken out, and `notes` says what."""
-    from docx import Document
-
-    if template is None:
-        document = Document()
-        page_setup(document)
-        language(document)
-        return document
-    try:
-        document = Document(str(template))
-    except Exception as error:  # python-docx raises zip, XML and package errors alike
-        raise Refused(
-            f"Word-mallen {template} går inte att läsa ({type(error).__name__})",
-            hint="Ange en .docx sparad i Word eller LibreOffice (inte .dotx eller .doc).",
-        ) from None
-    body = document.element.body
-    for child in list(body):
-        if not child.tag.endswith("}sectPr"):
-            body.remove(child)
-    removed = strip_external(document)
-    if removed and notes is not None:
-        notes.append(
-            f"Word-mallen {display_path(template)} pekade ut innehåll utanför dokumentet, som "
-            f"inte följer med rapporten: {', '.join(removed)}"
-        )
-    language(document)
-    return document
-
-
-_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_EXTERNAL_WORDS = {
-    "hyperlink": "länk",
-    "image": "länkad bild",
-    "attachedTemplate": "bifogad dokumentmall",
-}
-
-
-def strip_external(document: Any) -> list[str]:
-    """Every relationship of the template to something outside the file, and the elements
-    that use it, taken out: a report must open without fetching anything (a remote image
-    tells its server who reads the report; an attached template can carry macros). A link
-    keeps its text; a linked picture goes whole."""
-    removed = []
-    for part in document.part.package.iter_parts():
-        element = getattr(part, "_element", None)
-        for rid, rel in list(part.rels.items()):
-            if not rel.is_external:
-                continue
-            kind = rel.reltype.rpartition("/")[2]
-            removed.append(f"{_EXTERNAL_WORDS.get(kind, kind)} till {rel.target_ref[:80]}")
-            if element is not None:
-                _drop_references(element, rid)
-            part.rels.pop(rid)
-    return removed
-
-
-def _drop_references(root: Any, rid: str) -> None:
-    users = [e for e in root.iter() if rid in (v for k, v in e.attrib.items() if k.startswith(_R))]
-    for user in users:
-        if user.tag == f"{_W}hyperlink":  # keep the link's text, in place
-            parent = user.getparent()
-            at = parent.index(user)
-            for child in reversed(list(user)):
-                parent.insert(at, child)
-            parent.remove(user)
-            continue
-        whole = next(
-            (a for a in user.iterancestors() if a.tag in (f"{_W}drawing", f"{_W}pict")), user
-        )
-        if whole.getparent() is not None:
-            whole.getparent().remove(whole)
 
 
 class _Writer(DocxGoals):

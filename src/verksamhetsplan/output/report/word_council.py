@@ -10,8 +10,8 @@ from typing import Any
 
 from ...common.files import display_path
 from ...common.text import xml_safe
-from .word import open_document
 from .word_goals import DocxGoals
+from .word_template import open_document
 
 
 def council_to_docx(
