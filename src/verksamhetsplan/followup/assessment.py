@@ -19,14 +19,20 @@ def assessment_counts_from(assessment: Assessment) -> dt.date:
 def assessment_for(
     assessments: Sequence[Assessment], year: int, as_of: dt.date, period: str | None = None
 ) -> tuple[Status | None, str | None, str | None]:
-    """The latest assessment known on the as-of date, for the year or, in a follow-up of a
-    period inside the year, for that period: status, reason and comment."""
-    found = [
-        a
-        for a in assessments
-        if (a.period == period if period else int(a.period[:4]) == year)
-        and assessment_counts_from(a) <= as_of
-    ]
+    """The latest assessment known on the as-of date for the period it was made for: in a
+    follow-up of a period inside the year, that period; for the year, the year's own, or
+    else one of a period that ends with the year (2018-T3, 2018-Q4, 2018-12: how things stood
+    when the year ended). A delår assessment (2019-T2) says nothing of the whole year 2019.
+    Status, reason and comment."""
+    known = [a for a in assessments if assessment_counts_from(a) <= as_of]
+    if period:
+        found = [a for a in known if a.period == period]
+    else:
+        found = [a for a in known if a.period == str(year)] or [
+            a
+            for a in known
+            if a.period[:4] == str(year) and period_end(a.period) == dt.date(year, 12, 31)
+        ]
     if not found:
         return None, None, None
     latest = max(found, key=lambda a: (period_order(a.period), assessment_counts_from(a)))

@@ -1,0 +1,44 @@
+"""An assessment counts for the period it was made for: a delårsbedömning (2019-T2) decides
+the delår, never the whole year, while a judgement of the year's last tertial tells how
+things stood when the year ended."""
+
+from __future__ import annotations
+
+import json
+
+AS_OF = "2020-03-01"
+PLAN = ["--plan", "degerfors-sn-2018-2019", "--as-of", AS_OF, "-f", "json"]
+
+
+def _goal(run_vp, *args: str) -> dict:
+    result = run_vp("status", *PLAN, *args)
+    assert result.exit_code == 0, result.output
+    goals = json.loads(result.stdout)["plans"][0]["goals"]
+    return next(g for g in goals if g["goal"] == "heltid-okning-2019")
+
+
+def test_a_delar_assessment_does_not_decide_the_year(repo_copy, run_vp) -> None:
+    # Andel heltider 2019: 42,9 % against 44 % is partly achieved (worked out in the plan's
+    # own rule: progress 0,69 ≥ 0,5), whatever a person said of the delår.
+    assert _goal(run_vp, "--year", "2019")["status"] == "partial"
+    result = run_vp(
+        "assess", "heltid-okning-2019", "--period", "2019-T2", "-s", "uppnått",
+        "-c", "Över målet i augusti.", "--reason", "Augusti var över målet.",
+        "--date", "2019-09-10",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    year = _goal(run_vp, "--year", "2019")
+    assert (year["status"], year["basis"]) == ("partial", "outcome")
+    delar = _goal(run_vp, "--period", "2019-T2")
+    assert (delar["status"], delar["basis"]) == ("achieved", "assessment")
+
+
+def test_an_assessment_of_the_last_tertial_speaks_for_the_year(repo_copy, run_vp) -> None:
+    result = run_vp(
+        "assess", "heltid-okning-2019", "--period", "2019-T3", "-s", "uppnått",
+        "-c", "Nådde 44 % i december.", "--reason", "Decembervärdet räknas.",
+        "--date", "2020-01-15",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    year = _goal(run_vp, "--year", "2019")
+    assert (year["status"], year["basis"]) == ("achieved", "assessment")
