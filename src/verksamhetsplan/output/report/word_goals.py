@@ -34,21 +34,19 @@ class DocxGoals(DocxBlocks):
                 italic=True,
             )
         if goal["measures"]:
+            running = any(m["forecast"] for m in goal["measures"])
+            so_far = " hittills" if running else ""
+            headers = ["Mått", f"Status{so_far}", "Mål", "Basvärde", "Målvärde", f"Utfall{so_far}"]
+            rows = [
+                [m["text"], m["status"], m["target_text"], m["baseline"], m["target"], m["outcome"]]
+                + [m["progress"]]
+                + ([_measure_forecast(m)] if running else [])
+                for m in goal["measures"]
+            ]
             self.table(
-                ["Mått", "Status", "Mål", "Basvärde", "Målvärde", "Utfall", "Framsteg"],
-                [
-                    [
-                        m["text"],
-                        m["status"],
-                        m["target_text"],
-                        m["baseline"],
-                        m["target"],
-                        m["outcome"] + (" (prognos)" if m["forecast"] else ""),
-                        m["progress"],
-                    ]
-                    for m in goal["measures"]
-                ],
-                [44, 26, 26, 18, 18, 20, 18],
+                [*headers, "Framsteg", *(["Prognos för helåret"] if running else [])],
+                rows,
+                [34, 22, 22, 16, 16, 18, 16, 26] if running else [44, 26, 26, 18, 18, 20, 18],
                 f"Målets mått: {goal['verdict']}",
             )
         elif goal["milestone"]:
@@ -125,3 +123,12 @@ class DocxGoals(DocxBlocks):
             [TEXT_WIDTH_MM // len(header)] * len(header),
             f"Mätning av målet ({goal['indicator']}): {goal['target_text']}{forecast}",
         )
+
+
+def _measure_forecast(measure: dict[str, Any]) -> Any:
+    """A running measure's full-year forecast and its verdict, as a table cell."""
+    if not measure["forecast"]:
+        return "–"
+    if not measure["forecast_status"]:
+        return f"{measure['forecast_value']} (ingen prognosbedömning)"
+    return [[f"{measure['forecast_value']}: ", measure["forecast_status"]]]
