@@ -70,11 +70,23 @@ FORECAST_WORDS = {
 }
 
 
-def forecast_text(result: Result | None) -> str:
+def forecast_words(words: dict[Result, str] | None = None) -> dict[Result, str]:
+    """How a forecast verdict is said: "bedöms uppnås", or, in a plan with its own status
+    words, those words ("bedöms uppfyllt", "bedöms delvis uppfyllt")."""
+    named = {r: w for r, (w, _, _) in STATUS.items()}
+    if not words or all(words.get(r, named[r]) == named[r] for r in FORECAST_WORDS):
+        return dict(FORECAST_WORDS)
+    return {
+        **{r: f"bedöms {words.get(r, named[r])}" for r in FORECAST_WORDS},
+        Result.NO_DATA: FORECAST_WORDS[Result.NO_DATA],
+    }
+
+
+def forecast_text(result: Result | None, words: dict[Result, str] | None = None) -> str:
     """A forecast verdict with its symbol: "◐ bedöms delvis uppnås"."""
     if result is None:
         return "–"
-    return f"{STATUS[result][1]} {FORECAST_WORDS.get(result, STATUS[result][0])}"
+    return f"{STATUS[result][1]} {forecast_words(words).get(result, STATUS[result][0])}"
 
 
 # Where the baseline already meets the target there is no way to go, so no progress.

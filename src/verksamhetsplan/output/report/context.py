@@ -23,7 +23,6 @@ from ...followup.rollup import PlanFollowUp, area_chain, area_parents
 from ...followup.summary import Tally
 from ...followup.words import (
     ACTIVITY_WORDS,
-    FORECAST_WORDS,
     MET_AT_BASELINE,
     MONTHS,
     STATUS,
@@ -31,6 +30,7 @@ from ...followup.words import (
     amount,
     comparison_text,
     coverage_text,
+    forecast_words,
     period_text,
     rule_text,
     status_words,
@@ -73,13 +73,13 @@ def status(result: Result, words: Words) -> dict[str, str]:
 
 def forecast(result: Result | None, words: Words) -> dict[str, str] | None:
     """A forecast verdict as the templates show it: "bedöms delvis uppnås", never a status."""
-    return {**status(result, words), "word": FORECAST_WORDS[result]} if result else None
+    return {**status(result, words), "word": forecast_words(words)[result]} if result else None
 
 
 def forecast_counts(tally: Tally, words: Words) -> list[dict[str, Any]]:
     """How many goals each forecast verdict has, in the usual order, the empty ones left out."""
     return [
-        {**status(r, words), "word": FORECAST_WORDS[r], "count": n}
+        {**status(r, words), "word": forecast_words(words)[r], "count": n}
         for r in STATUS_ORDER
         if (n := tally.forecasts.get(r))
     ]
@@ -362,6 +362,12 @@ def build(
         ],
         "council_gaps": [c.council_goal.title for c in current.council if not c.areas],
         "method": {
+            "achieved": words[Result.ACHIEVED],
+            "not_achieved": words[Result.NOT_ACHIEVED],
+            "forecasts": ", ".join(
+                forecast_words(words)[r]
+                for r in (Result.ACHIEVED, Result.PARTIAL, Result.NOT_ACHIEVED)
+            ),
             "partial_rule": rule_text(current.rule, words),
             "summary_rule": summary_rule_text(current.summing, words),
             "kolada": KOLADA_ATTRIBUTION

@@ -171,7 +171,7 @@ def _explain(e: Evaluation, words: Words = None) -> list[str]:
         )
     if e.forecast_status is not None:
         lines.append(
-            f"Prognosbedömning för helåret: {forecast_text(e.forecast_status)} (prognosen "
+            f"Prognosbedömning för helåret: {forecast_text(e.forecast_status, words)} (prognosen "
             f"{amount(outcome.forecast, unit)} mot målvärdet, samma regel; ingen uppmätt status)"
         )
     elif e.forecast_reason:
@@ -223,5 +223,5 @@ def _measures(e: Evaluation, lines: list[str], words: Words) -> list[str]:
     result = status_text(e.computed or e.status, words)
     lines.append(f"Resultat för målet: {result} – {e.reason}")
     if e.forecast_status is not None:
-        lines.append(f"Prognosbedömning för helåret: {forecast_text(e.forecast_status)}")
+        lines.append(f"Prognosbedömning för helåret: {forecast_text(e.forecast_status, words)}")
     return [*lines, *_override(e, words)]

@@ -13,7 +13,6 @@ from ...followup.attainment import Evaluation, Result
 from ...followup.rollup import PlanFollowUp
 from ...followup.summary import Tally
 from ...followup.words import (
-    FORECAST_WORDS,
     MET_AT_BASELINE,
     STATUS,
     STATUS_ORDER,
@@ -22,6 +21,7 @@ from ...followup.words import (
     coverage_text,
     data_line,
     forecast_text,
+    forecast_words,
     period_text,
     rule_text,
     status_text,
@@ -60,14 +60,14 @@ def _cells(e: Evaluation) -> list[str]:
     return [baseline, target, outcome]
 
 
-def _forecast_cell(e: Evaluation) -> str:
+def _forecast_cell(e: Evaluation, words: Words) -> str:
     """The full-year forecast and its verdict, beside (never instead of) the status."""
     if e.forecast_status is None:
         return "–"
     unit = e.indicator.unit if e.indicator else None
     value = e.outcome.forecast if e.outcome else None
     shown = f"≈{amount(value, unit)}\n" if unit is not None and value is not None else ""
-    return shown + forecast_text(e.forecast_status)
+    return shown + forecast_text(e.forecast_status, words)
 
 
 def table_text(f: PlanFollowUp, like: Any) -> str:
@@ -114,7 +114,9 @@ def render_table(follow_ups: list[PlanFollowUp], console: Any) -> None:
         console.print(f"Summering {f.year}: {len(f.evaluations)} mål – {summary} ({tally}).")
         if f.tally.forecasts:
             expected = ", ".join(
-                f"{n} {FORECAST_WORDS[r]}" for r in STATUS_ORDER if (n := f.tally.forecasts.get(r))
+                f"{n} {forecast_words(words)[r]}"
+                for r in STATUS_ORDER
+                if (n := f.tally.forecasts.get(r))
             )
             console.print(f"Prognos för helåret (räknas för sig, inte som utfall): {expected}.")
         gaps = [c for c in f.council if not c.areas and not c.evaluations]
@@ -194,7 +196,7 @@ def _stacked(console: Any, e: Evaluation, words: Words, indent: int = 2) -> None
         value = e.outcome.forecast if e.outcome else None
         unit = e.indicator.unit if e.indicator else None
         shown = f"≈{amount(value, unit)}: " if unit is not None and value is not None else ""
-        details.append(f"prognos helår {shown}{forecast_text(e.forecast_status)}")
+        details.append(f"prognos helår {shown}{forecast_text(e.forecast_status, words)}")
     if e.computed is not None:
         details.append(f"beräknat: {status_text(e.computed, words)}")
     if e.override_without_reason:
@@ -221,7 +223,7 @@ def _row(e: Evaluation, words: Words, forecasts: bool) -> list[Any]:
     if e.met_at_baseline:
         progress = MET_AT_BASELINE
     cells = [*_cells(e), status, trend_text(e.trend), progress]
-    return [*cells, _forecast_cell(e)] if forecasts else cells
+    return [*cells, _forecast_cell(e, words)] if forecasts else cells
 
 
 def follow_up_heading(f: PlanFollowUp) -> str:
