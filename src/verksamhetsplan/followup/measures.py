@@ -58,7 +58,7 @@ def evaluate_goal(
         why = f"året {year} har inte börjat"
         return Evaluation(goal, year, Result.NOT_DUE, rule=rule, reason=why)
     parts = tuple(
-        replace(judged(_as_goal(goal, measure), measure.indicator), measure=measure)
+        replace(judged(_as_goal(goal, measure, resolve), measure.indicator), measure=measure)
         for measure in goal.measures
     )
     verdict = goal.verdict.rule if goal.verdict else VerdictRule.ALL
@@ -96,12 +96,15 @@ def evaluate_goal(
     return with_assessment(combined, assessed, reason)
 
 
-def _as_goal(goal: Goal, measure: Measure) -> Goal:
-    """A measure judged as a goal of its own: its target, its indicator, its assessments."""
+def _as_goal(goal: Goal, measure: Measure, resolve: Resolve) -> Goal:
+    """A measure judged as a goal of its own: its target, its indicator, its assessments,
+    and its own text, or else its indicator's name (never the whole goal's text, which would
+    read as if the measure promised all of it)."""
+    indicator = resolve(measure.indicator) if measure.indicator else None
     return goal.model_copy(
         update={
             "id": measure.id,
-            "text": measure.text or goal.text,
+            "text": measure.text or (indicator.title if indicator else measure.id),
             "short": measure.text,
             "indicator": measure.indicator,
             "gender": measure.gender,

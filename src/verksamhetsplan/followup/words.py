@@ -90,7 +90,7 @@ def forecast_text(result: Result | None, words: dict[Result, str] | None = None)
 
 
 # Where the baseline already meets the target there is no way to go, so no progress.
-MET_AT_BASELINE = "uppnått redan vid basvärdet"
+MET_AT_BASELINE = "basvärdet nådde redan målvärdet"
 
 
 def trend_text(trend: Trend | None) -> str:

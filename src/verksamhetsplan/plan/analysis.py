@@ -181,7 +181,7 @@ def check_analyses(
                 Problem(
                     "VP404",
                     f"filnamnet {path.name!r} är ingen uppföljningsperiod inom planperioden "
-                    f"{plan.period.start}–{plan.period.end}",
+                    f"{plan.period.text}",
                     file=shown,
                     hint="Döp filen efter perioden: 2018.md för helåret, 2018-T2.md för "
                     "delåret, 2018-Q1.md, 2018-H1.md eller 2018-05.md.",

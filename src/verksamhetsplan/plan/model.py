@@ -49,6 +49,11 @@ class PlanPeriod(Strict):
     def years(self) -> range:
         return range(self.start, self.end + 1)
 
+    @property
+    def text(self) -> str:
+        """The period as a person writes it: 2018–2019, or 2019 for a plan of one year."""
+        return str(self.start) if self.start == self.end else f"{self.start}–{self.end}"
+
     @model_validator(mode="after")
     def _ordered(self) -> PlanPeriod:
         if self.end < self.start:

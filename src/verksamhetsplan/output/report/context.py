@@ -308,8 +308,7 @@ def build(
         + (f" Beräknat per {as_of}." if as_of else "")
         + f" Planens version: {version}.",
         "title": report_title(plan, year, current.period),
-        "subtitle": f"Uppföljning av {KIND_WORDS[plan.kind.value]} "
-        f"{plan.period.start}–{plan.period.end}",
+        "subtitle": f"Uppföljning av {KIND_WORDS[plan.kind.value]} {plan.period.text}",
         "period": period_context(year, current.period),
         "analysis": _analysis(analysis, plan.id),
         "plan": {
@@ -317,7 +316,7 @@ def build(
             "title": plan.title,
             "organisation": plan.organisation,
             "board": plan.board or plan.administration or "",
-            "period": f"{plan.period.start}–{plan.period.end}",
+            "period": plan.period.text,
             "adopted": long_date(plan.adopted.date) if plan.adopted else None,
             "adopted_by": plan.adopted.by if plan.adopted else None,
             "reference": plan.adopted.reference if plan.adopted else None,

@@ -65,7 +65,7 @@ def build_council(
     title = report_title(plan, year, period)
     return {
         "title": f"Målavstämning – {title[0].lower()}{title[1:]}",
-        "subtitle": f"Kommunfullmäktiges mål {plan.period.start}–{plan.period.end}",
+        "subtitle": f"Kommunfullmäktiges mål {plan.period.text}",
         "plan": {
             "title": plan.title,
             "organisation": plan.organisation,

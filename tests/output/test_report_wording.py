@@ -1,0 +1,63 @@
+"""Words in the report that must be true: a one-year plan's period, a progress that cannot
+be shown beside a goal that is not met, and a measure that has no text of its own."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+VP = Path(sys.executable).parent / "vp"
+SN = Path("plans/degerfors/socialnamnden-2018-2019.yaml")
+
+
+def test_a_one_year_plan_is_not_called_2026_2026(tmp_path) -> None:
+    subprocess.run([str(VP), "init", str(tmp_path / "p"), "--as-of", "2026-05-20"], check=True,
+                   capture_output=True)  # fmt: skip
+    plan = next((tmp_path / "p" / "plans").rglob("*.yaml"))
+    plan.write_text(
+        plan.read_text("utf-8").replace("{start: 2026, end: 2027}", "{start: 2026, end: 2026}"),
+        "utf-8",
+    )
+    report = subprocess.run(
+        [str(VP), "report", "-f", "md", "-o", "-", "--as-of", "2026-05-20"],
+        cwd=tmp_path / "p", capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "Uppföljning av verksamhetsplan 2026." in report
+    assert "2026–2026" not in report
+
+
+def test_a_baseline_that_met_the_target_is_not_called_achieved_beside_a_cross(
+    repo_copy, run_vp
+) -> None:
+    # Baseline 5 already meets "högst 6"; the outcome 6,8 % does not: ej uppnått, and the
+    # progress is undefined because there was no way to go, which is what the words say.
+    result = run_vp("goal", "edit", "sjuktal-2019", "--target", "högst 6", "--baseline", "värde 5")
+    assert result.exit_code == 0, result.output
+    args = ["--year", "2019", "--plan", "degerfors-sn-2018-2019", "--as-of", "2020-03-01"]
+    record = json.loads(run_vp("status", *args, "-f", "json").stdout)
+    goal = next(g for g in record["plans"][0]["goals"] if g["goal"] == "sjuktal-2019")
+    assert (goal["status"], goal["progress_note"]) == (
+        "not_achieved",
+        "basvärdet nådde redan målvärdet",
+    )
+    report = run_vp("report", *args, "-f", "md", "-o", "-").stdout
+    assert "basvärdet nådde redan målvärdet" in report
+    assert "uppnått redan" not in report
+
+
+def test_a_measure_without_text_is_named_by_its_indicator(repo_copy, run_vp) -> None:
+    added = run_vp(
+        "measure", "add", "sjuktal-2019", "--target", "högst 3", "--indicator",
+        "sjukfranvaro-korttid",
+    )  # fmt: skip
+    assert added.exit_code == 0, added.output
+    args = ["--year", "2019", "--plan", "degerfors-sn-2018-2019", "--as-of", "2020-03-01"]
+    report = run_vp("report", *args, "-f", "md", "-o", "-").stdout.replace("\u00a0", " ")
+    section = report[report.index("#### ◐ Sjuktalet") :]
+    section = section[: section.index("####", 5)]
+    assert "Sjukfrånvaro totalt (sjuktal) – högst 6,5 %" in section
+    assert "Sjukfrånvaro korttid – högst 3 %" in section
+    # the goal's own text stands once, as its heading, never as a measure's
+    assert section.count("Sjuktalet har minskat till 6,5 % inom förvaltningen.") == 1
