@@ -213,7 +213,7 @@ def test_a_long_import_shows_a_progress_bar_on_a_terminal(repo_copy, tmp_path) -
     os.close(controller)
     assert process.returncode == 0, shown.decode("utf-8", "replace")
     assert "Skriver in värdena" in shown.decode("utf-8", "replace")
-    assert b"1152 tillagda, 48 \xc3\xa4ndrade" in out  # 2016–2019 had values already
+    assert b"Arbetsboken: 1152 tillagda, 48 \xc3\xa4ndrade" in out  # 2016–2019 had values
     listed = [line for line in out.decode().splitlines() if line.startswith("  + ")]
     assert len(listed) == 20  # and standard output, a file here, has no bar
     assert b"Skriver in" not in out

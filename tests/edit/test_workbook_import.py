@@ -51,7 +51,8 @@ def test_a_long_sheet_of_own_indicators_from_a_named_sheet(repo_copy, run_vp, tm
     book.save(source)
     result = run_vp("data", "import", str(source), "--sheet", "Värden")
     assert result.exit_code == 0, result.output
-    assert "1 tillagda" in result.stdout
+    assert "Arbetsboken: 1 tillagda" in result.stdout  # vp's own indicators, not Kolada's
+    assert "Kolada" not in result.stdout
     assert "andel-heltider,2021-Q1,40.5,T" in Path(
         "indicators-data/degerfors/personal.csv"
     ).read_text(encoding="utf-8")

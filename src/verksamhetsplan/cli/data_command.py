@@ -140,7 +140,7 @@ def _summary(report: Any) -> None:
 
     counts = report.counts
     typer.echo(
-        f"Kolada: {counts['added']} tillagda, {counts['replaced']} ändrade, "
+        f"{report.source}: {counts['added']} tillagda, {counts['replaced']} ändrade, "
         f"{counts['unchanged']} redan aktuella, {sum(report.skipped.values())} överhoppade."
     )
     for why, count in sorted(report.skipped.items()):

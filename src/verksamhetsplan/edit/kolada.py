@@ -29,6 +29,7 @@ class ImportReport:
     changes: list[Change]
     counts: Counter[str]
     skipped: Counter[str]
+    source: str = "Kolada"  # where the values came from, as the summary names it
 
 
 def import_kolada(
@@ -62,6 +63,8 @@ def import_kolada(
         from .data import put_values
 
         report.counts.update(put_values(session, own))
+        if not values:
+            report.source = "Arbetsboken"  # vp's own indicators, not Kolada's
     report.changes = session.changes()
     return report
 
