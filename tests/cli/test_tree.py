@@ -142,3 +142,47 @@ def test_a_board_asked_to_serve_a_kf_goal_that_does_not_is_a_gap(repo_copy, run_
         "Socialnämnden, Tekniska nämnden; Attraktivitet: Kultur- och fritidsnämnden."
         in report.stdout
     )
+
+
+def test_a_goal_serving_a_kf_goal_itself_is_counted_there(repo_copy, run_vp) -> None:
+    # 40 subventionerade heltider 2018 serves "Ett jämställt Degerfors" by its own serves:, no area
+    # of the board does: it is the KF goal's one contribution.
+    plan = repo_copy / "plans" / "degerfors" / "socialnamnden-2018-2019.yaml"
+    text = plan.read_text("utf-8")
+    anchor = "  - id: subventionerade-40-2018\n"
+    assert anchor in text
+    plan.write_text(
+        text.replace(
+            anchor, anchor + "    serves: [degerfors-kf-2018-2019/jamstallt-och-mangfald]\n"
+        ),
+        "utf-8",
+    )
+    assert run_vp("validate").exit_code == 0
+    record = json.loads(run_vp("tree", *ARGS, "--format", "json").stdout)
+    goals = {g["title"]: g for g in record["council_plans"][0]["council_goals"]}
+    served = goals["Ett jämställt Degerfors med berikande mångfald"]
+    assert [c["board"] for c in served["contributions"]] == ["Socialnämnden"]
+    assert [g["goal"] for g in served["contributions"][0]["goals"]] == ["subventionerade-40-2018"]
+    report = run_vp("report", "--plan", "degerfors-kf-2018-2019", *ARGS, "-f", "md", "-o", "-")
+    assert "Ett jämställt Degerfors med berikande mångfald" in report.stdout
+    assert "KF-mål som ingen nämnd tjänar:** Ökande befolkning" in report.stdout
+    gaps = report.stdout[report.stdout.index("KF-mål som ingen nämnd tjänar") :].splitlines()[0]
+    assert "Ett jämställt Degerfors" not in gaps
+
+
+def test_tree_for_one_board_does_not_call_a_serving_board_absent(repo_copy, run_vp) -> None:
+    plan = repo_copy / "plans" / "degerfors" / "kommunfullmaktige-2018-2019.yaml"
+    plan.write_text(
+        plan.read_text("utf-8").replace(
+            "    title: Attraktivitet\n",
+            "    title: Attraktivitet\n    boards: [Socialnämnden, Kultur- och fritidsnämnden]\n",
+        ),
+        "utf-8",
+    )
+    social = run_vp("tree", *ARGS, "--board", "Socialnämnden").stdout
+    block = social[social.index("Attraktivitet") :].split("\n◐")[0]
+    assert "ombedda men utan bidrag" not in block  # it does serve Attraktivitet
+    culture = run_vp("tree", *ARGS, "--board", "Kultur", "--format", "json").stdout
+    goals = {g["title"]: g for g in json.loads(culture)["council_plans"][0]["council_goals"]}
+    assert goals["Attraktivitet"]["absent_boards"] == ["Kultur- och fritidsnämnden"]
+    assert goals["Attraktivitet"]["contributions"] == []

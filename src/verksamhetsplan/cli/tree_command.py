@@ -47,7 +47,7 @@ def tree(
 ) -> None:
     """Visa kedjan från kommunfullmäktiges mål genom varje nämnds områden och mål till mått
     och aktiviteter, med status, och KF-mål som ingen nämnd tjänar."""
-    from ..followup.council import council_chains, council_plans
+    from ..followup.council import council_chains, council_plans, for_board
     from ..followup.rollup import default_year
     from ..output.terminal.tree import tree_record, tree_text
 
@@ -73,10 +73,7 @@ def tree(
         if not chains:
             usage_error(f"KF-målet {council_goal!r} finns inte")
     if board is not None:
-        for chain in chains:
-            chain.contributions = [
-                c for c in chain.contributions if board.casefold() in c.board.casefold()
-            ]
+        chains = for_board(chains, board)
     if output_format is Format.JSON:
         typer.echo(json.dumps(tree_record(chains, chosen_year), ensure_ascii=False))
     else:

@@ -4,7 +4,7 @@ and a consolidated verdict by the council plan's own roll-up rule, with its cove
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..plan.load import PlanFile
 from ..plan.model import Area, CouncilGoal
@@ -37,12 +37,21 @@ class CouncilChain:
     ref: str  # plan-id/goal-id
     contributions: list[Contribution]
     tally: Tally  # every contributing goal, by the council plan's rule
+    absent: list[str] = field(default_factory=list)  # boards asked (`boards`) that give nothing
 
-    @property
-    def absent(self) -> list[str]:
-        """Boards the council goal names (`boards`) that serve it with nothing."""
-        present = {c.board.casefold() for c in self.contributions}
-        return [b for b in self.council_goal.boards if b.casefold() not in present]
+
+def for_board(chains: list[CouncilChain], board: str) -> list[CouncilChain]:
+    """The chains as one board's part of them (`vp tree --board`): its contributions, and
+    the board among the absent only if it is absent itself."""
+    wanted = board.casefold()
+    return [
+        replace(
+            chain,
+            contributions=[c for c in chain.contributions if wanted in c.board.casefold()],
+            absent=[b for b in chain.absent if wanted in b.casefold()],
+        )
+        for chain in chains
+    ]
 
 
 def council_plans(plans: list[PlanFile]) -> list[PlanFile]:
@@ -66,8 +75,12 @@ def council_chains(council_plan: PlanFile, follow_ups: list[PlanFollowUp]) -> li
                     contribution.below = _below(follow_up, served.evaluations, follow_ups)
                     contributions.append(contribution)
         every = [e for c in contributions for e in c.evaluations]
+        present = {c.board.casefold() for c in contributions}
+        absent = [b for b in council_goal.boards if b.casefold() not in present]
         chains.append(
-            CouncilChain(council_plan, council_goal, ref, contributions, tally_of(every, summing))
+            CouncilChain(
+                council_plan, council_goal, ref, contributions, tally_of(every, summing), absent
+            )
         )
     return chains
 

@@ -171,6 +171,13 @@ def _council(
     refs: list[str] = [goal.id for goal in plan.council_goals]
     for area in areas.values():
         refs.extend(ref for ref in area.serves if ref not in refs)
+    # A goal may serve a council goal itself, without its area doing so.
+    for e in evaluations:
+        refs.extend(
+            ref
+            for ref in e.goal.serves
+            if ref not in refs and index.resolve(ref, "council_goal", plan.id) is not None
+        )
     result = []
     for ref in refs:
         entry = index.resolve(ref, "council_goal", plan.id)
