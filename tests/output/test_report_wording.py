@@ -61,3 +61,22 @@ def test_a_measure_without_text_is_named_by_its_indicator(repo_copy, run_vp) -> 
     assert "Sjukfrånvaro korttid – högst 3 %" in section
     # the goal's own text stands once, as its heading, never as a measure's
     assert section.count("Sjuktalet har minskat till 6,5 % inom förvaltningen.") == 1
+
+
+def test_every_baseline_says_of_which_year(in_repo, run_vp, tmp_path) -> None:
+    # Andel heltider: the plan's key-figure baseline is 2017's (the fourth quarter, 37,3 %);
+    # the 2019 goal measures from the year before (2018's last quarter, 40 %). Both stand in
+    # the report, each with its year.
+    args = ["--year", "2019", "--plan", "degerfors-sn-2018-2019", "--as-of", "2020-03-01"]
+    text = run_vp("report", *args, "-f", "md", "-o", "-").stdout.replace("\u00a0", " ")
+    row = next(li for li in text.splitlines() if li.startswith("| Attraktivitet | Andel heltider"))
+    assert "| 37,3 % (2017) |" in row
+    goal = text[text.index("Andelen heltider ökar med 10 %") :]
+    assert "**Basvärde:** 40 % (2018)" in goal
+    from docx import Document
+
+    out = tmp_path / "r.docx"
+    assert run_vp("report", *args, "-f", "docx", "-o", str(out)).exit_code == 0
+    cells = [c.text.replace("\u00a0", " ") for t in Document(str(out)).tables for r in t.rows
+             for c in r.cells]  # fmt: skip
+    assert "37,3 % (2017)" in cells and "40 % (2018)" in cells

@@ -150,7 +150,7 @@ def _goal(
         "milestone": isinstance(e.goal.target, Milestone),
         "criteria": e.goal.target.criteria if isinstance(e.goal.target, Milestone) else [],
         "indicator": e.indicator.title if e.indicator else None,
-        "baseline": show(e.baseline.value if e.baseline else None),
+        "baseline": _baseline_shown(show(e.baseline.value if e.baseline else None), e),
         "target": show(e.target),
         "outcome": show(outcome.current if outcome else None),
         "forecast": running,
@@ -195,6 +195,16 @@ def _goal(
             for part in e.measures
         ],
     }
+
+
+def _baseline_shown(shown: str, e: Evaluation) -> str:
+    """A baseline with the period it is of, so that two baselines of one indicator (the
+    plan's 2017 and the year before a goal's year) never stand side by side unexplained."""
+    if shown == "–" or e.baseline is None:
+        return shown
+    if e.baseline.how == "value":
+        return f"{shown} (angivet)"
+    return f"{shown} ({e.baseline.period})" if e.baseline.period else shown
 
 
 def _assessments(e: Evaluation, words: Words, as_of: dt.date) -> list[dict[str, Any]]:

@@ -40,7 +40,8 @@ def key_figures(
                 "area": area_titles.get((indicator.area or "").rpartition("/")[2], "–"),
                 "title": indicator.title,
                 "frequency": FREQUENCY_WORDS[indicator.frequency.value].capitalize(),
-                "baseline": amount(baseline, indicator.unit),
+                "baseline": amount(baseline, indicator.unit)
+                + (f" ({base[:4]})" if base and baseline is not None else ""),
                 "recent": [
                     {"period": o.period, "value": amount(o.value, indicator.unit)} for o in recent
                 ],
