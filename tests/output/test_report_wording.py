@@ -80,3 +80,35 @@ def test_every_baseline_says_of_which_year(in_repo, run_vp, tmp_path) -> None:
     cells = [c.text.replace("\u00a0", " ") for t in Document(str(out)).tables for r in t.rows
              for c in r.cells]  # fmt: skip
     assert "37,3 % (2017)" in cells and "40 % (2018)" in cells
+
+
+def test_an_override_is_marked_in_the_counts_and_the_matrix(in_repo, run_vp, tmp_path) -> None:
+    # etablering-85-2019: computed ej uppnått (79,9 % against 85 %), assessed delvis with a
+    # written reason; the summary and the goal matrix say so, not only the goal's section.
+    args = ["--year", "2019", "--plan", "degerfors-sn-2018-2019", "--as-of", "2020-03-01"]
+    text = run_vp("report", *args, "-f", "md", "-o", "-").stdout.replace("\u00a0", " ")
+    summary = text[: text.index("## Sammanställning av mål")]
+    assert (
+        "Räknat med bedömningar som avviker från den beräknade statusen (med skäl): 85 % av "
+        "arbetslösa nyanlända i åtgärd: bedömt delvis uppnått, beräknat ej uppnått." in summary
+    )
+    matrix = text[text.index("## Sammanställning av mål") :].split("\n## ")[0]
+    assert "◐ 85 % av arbetslösa nyanlända i åtgärd (bedömt; beräknat ej uppnått)" in matrix
+    from docx import Document
+
+    out = tmp_path / "r.docx"
+    assert run_vp("report", *args, "-f", "docx", "-o", str(out)).exit_code == 0
+    body = "\n".join(p.text for p in Document(str(out)).paragraphs).replace("\u00a0", " ")
+    assert "bedömt delvis uppnått, beräknat ej uppnått" in body
+
+
+def test_weights_that_decide_a_coverage_are_shown_beside_it(repo_copy, run_vp) -> None:
+    # Kvalitet 2019: Treserva (no data, weight 3), two more without data and Hemgång
+    # (achieved): 1 of 4 goals, by weight 1 of 3 + 1 + 1 + 1 = 6.
+    text = SN.read_text(encoding="utf-8")
+    anchor = "  - id: treserva-2019\n"
+    SN.write_text(text.replace(anchor, anchor + "    weight: 3\n"), encoding="utf-8")
+    assert run_vp("validate").exit_code == 0
+    args = ["--year", "2019", "--plan", "degerfors-sn-2018-2019", "--as-of", "2020-03-01"]
+    report = run_vp("report", *args, "-f", "md", "-o", "-").stdout
+    assert "1 av 4 mål bedömda; med målens vikter 1 av 6" in report

@@ -43,17 +43,26 @@ class Tally:
     measured: int = 0  # goals with a verdict: achieved, partial or not achieved
     due: int = 0  # goals whose year has begun
     forecasts: dict[Result, int] = field(default_factory=dict)  # forecast verdicts, apart
+    # (measured weight, due weight) when goals weigh differently: the coverage that decides
+    weights: tuple[float, float] | None = None
 
     @classmethod
     def of(cls, judged: Sequence[tuple[Goal, Result]], summing: Summing = DEFAULT_SUMMING) -> Tally:
         statuses = [status for _, status in judged]
         due = [(goal, status) for goal, status in judged if status is not Result.NOT_DUE]
         measured = [(goal, status) for goal, status in due if status in RANK]
+        weighed = any(exact(goal.weight) != 1 for goal, _ in due)
         return cls(
             dict(Counter(statuses)),
             summary_status(judged, summing),
             len(measured),
             len(due),
+            weights=(
+                float(sum(exact(goal.weight) for goal, _ in measured)),
+                float(sum(exact(goal.weight) for goal, _ in due)),
+            )
+            if weighed
+            else None,
         )
 
 

@@ -136,7 +136,11 @@ def status_words(follow_up: FollowUp) -> dict[Result, str]:
 def coverage_text(tally: Tally) -> str:
     """How many of a summary's due goals have a verdict: "1 av 4 mål bedömda"."""
     word = "mål bedömt" if tally.due == 1 and tally.measured == 1 else "mål bedömda"
-    return f"{tally.measured} av {tally.due} {word}"
+    text = f"{tally.measured} av {tally.due} {word}"
+    if tally.weights is not None:  # the weights decide the coverage: show them
+        measured, due = tally.weights
+        text += f"; med målens vikter {number(measured)} av {number(due)}"
+    return text
 
 
 def summary_rule_text(summing: Summing, words: dict[Result, str] | None = None) -> str:

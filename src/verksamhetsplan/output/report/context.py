@@ -345,6 +345,13 @@ def build(
             "coverage": coverage_text(current.tally),
             "counts": counts(current.tally, words),
             "total": len(current.evaluations),
+            # assessments that changed a computed status: marked in the counts they are in
+            "overrides": [
+                f"{(e.goal.short or e.goal.text).strip()}: bedömt {words[e.status]}, "
+                f"beräknat {words[e.computed]}"
+                for e in current.evaluations
+                if e.computed is not None
+            ],
         },
         "matrix": _matrix(follow_ups, plan, words),
         "areas": sections,
@@ -402,7 +409,8 @@ def _matrix(follow_ups: list[PlanFollowUp], plan: Plan, words: Words) -> dict[st
             cells.append(
                 [
                     {
-                        "text": (e.goal.short or e.goal.text).strip(),
+                        "text": (e.goal.short or e.goal.text).strip()
+                        + (f" (bedömt; beräknat {words[e.computed]})" if e.computed else ""),
                         "status": status(e.status, words),
                         "forecast_status": forecast(e.forecast_status, words),
                     }

@@ -72,6 +72,13 @@ class _Writer(DocxGoals):
                 self._status_runs(p, row)
                 p.add_run(", " if i + 1 < len(c["forecast_counts"]) else ".")
         self._summary_table()
+        if c["summary"]["overrides"]:
+            self.para(
+                "Räknat med bedömningar som avviker från den beräknade statusen (med skäl): "
+                + "; ".join(c["summary"]["overrides"])
+                + ".",
+                italic=True,
+            )
         if c["analysis"]:
             self.heading("Sammanfattande analys", 1)
             self.richtext(c["analysis"], 1)
