@@ -10,6 +10,7 @@ fraction: a value exactly on a threshold lands on the side the rule says.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
 
@@ -109,3 +110,36 @@ def judge(
     else:  # right direction: better than the baseline at all
         partial = base is not None and not met_at_baseline and sign * (outcome - base) > 0
     return Judgement(Result.PARTIAL if partial else Result.NOT_ACHIEVED, progress, met_at_baseline)
+
+
+def edges(
+    target: float | Fraction, baseline: float | Fraction | None, direction: Better, rule: Rule
+) -> list[Fraction]:
+    """The outcomes at which the verdict changes: the target, and where the declared rule
+    starts calling a goal partly achieved."""
+    target = exact(target)
+    found = [target]
+    base = None if baseline is None else exact(baseline)
+    share = rule.percent / 100 if rule.percent is not None else None
+    if rule.kind is PartialKind.SHARE_OF_WAY and base is not None and share is not None:
+        found.append(base + share * (target - base))
+    elif rule.kind is PartialKind.SHARE_OF_TARGET and share:
+        found.append(share * target if direction is Better.HIGHER else target / share)
+    elif rule.kind is PartialKind.RIGHT_DIRECTION and base is not None:
+        found.append(base)
+    return found
+
+
+def decimals_to_judge(value: float, limits: list[Fraction], least: int = 2, most: int = 6) -> int:
+    """The fewest decimals (at least `least`) with which the printed value lies on the same
+    side of every limit as the value itself, so that a reader can redo the judgement: 0,364
+    against 0,4 at 91 % is printed 0,364, not 0,36."""
+    exact_value = exact(value)
+    for decimals in range(least, most + 1):
+        # rounded as common.swedish.number prints it: half up, at the value's own digits
+        shown = Fraction(
+            Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+        )
+        if all((shown >= limit) == (exact_value >= limit) for limit in limits):
+            return decimals
+    return most

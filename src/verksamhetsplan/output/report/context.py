@@ -21,6 +21,7 @@ from ...followup.attainment import Evaluation, Result
 from ...followup.forecast import METHOD_WORDS
 from ...followup.rollup import PlanFollowUp, area_chain, area_parents
 from ...followup.summary import Tally
+from ...followup.thresholds import decimals_to_judge, edges
 from ...followup.words import (
     ACTIVITY_WORDS,
     MET_AT_BASELINE,
@@ -152,7 +153,7 @@ def _goal(
         "indicator": e.indicator.title if e.indicator else None,
         "baseline": _baseline_shown(show(e.baseline.value if e.baseline else None), e),
         "target": show(e.target),
-        "outcome": show(outcome.current if outcome else None),
+        "outcome": _judged_amount(e, outcome.current if outcome else None, measured),
         "forecast": running,
         "preliminary": bool(outcome and outcome.preliminary),
         "forecast_value": show(outcome.forecast if outcome and running else None),
@@ -195,6 +196,18 @@ def _goal(
             for part in e.measures
         ],
     }
+
+
+def _judged_amount(e: Evaluation, value: float | None, measured: bool) -> str:
+    """An outcome with the decimals its judgement needs (two, or more near a limit)."""
+    if not measured or value is None or e.indicator is None:
+        return "–"
+    decimals = 2
+    if e.target is not None and e.direction is not None:
+        base = e.baseline.value if e.baseline else None
+        limits = edges(e.target, base, e.direction, e.rule)
+        decimals = decimals_to_judge(value, limits)
+    return amount(value, e.indicator.unit, decimals)
 
 
 def _baseline_shown(shown: str, e: Evaluation) -> str:
