@@ -8,9 +8,12 @@ uppnått" so far. The forecast is the straight line through January–August (3,
 
 from __future__ import annotations
 
+import json
 import re
 
 from docx import Document
+
+from verksamhetsplan.common.swedish import number
 
 ARGS = ["--period", "2018-T2", "--plan", "degerfors-sn-2018-2019", "--as-of", "2020-03-01"]
 
@@ -51,3 +54,18 @@ def test_word_has_the_same_columns(in_repo, run_vp, tmp_path) -> None:
     row = next(r for r in table.rows if "Minst 30 deltagare" in r.cells[0].text)
     assert " ".join(row.cells[-1].text.split()) == "34,75: ✔ bedöms uppnås"
     assert row.cells[5].text == "23"
+
+
+def test_status_json_gives_the_reports_gender_outcomes_during_the_year(in_repo, run_vp) -> None:
+    # Andel heltider in the 2019 delår: the last quarter by August is 2019-Q2, whose rows in
+    # personal.csv are K 38,1 and M 53,1: the outcome so far, per gender, in both places.
+    args = ["--period", "2019-T2", "--plan", "degerfors-sn-2018-2019", "--as-of", "2020-03-01"]
+    record = json.loads(run_vp("status", *args, "-f", "json").stdout)
+    goal = next(g for g in record["plans"][0]["goals"] if g["goal"] == "heltid-okning-2019")
+    assert goal["by_gender"] == {"K": 38.1, "M": 53.1}
+    assert set(goal["by_gender_forecast"]) == {"K", "M"}
+    report = run_vp("report", *args, "-f", "md", "-o", "-").stdout.replace("\u00a0", " ")
+    assert "**Utfall hittills K:** 38,1 %" in report
+    assert "**Utfall hittills M:** 53,1 %" in report
+    k = number(goal["by_gender_forecast"]["K"])
+    assert f"**Utfall hittills K:** 38,1 % · prognos för helåret {k} %" in report

@@ -107,7 +107,11 @@ def _record(plan_id: str, evaluation: Evaluation) -> dict[str, Any]:
         "progress_note": MET_AT_BASELINE if evaluation.met_at_baseline else None,
         "trend": evaluation.trend.value if evaluation.trend else None,
         "reason": evaluation.reason,
-        "by_gender": {g: tidy(o.value) for g, o in evaluation.by_gender.items()},
+        # as the report shows them: the outcome, or in a running year the outcome so far
+        "by_gender": {g: tidy(o.current) for g, o in evaluation.by_gender.items()},
+        "by_gender_forecast": {
+            g: tidy(o.forecast) for g, o in evaluation.by_gender.items() if o.running
+        },
     }
 
 
