@@ -112,3 +112,20 @@ def test_weights_that_decide_a_coverage_are_shown_beside_it(repo_copy, run_vp) -
     args = ["--year", "2019", "--plan", "degerfors-sn-2018-2019", "--as-of", "2020-03-01"]
     report = run_vp("report", *args, "-f", "md", "-o", "-").stdout
     assert "1 av 4 mål bedömda; med målens vikter 1 av 6" in report
+
+
+def test_key_figures_without_values_are_named_and_indicators_follow_their_goals(
+    in_repo, run_vp
+) -> None:
+    args = ["--year", "2018", "--plan", "degerfors-sn-2018-2019", "--as-of", "2019-03-01"]
+    text = run_vp("report", *args, "-f", "md", "-o", "-").stdout
+    table = text[text.index("## Nyckeltal") : text.index("## Strategiska aktiviteter")]
+    rows = [line for line in table.splitlines() if line.startswith("| ") and "---" not in line]
+    # Antal avvikelser has no value at all in the shipped data: named in one line, not a row.
+    assert not any("Antal avvikelser" in row for row in rows)
+    assert "Nyckeltal utan värden för 2018, som inte visas i tabellen:" in table
+    assert "Antal avvikelser" in table.split("som inte visas i tabellen:")[1]
+    # The indicator says area: integration, but the goal that uses it (Barnhushåll med
+    # försörjningsstöd) stands under Minskat utanförskap: the table follows the goal.
+    row = next(r for r in rows if "Antal hushåll med barn i försörjningsstöd" in r)
+    assert row.startswith("| Minskat utanförskap eller ökat innanförskap |")

@@ -43,7 +43,7 @@ from ...followup.words import (
 from ...plan.analysis import Analysis
 from ...plan.goals import Assessment, Milestone
 from ...plan.model import Plan, iter_areas
-from .figures import key_figures
+from .figures import key_figures, without_values
 
 KIND_WORDS = {
     "verksamhetsplan": "verksamhetsplan",
@@ -326,6 +326,7 @@ def build(
         if revision
         else "planen är inte versionshanterad"
     )
+    figures = key_figures(plan, area_titles, lookup, year, cutoff, current.comparisons)
     return {
         "version_text": f"Data till och med {data_through or '–'}."
         + (f" Beräknat per {as_of}." if as_of else "")
@@ -368,7 +369,8 @@ def build(
         },
         "matrix": _matrix(follow_ups, plan, words),
         "areas": sections,
-        "key_figures": key_figures(plan, area_titles, lookup, year, cutoff, current.comparisons),
+        "key_figures": figures,
+        "key_figures_left_out": without_values(plan, figures, year),
         "activities": [
             {
                 "area": area_titles.get((a.area or "").rpartition("/")[2], "–"),

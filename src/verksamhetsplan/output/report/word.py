@@ -254,6 +254,8 @@ class _Writer(DocxGoals):
             "Nyckeltal för uppföljning, med basvärde och senaste värde",
             numeric_from=3,
         )
+        if self.c["key_figures_left_out"]:
+            self.para(self.c["key_figures_left_out"], italic=True)
         compared = [f for f in figures if f["comparison"]]
         if compared:
             p = self.doc.add_paragraph()
