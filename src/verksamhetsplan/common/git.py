@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from pathlib import Path
 
@@ -62,3 +63,19 @@ def resolve(root: Path, revision: str) -> str:
             usage=True,
         )
     return found.stdout.decode().strip()
+
+
+def last_changed(root: Path, path: Path) -> dt.date:
+    """The day a file last changed: its last commit's date when git has it unchanged, else
+    the day it was last written on this disk (a checkout gives every file the same day)."""
+    import os
+
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    try:
+        unchanged = git(root, "diff", "--quiet", "HEAD", "--", relative).returncode == 0
+        logged = git(root, "log", "-1", "--format=%cs", "--", relative)
+    except Refused:  # no git on this machine
+        unchanged, logged = False, None
+    if unchanged and logged is not None and logged.returncode == 0 and logged.stdout.strip():
+        return dt.date.fromisoformat(logged.stdout.decode().strip())
+    return dt.date.fromtimestamp(path.stat().st_mtime)

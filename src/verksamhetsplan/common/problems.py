@@ -63,6 +63,7 @@ CODES: dict[str, str] = {
     "VP402": "analysen har två avsnitt om samma sak",
     "VP403": "analys saknas för perioden",
     "VP404": "analysfilens mapp eller namn stämmer inte med en plan och period",
+    "VP405": "analysen är äldre än periodens senaste bedömning eller data",
     "VP501": "mål utan mätbart målvärde",
     "VP502": "mål utan basvärde",
     "VP503": "procentmål på en andel utan procent eller procentenheter",

@@ -107,6 +107,7 @@ class ReportAnalysis:
     path: str  # the file, as problems name it
     broken: list[Problem]  # errors in the file: no report is written
     lacking: Problem | None  # VP403, sections missing: an error with strict, else a warning
+    stale: Problem | None = None  # VP405: written before the period's latest judgement or data
 
 
 def report_analysis(
@@ -126,9 +127,10 @@ def report_analysis(
         *(a.area.id for a in follow_up.areas if a.depth == 0),
         *(e.goal.id for e in follow_up.evaluations),
     ]
+    stale = _stale(root, plan_file, follow_up, key, path) if analysis is not None else None
     lacking = missing(analysis, subjects)
     if not lacking:
-        return ReportAnalysis(analysis, path, [], None)
+        return ReportAnalysis(analysis, path, [], None, stale)
     names = ", ".join(PLAN_SUBJECT if s == plan.id else s for s in lacking)
     message = (
         f"analys saknas för {len(lacking)} av {len(subjects)} avsnitt: {names}"
@@ -143,4 +145,45 @@ def report_analysis(
         hint=f"Skriv en rubrik på nivå 1 per avsnitt ({PLAN_SUBJECT!r} eller områdets "
         "eller målets id) med analysen under; se README, Förvaltningens analys.",
     )
-    return ReportAnalysis(analysis, path, [], problem)
+    return ReportAnalysis(analysis, path, [], problem, stale)
+
+
+def _stale(
+    root: Path, plan_file: PlanFile, follow_up: PlanFollowUp, key: str, path: str
+) -> Problem | None:
+    """VP405 when the analysis was last changed before the period's latest assessment or
+    its organisation's data: the numbers it cites may have moved since it was written."""
+    from ..common.files import display_path
+    from ..common.git import last_changed
+    from ..data.layout import DEFAULT_DATA, organisation
+    from .assessment import assessment_counts_from
+
+    written = last_changed(root, root / path if not Path(path).is_absolute() else Path(path))
+    newer = []
+    judged = [
+        assessment_counts_from(a)
+        for goal in plan_file.plan.goals
+        for a in goal.assessments
+        if a.period == key and a.date is not None
+    ]
+    if judged and max(judged) > written:
+        newer.append(f"en bedömning från {max(judged).isoformat()}")
+    org = organisation(Path(plan_file.file), "plans")
+    folder = root / DEFAULT_DATA / (org or "")
+    data = [f for f in sorted(folder.glob("*.csv")) if f.is_file()] if folder.is_dir() else []
+    changed = [(last_changed(root, f), f) for f in data]
+    later = [(day, f) for day, f in changed if day > written]
+    if later:
+        day, file = max(later)
+        newer.append(f"data i {display_path(file)} från {day.isoformat()}")
+    if not newer:
+        return None
+    return Problem(
+        "VP405",
+        f"analysen ändrades senast {written.isoformat()}, men det finns "
+        + " och ".join(newer)
+        + "; siffrorna i texten kan ha ändrats sedan",
+        Severity.WARNING,
+        file=path,
+        hint="Läs analysen mot rapportens siffror och spara den (eller committa den) igen.",
+    )
