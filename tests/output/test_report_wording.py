@@ -129,3 +129,21 @@ def test_key_figures_without_values_are_named_and_indicators_follow_their_goals(
     # försörjningsstöd) stands under Minskat utanförskap: the table follows the goal.
     row = next(r for r in rows if "Antal hushåll med barn i försörjningsstöd" in r)
     assert row.startswith("| Minskat utanförskap eller ökat innanförskap |")
+
+
+def test_the_method_is_plain_swedish_and_the_version_facts_a_colophon(in_repo, run_vp) -> None:
+    plan = "plans/degerfors/socialnamnden-2018-2019.yaml"
+    commit = subprocess.run(
+        ["git", "log", "-1", "--format=%h", "--abbrev=7", "--", plan],
+        capture_output=True, text=True, check=True,
+    ).stdout.strip()  # fmt: skip
+    args = ["--period", "2018-T2", "--plan", "degerfors-sn-2018-2019", "--as-of", "2020-01-31"]
+    text = run_vp("report", *args, "-f", "md", "-o", "-").stdout
+    body, _, colophon = text.rpartition("\n---\n")
+    method = body[body.index("## Metod") :]
+    assert "Måluppfyllelsen räknas ur planens målvärden" in method
+    assert " vp " not in method and "git" not in method and commit not in body
+    assert "ändrad senast" not in text
+    assert colophon.strip().startswith("*Om rapporten: planen i versionen från")
+    assert f"({commit})" in colophon
+    assert "data till och med 31 augusti 2018; beräknad per 31 januari 2020." in colophon

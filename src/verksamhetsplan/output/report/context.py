@@ -322,15 +322,15 @@ def build(
     data_through = long_date(current.data_through) if current.data_through else None
     as_of = long_date(current.as_of) if current.as_of_given else None
     version = (
-        f"ändrad senast {long_date(revision.date)}, version {revision.commit[:7]} i git"
+        f"planen i versionen från {long_date(revision.date)} ({revision.commit[:7]})"
         if revision
-        else "planen är inte versionshanterad"
+        else "planen utan versionshantering"
     )
     figures = key_figures(plan, area_titles, lookup, year, cutoff, current.comparisons)
     return {
-        "version_text": f"Data till och med {data_through or '–'}."
-        + (f" Beräknat per {as_of}." if as_of else "")
-        + f" Planens version: {version}.",
+        # the colophon: the version facts, apart from the method's plain Swedish
+        "version_text": f"Om rapporten: {version}; data till och med {data_through or '–'}; "
+        f"beräknad per {long_date(current.as_of)}.",
         "title": report_title(plan, year, current.period),
         "subtitle": f"Uppföljning av {KIND_WORDS[plan.kind.value]} {plan.period.text}",
         "period": period_context(year, current.period),

@@ -104,11 +104,11 @@ class _Writer(DocxGoals):
         self._council()
         self.heading("Metod", 1)
         self.para(c["method_text"])
-        self.para(c["version_text"])
         if c["method"]["sources"]:
             self.para("Egna datakällor: " + ", ".join(c["method"]["sources"]) + ".")
         if c["method"]["kolada"]:
             self.para(c["method"]["kolada"])
+        self.para(c["version_text"], italic=True)  # the colophon
         self._footer()
 
     def _properties(self) -> None:
