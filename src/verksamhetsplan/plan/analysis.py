@@ -7,6 +7,11 @@ a goal's id, optionally followed by a title for the reader of the file
 (`# kvalitet – Kvalitet i verksamhet och service`). Inside a section, level-2 headings such
 as "Analys" and "Åtgärder" structure the text. Text before the first heading is a note
 for the people who write the file (who, when, how) and is not published.
+
+Any other level-1 heading starts a free section of the report under that heading: "Viktiga
+händelser", "Ekonomi", "Personal", "Framtid", "Internkontroll" or whatever the report needs.
+Only a heading written like an id (lower case, a hyphen or digit, or close to a real id) that
+names nothing in the plan is an error (VP401): it is a typo, not a title.
 """
 
 from __future__ import annotations
@@ -31,9 +36,17 @@ class Section:
 
 
 @dataclass(frozen=True)
+class FreeSection:
+    title: str  # the heading as written: "Viktiga händelser", "Ekonomi"
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Analysis:
     path: Path
     sections: dict[str, Section]
+    free: tuple[FreeSection, ...] = ()  # in the file's order
 
     def text_for(self, subject: str) -> str | None:
         section = self.sections.get(subject)
@@ -67,12 +80,30 @@ def parse_analysis(
         if token.type == "heading_open" and token.tag == "h1" and token.map
     ]
     sections: dict[str, Section] = {}
+    free: dict[str, FreeSection] = {}
     problems: list[Problem] = []
     for index, (begin, end, heading) in enumerate(starts):
         until = starts[index + 1][0] if index + 1 < len(starts) else len(lines)
         body = "\n".join(lines[end:until]).strip("\n")
         subject = _subject(heading, plan_id)
         shown, line = str(path), begin + 1
+        if subject not in known and not _id_like(subject, known):
+            title = " ".join(heading.split())
+            if title.casefold() in free:
+                first = free[title.casefold()].line
+                problems.append(
+                    Problem(
+                        "VP402",
+                        f"{heading!r} har redan ett avsnitt på rad {first}",
+                        hint="Samla texten under en rubrik.",
+                        file=shown,
+                        line=line,
+                        column=1,
+                    )
+                )
+                continue
+            free[title.casefold()] = FreeSection(title, body, line)
+            continue
         if subject not in known:
             near = suggest(subject, known)
             problems.append(
@@ -101,7 +132,17 @@ def parse_analysis(
             )
             continue
         sections[subject] = Section(subject, body, begin + 1)
-    return Analysis(path, sections), problems
+    return Analysis(path, sections, tuple(free.values())), problems
+
+
+_ID_LIKE = re.compile(r"^[a-z0-9][a-z0-9_.]*[-0-9][a-z0-9_.-]*$")
+
+
+def _id_like(subject: str, known: list[str]) -> bool:
+    """A heading written as an id would be (kvalitet-2019, sjuktal) rather than a title."""
+    if _ID_LIKE.match(subject):
+        return True
+    return subject == subject.lower() and " " not in subject and suggest(subject, known) is not None
 
 
 def _subject(heading: str, plan_id: str) -> str:

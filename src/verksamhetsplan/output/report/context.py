@@ -7,6 +7,7 @@ only place text and a municipality's own template cannot get the formatting wron
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -240,6 +241,40 @@ def _assessments(e: Evaluation, words: Words, as_of: dt.date) -> list[dict[str, 
     ]
 
 
+# Free sections of the analysis, in their customary places: what happened comes right after
+# the summary; economy, staff and internal control after the goals; the future last.
+FIRST_SECTIONS = ("viktiga händelser", "väsentliga händelser")
+ORDERED_SECTIONS = ("ekonomi", "personal", "internkontroll", "intern kontroll")
+LAST_SECTIONS = ("framtid", "förväntad utveckling", "framtida utveckling")
+
+
+def _free(analysis: Analysis | None, before: bool) -> list[dict[str, Any]]:
+    """The analysis's free sections ("Viktiga händelser", "Ekonomi" …) for one place in the
+    report: before the goals, or after them (known headings first, then the file's order)."""
+    from .richtext import parse
+
+    if analysis is None:
+        return []
+    chosen = [f for f in analysis.free if (f.title.casefold() in FIRST_SECTIONS) == before]
+
+    def place(title: str) -> int:
+        key = title.casefold()
+        if key in ORDERED_SECTIONS:
+            return ORDERED_SECTIONS.index(key)
+        return len(ORDERED_SECTIONS) + (1 if key in LAST_SECTIONS else 0)
+
+    ordered = chosen if before else sorted(chosen, key=lambda f: place(f.title))
+    return [
+        {"title": f.title, "id": "avsnitt-" + _anchor(f.title), "blocks": parse(f.text)}
+        for f in ordered
+    ]
+
+
+def _anchor(title: str) -> str:
+    plain = title.casefold().translate(str.maketrans("åäöé", "aaoe"))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "avsnitt"
+
+
 def _analysis(analysis: Analysis | None, subject: str) -> Any:
     from .richtext import parse
 
@@ -335,6 +370,8 @@ def build(
         "subtitle": f"Uppföljning av {KIND_WORDS[plan.kind.value]} {plan.period.text}",
         "period": period_context(year, current.period),
         "analysis": _analysis(analysis, plan.id),
+        "free_before": _free(analysis, before=True),
+        "free_after": _free(analysis, before=False),
         "plan": {
             "id": plan.id,
             "title": plan.title,

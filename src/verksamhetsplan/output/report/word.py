@@ -82,6 +82,7 @@ class _Writer(DocxGoals):
         if c["analysis"]:
             self.heading("Sammanfattande analys", 1)
             self.richtext(c["analysis"], 1)
+        self._free_sections(c["free_before"])
         self.heading("Sammanställning av mål", 1)
         self._matrix()
         for area in c["areas"]:
@@ -92,6 +93,7 @@ class _Writer(DocxGoals):
             self.heading(f"Mål {c['year']}", 2)
             for goal in area["goals"]:
                 self._goal(goal)
+        self._free_sections(c["free_after"], page_break=True)
         self.heading("Nyckeltal", 1, page_break=True)
         self._key_figures()
         self.heading("Strategiska aktiviteter", 1)
@@ -175,9 +177,11 @@ class _Writer(DocxGoals):
         entries = [("Sammanfattning", 1)]
         if c["analysis"]:
             entries.append(("Sammanfattande analys", 1))
+        entries += [(section["title"], 1) for section in c["free_before"]]
         entries.append(("Sammanställning av mål", 1))
         for area in c["areas"]:
             entries += [(area["title"], 1), (f"Mål {c['year']}", 2)]
+        entries += [(section["title"], 1) for section in c["free_after"]]
         entries += [
             ("Nyckeltal", 1),
             ("Strategiska aktiviteter", 1),
@@ -229,6 +233,12 @@ class _Writer(DocxGoals):
             [34] + [(TEXT_WIDTH_MM - 34) // max(years, 1)] * years,
             "Målen per målområde och år, med status",
         )
+
+    def _free_sections(self, sections: list[dict[str, Any]], page_break: bool = False) -> None:
+        """The analysis's own sections (Viktiga händelser, Ekonomi …) under their headings."""
+        for index, section in enumerate(sections):
+            self.heading(section["title"], 1, page_break=page_break and index == 0)
+            self.richtext(section["blocks"], 1)
 
     def _key_figures(self) -> None:
         from docx.shared import Mm
