@@ -7,44 +7,29 @@ only place text and a municipality's own template cannot get the formatting wron
 from __future__ import annotations
 
 import datetime as dt
-import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_date
-
-from ...common.swedish import number
 from ...data.observation import Lookup
-from ...data.periods import period_end
-from ...followup.attainment import Evaluation, Result
-from ...followup.forecast import METHOD_WORDS
+from ...data.periods import period_end, period_start
+from ...followup.attainment import Result
 from ...followup.rollup import PlanFollowUp, area_chain, area_parents
-from ...followup.summary import Tally
-from ...followup.thresholds import decimals_to_judge, edges
 from ...followup.words import (
-    ACTIVITY_WORDS,
-    MET_AT_BASELINE,
     MONTHS,
-    STATUS,
-    STATUS_ORDER,
-    amount,
-    comparison_text,
     coverage_text,
     forecast_words,
     period_text,
     rule_text,
     status_words,
     summary_rule_text,
-    target_text,
-    trend_text,
-    verdict_text,
 )
 from ...plan.analysis import Analysis
-from ...plan.goals import Assessment, Milestone
 from ...plan.model import Plan, iter_areas
 from .figures import key_figures, without_values
+from .goal_context import activity, analysis_blocks, free_sections, goal_context
+from .shown import Words, counts, forecast, forecast_counts, long_date, status
 
 KIND_WORDS = {
     "verksamhetsplan": "verksamhetsplan",
@@ -57,38 +42,6 @@ KOLADA_ATTRIBUTION = (
     "Nyckeltal märkta med Kolada-id kommer från Kolada (RKA), www.kolada.se, och används "
     "enligt licensen CC BY 4.0."
 )
-
-
-def long_date(day: dt.date) -> str:
-    """29 november 2017."""
-    return str(format_date(day, format="long", locale="sv_SE"))
-
-
-Words = dict[Result, str]
-
-
-def status(result: Result, words: Words) -> dict[str, str]:
-    word, symbol, colour = STATUS[result]
-    word = words.get(result, word)
-    return {"key": result.value, "word": word, "symbol": symbol, "colour": colour}
-
-
-def forecast(result: Result | None, words: Words) -> dict[str, str] | None:
-    """A forecast verdict as the templates show it: "bedöms delvis uppnås", never a status."""
-    return {**status(result, words), "word": forecast_words(words)[result]} if result else None
-
-
-def forecast_counts(tally: Tally, words: Words) -> list[dict[str, Any]]:
-    """How many goals each forecast verdict has, in the usual order, the empty ones left out."""
-    return [
-        {**status(r, words), "word": forecast_words(words)[r], "count": n}
-        for r in STATUS_ORDER
-        if (n := tally.forecasts.get(r))
-    ]
-
-
-def counts(tally: Tally, words: Words) -> list[dict[str, Any]]:
-    return [{**status(r, words), "count": tally.counts.get(r, 0)} for r in STATUS_ORDER]
 
 
 @dataclass(frozen=True)
@@ -114,172 +67,6 @@ def plan_revision(path: Path) -> Revision | None:
     if done.returncode != 0 or len(parts) != 2:
         return None
     return Revision(parts[0], dt.date.fromisoformat(parts[1]))
-
-
-def _goal(
-    e: Evaluation,
-    plan: Plan,
-    areas: dict[str, str],
-    words: Words,
-    as_of: dt.date,
-    analysis: Analysis | None = None,
-    judged: dt.date | None = None,
-    comparisons: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    unit = e.indicator.unit if e.indicator else None
-    measured = unit is not None and not isinstance(e.goal.target, Milestone)
-
-    def show(value: float | None) -> str:
-        return amount(value, unit) if measured and unit is not None else "–"
-
-    outcome = e.outcome
-    running = outcome is not None and outcome.running
-    compared = (comparisons or {}).get(e.indicator.id) if e.indicator else None
-    activities = [
-        {
-            "text": a.text.strip(),
-            "status": ACTIVITY_WORDS[a.status_on(as_of)],
-            "responsible": a.responsible or "–",
-        }
-        for a in plan.activities_of(e.goal.id)
-    ]
-    return {
-        "id": e.goal.id,
-        "year": e.year,
-        "text": e.goal.text.strip(),
-        "short": e.goal.short or e.goal.text.strip(),
-        "area": areas.get(e.goal.area.rpartition("/")[2], e.goal.area),
-        "milestone": isinstance(e.goal.target, Milestone),
-        "criteria": e.goal.target.criteria if isinstance(e.goal.target, Milestone) else [],
-        "indicator": e.indicator.title if e.indicator else None,
-        "baseline": _baseline_shown(show(e.baseline.value if e.baseline else None), e),
-        "target": show(e.target),
-        "outcome": _judged_amount(e, outcome.current if outcome else None, measured),
-        "forecast": running,
-        "preliminary": bool(outcome and outcome.preliminary),
-        "forecast_value": show(outcome.forecast if outcome and running else None),
-        "forecast_status": forecast(e.forecast_status, words),
-        "forecast_method": METHOD_WORDS[outcome.method] if outcome and outcome.method else None,
-        "forecast_note": (outcome.method_note or e.forecast_reason) if outcome else None,
-        "baseline_note": e.goal.baseline.note if e.goal.baseline else None,
-        "basis": e.basis,
-        "progress": MET_AT_BASELINE
-        if e.met_at_baseline
-        else ("–" if e.progress is None else number(e.progress, 2)),
-        "status": status(e.status, words),
-        "computed": status(e.computed, words) if e.computed else None,
-        "override_reason": e.override_reason,
-        "reason": None if e.assessed else e.reason,
-        "trend": trend_text(e.trend),
-        "by_gender": [
-            {
-                "gender": g,
-                "value": show(o.current),
-                "forecast": show(o.forecast) if o.running else None,
-            }
-            for g, o in sorted(e.by_gender.items())
-        ],
-        "assessment": (e.assessment_comment or "").strip() or None,
-        # Assessments of a period are made after it ends: those known on the as-of day count.
-        "assessments": _assessments(e, words, judged or as_of),
-        "analysis": _analysis(analysis, e.goal.id),
-        "override_ignored": e.override_without_reason,
-        "activities": activities,
-        "target_text": target_text(e),
-        "verdict": verdict_text(e) if e.measures else None,
-        "comparison": comparison_text(compared, unit) if compared is not None else None,
-        "measures": [
-            {
-                **_goal(part, plan, areas, words, as_of, comparisons=comparisons),
-                "activities": [],
-                "assessments": [],
-            }
-            for part in e.measures
-        ],
-    }
-
-
-def _judged_amount(e: Evaluation, value: float | None, measured: bool) -> str:
-    """An outcome with the decimals its judgement needs (two, or more near a limit)."""
-    if not measured or value is None or e.indicator is None:
-        return "–"
-    decimals = 2
-    if e.target is not None and e.direction is not None:
-        base = e.baseline.value if e.baseline else None
-        limits = edges(e.target, base, e.direction, e.rule)
-        decimals = decimals_to_judge(value, limits)
-    return amount(value, e.indicator.unit, decimals)
-
-
-def _baseline_shown(shown: str, e: Evaluation) -> str:
-    """A baseline with the period it is of, so that two baselines of one indicator (the
-    plan's 2017 and the year before a goal's year) never stand side by side unexplained."""
-    if shown == "–" or e.baseline is None:
-        return shown
-    if e.baseline.how == "value":
-        return f"{shown} (angivet)"
-    return f"{shown} ({e.baseline.period})" if e.baseline.period else shown
-
-
-def _assessments(e: Evaluation, words: Words, as_of: dt.date) -> list[dict[str, Any]]:
-    """The assessments recorded for the follow-up's period (the year, or 2018-T2), as known
-    on the as-of day, oldest first: the board sees who judged what, and when."""
-    key = e.period or str(e.year)
-    recorded: list[Assessment] = [
-        a for a in e.goal.assessments if a.period == key and (a.date is None or a.date <= as_of)
-    ]
-    return [
-        {
-            "date": long_date(a.date) if a.date else None,
-            "by": a.by,
-            "status": status(Result(a.status.value), words) if a.status else None,
-            "comment": (a.comment or "").strip() or None,
-            "reason": a.reason,
-            "measure": a.measure,
-        }
-        for a in sorted(recorded, key=lambda a: a.date or dt.date.min)
-    ]
-
-
-# Free sections of the analysis, in their customary places: what happened comes right after
-# the summary; economy, staff and internal control after the goals; the future last.
-FIRST_SECTIONS = ("viktiga händelser", "väsentliga händelser")
-ORDERED_SECTIONS = ("ekonomi", "personal", "internkontroll", "intern kontroll")
-LAST_SECTIONS = ("framtid", "förväntad utveckling", "framtida utveckling")
-
-
-def _free(analysis: Analysis | None, before: bool) -> list[dict[str, Any]]:
-    """The analysis's free sections ("Viktiga händelser", "Ekonomi" …) for one place in the
-    report: before the goals, or after them (known headings first, then the file's order)."""
-    from .richtext import parse
-
-    if analysis is None:
-        return []
-    chosen = [f for f in analysis.free if (f.title.casefold() in FIRST_SECTIONS) == before]
-
-    def place(title: str) -> int:
-        key = title.casefold()
-        if key in ORDERED_SECTIONS:
-            return ORDERED_SECTIONS.index(key)
-        return len(ORDERED_SECTIONS) + (1 if key in LAST_SECTIONS else 0)
-
-    ordered = chosen if before else sorted(chosen, key=lambda f: place(f.title))
-    return [
-        {"title": f.title, "id": "avsnitt-" + _anchor(f.title), "blocks": parse(f.text)}
-        for f in ordered
-    ]
-
-
-def _anchor(title: str) -> str:
-    plain = title.casefold().translate(str.maketrans("åäöé", "aaoe"))
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "avsnitt"
-
-
-def _analysis(analysis: Analysis | None, subject: str) -> Any:
-    from .richtext import parse
-
-    text = analysis.text_for(subject) if analysis else None
-    return parse(text) if text else None
 
 
 def period_context(year: int, period: str | None) -> dict[str, Any]:
@@ -332,8 +119,12 @@ def build(
     words = status_words(plan.follow_up)
     # A period report knows what was known at the period's end, nothing later.
     cutoff = min(current.as_of, period_end(current.period)) if current.period else current.as_of
+    # Activities not followed up since the period began are marked (the year: since 1 January).
+    since = period_start(current.period) if current.period else dt.date(current.year, 1, 1)
     goals = [
-        _goal(e, plan, area_titles, words, cutoff, analysis, current.as_of, current.comparisons)
+        goal_context(
+            e, plan, area_titles, words, cutoff, analysis, current.as_of, current.comparisons, since
+        )
         for e in current.evaluations
     ]
     by_area: dict[str, list[dict[str, Any]]] = {}
@@ -351,7 +142,7 @@ def build(
                 "coverage": coverage_text(summary.tally),
                 "counts": counts(summary.tally, words),
                 "goals": by_area.get(summary.area.id, []),
-                "analysis": _analysis(analysis, summary.area.id),
+                "analysis": analysis_blocks(analysis, summary.area.id),
             }
         )
     data_through = long_date(current.data_through) if current.data_through else None
@@ -369,9 +160,9 @@ def build(
         "title": report_title(plan, year, current.period),
         "subtitle": f"Uppföljning av {KIND_WORDS[plan.kind.value]} {plan.period.text}",
         "period": period_context(year, current.period),
-        "analysis": _analysis(analysis, plan.id),
-        "free_before": _free(analysis, before=True),
-        "free_after": _free(analysis, before=False),
+        "analysis": analysis_blocks(analysis, plan.id),
+        "free_before": free_sections(analysis, before=True),
+        "free_after": free_sections(analysis, before=False),
         "plan": {
             "id": plan.id,
             "title": plan.title,
@@ -408,15 +199,7 @@ def build(
         "areas": sections,
         "key_figures": figures,
         "key_figures_left_out": without_values(plan, figures, year),
-        "activities": [
-            {
-                "area": area_titles.get((a.area or "").rpartition("/")[2], "–"),
-                "text": a.text.strip(),
-                "status": ACTIVITY_WORDS[a.status_on(cutoff)],
-                "responsible": a.responsible or "–",
-            }
-            for a in plan.activities
-        ],
+        "activities": [activity(a, area_titles, cutoff, since) for a in plan.activities],
         "council": [
             {
                 "title": c.council_goal.title,

@@ -9,7 +9,8 @@ from typing import Any
 from ...followup.council import CouncilChain
 from ...followup.words import coverage_text, status_words
 from ...plan.load import PlanFile
-from .context import forecast, forecast_counts, long_date, period_context, report_title, status
+from .context import period_context, report_title
+from .shown import forecast, forecast_counts, long_date, status
 
 
 def build_council(

@@ -98,10 +98,21 @@ class _Writer(DocxGoals):
         self._key_figures()
         self.heading("Strategiska aktiviteter", 1)
         self.table(
-            ["Målområde", "Aktivitet", "Status", "Ansvarig"],
-            [[a["area"], a["text"], a["status"], a["responsible"]] for a in c["activities"]],
-            [32, 80, 24, 34],
-            "Strategiska aktiviteter med status och ansvarig",
+            ["Målområde", "Aktivitet", "Status", "Senast uppföljd", "Kommentar", "Ansvarig"],
+            [
+                [
+                    a["area"],
+                    a["text"],
+                    a["status"],
+                    a["followed_up"] + (" (inte uppföljd under perioden)" if a["stale"] else ""),
+                    a["comment"] or "–",
+                    a["responsible"],
+                ]
+                for a in c["activities"]
+            ],
+            [24, 50, 18, 26, 32, 20],
+            "Strategiska aktiviteter med status vid periodens slut, senaste uppföljning och "
+            "ansvarig",
         )
         self._council()
         self.heading("Metod", 1)

@@ -97,7 +97,7 @@ class DocxGoals(DocxBlocks):
             self.richtext(goal["analysis"], 3)
         for activity in goal["activities"]:
             self.doc.add_paragraph(
-                f"Aktivitet: {activity['text']} ({activity['status']})",
+                f"Aktivitet: {activity['text']} ({activity['follow_up']})",
                 style=self._style("List Bullet"),
             )
 

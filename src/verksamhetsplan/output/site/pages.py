@@ -27,7 +27,7 @@ from ...common.swedish import number
 from ...followup.council import council_chains, council_plans
 from ...followup.words import ACTIVITY_WORDS, coverage_text, status_words
 from ..charts import sparkline
-from ..report.context import status
+from ..report.shown import status
 from ..terminal.explain import explain
 
 

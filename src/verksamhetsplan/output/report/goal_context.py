@@ -1,0 +1,220 @@
+"""A goal in the report's context: its status and numbers, its measures, assessments,
+analysis and activities with their latest follow-up; and the analysis's free sections."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from ...common.swedish import number
+from ...followup.attainment import Evaluation, Result
+from ...followup.forecast import METHOD_WORDS
+from ...followup.thresholds import decimals_to_judge, edges
+from ...followup.words import (
+    ACTIVITY_WORDS,
+    MET_AT_BASELINE,
+    amount,
+    comparison_text,
+    target_text,
+    trend_text,
+    verdict_text,
+)
+from ...plan.analysis import Analysis
+from ...plan.goals import Assessment, Milestone
+from ...plan.model import Activity, Plan
+from ...plan.vocabulary import ActivityStatus
+from .shown import Words, forecast, long_date, status
+
+
+def goal_context(
+    e: Evaluation,
+    plan: Plan,
+    areas: dict[str, str],
+    words: Words,
+    as_of: dt.date,
+    analysis: Analysis | None = None,
+    judged: dt.date | None = None,
+    comparisons: dict[str, Any] | None = None,
+    since: dt.date | None = None,
+) -> dict[str, Any]:
+    unit = e.indicator.unit if e.indicator else None
+    measured = unit is not None and not isinstance(e.goal.target, Milestone)
+
+    def show(value: float | None) -> str:
+        return amount(value, unit) if measured and unit is not None else "–"
+
+    outcome = e.outcome
+    running = outcome is not None and outcome.running
+    compared = (comparisons or {}).get(e.indicator.id) if e.indicator else None
+    activities = [activity(a, areas, as_of, since) for a in plan.activities_of(e.goal.id)]
+    return {
+        "id": e.goal.id,
+        "year": e.year,
+        "text": e.goal.text.strip(),
+        "short": e.goal.short or e.goal.text.strip(),
+        "area": areas.get(e.goal.area.rpartition("/")[2], e.goal.area),
+        "milestone": isinstance(e.goal.target, Milestone),
+        "criteria": e.goal.target.criteria if isinstance(e.goal.target, Milestone) else [],
+        "indicator": e.indicator.title if e.indicator else None,
+        "baseline": _baseline_shown(show(e.baseline.value if e.baseline else None), e),
+        "target": show(e.target),
+        "outcome": _judged_amount(e, outcome.current if outcome else None, measured),
+        "forecast": running,
+        "preliminary": bool(outcome and outcome.preliminary),
+        "forecast_value": show(outcome.forecast if outcome and running else None),
+        "forecast_status": forecast(e.forecast_status, words),
+        "forecast_method": METHOD_WORDS[outcome.method] if outcome and outcome.method else None,
+        "forecast_note": (outcome.method_note or e.forecast_reason) if outcome else None,
+        "baseline_note": e.goal.baseline.note if e.goal.baseline else None,
+        "basis": e.basis,
+        "progress": MET_AT_BASELINE
+        if e.met_at_baseline
+        else ("–" if e.progress is None else number(e.progress, 2)),
+        "status": status(e.status, words),
+        "computed": status(e.computed, words) if e.computed else None,
+        "override_reason": e.override_reason,
+        "reason": None if e.assessed else e.reason,
+        "trend": trend_text(e.trend),
+        "by_gender": [
+            {
+                "gender": g,
+                "value": show(o.current),
+                "forecast": show(o.forecast) if o.running else None,
+            }
+            for g, o in sorted(e.by_gender.items())
+        ],
+        "assessment": (e.assessment_comment or "").strip() or None,
+        # Assessments of a period are made after it ends: those known on the as-of day count.
+        "assessments": _assessments(e, words, judged or as_of),
+        "analysis": analysis_blocks(analysis, e.goal.id),
+        "override_ignored": e.override_without_reason,
+        "activities": activities,
+        "target_text": target_text(e),
+        "verdict": verdict_text(e) if e.measures else None,
+        "comparison": comparison_text(compared, unit) if compared is not None else None,
+        "measures": [
+            {
+                **goal_context(
+                    part, plan, areas, words, as_of, comparisons=comparisons, since=since
+                ),
+                "activities": [],
+                "assessments": [],
+            }
+            for part in e.measures
+        ],
+    }
+
+
+def activity(
+    a: Activity, areas: dict[str, str], day: dt.date, since: dt.date | None
+) -> dict[str, Any]:
+    """An activity as the report shows it: its status at the period's end (`day`), its latest
+    follow-up with date and comment, and whether it has been followed up since `since`."""
+    update = a.update_on(day)
+    state = a.status_on(day)
+    comment = ((update.comment if update else None) or "").strip() or None
+    followed = long_date(update.date) if update else None
+    stale = (
+        since is not None
+        and (update is None or update.date < since)
+        and state not in (ActivityStatus.DONE, ActivityStatus.CANCELLED)
+    )
+    said = ACTIVITY_WORDS[state]
+    if followed:
+        said += f", uppföljd {followed}" + (f": {comment}" if comment else "")
+    if stale:
+        said += f"; inte uppföljd sedan {long_date(since)}" if since else ""
+    return {
+        "area": areas.get((a.area or "").rpartition("/")[2], "–"),
+        "text": a.text.strip(),
+        "status": ACTIVITY_WORDS[state],
+        "responsible": a.responsible or "–",
+        "followed_up": followed or "–",
+        "comment": comment,
+        "stale": stale,
+        "follow_up": said,  # the status, the latest follow-up and its comment, in one phrase
+    }
+
+
+def _judged_amount(e: Evaluation, value: float | None, measured: bool) -> str:
+    """An outcome with the decimals its judgement needs (two, or more near a limit)."""
+    if not measured or value is None or e.indicator is None:
+        return "–"
+    decimals = 2
+    if e.target is not None and e.direction is not None:
+        base = e.baseline.value if e.baseline else None
+        limits = edges(e.target, base, e.direction, e.rule)
+        decimals = decimals_to_judge(value, limits)
+    return amount(value, e.indicator.unit, decimals)
+
+
+def _baseline_shown(shown: str, e: Evaluation) -> str:
+    """A baseline with the period it is of, so that two baselines of one indicator (the
+    plan's 2017 and the year before a goal's year) never stand side by side unexplained."""
+    if shown == "–" or e.baseline is None:
+        return shown
+    if e.baseline.how == "value":
+        return f"{shown} (angivet)"
+    return f"{shown} ({e.baseline.period})" if e.baseline.period else shown
+
+
+def _assessments(e: Evaluation, words: Words, as_of: dt.date) -> list[dict[str, Any]]:
+    """The assessments recorded for the follow-up's period (the year, or 2018-T2), as known
+    on the as-of day, oldest first: the board sees who judged what, and when."""
+    key = e.period or str(e.year)
+    recorded: list[Assessment] = [
+        a for a in e.goal.assessments if a.period == key and (a.date is None or a.date <= as_of)
+    ]
+    return [
+        {
+            "date": long_date(a.date) if a.date else None,
+            "by": a.by,
+            "status": status(Result(a.status.value), words) if a.status else None,
+            "comment": (a.comment or "").strip() or None,
+            "reason": a.reason,
+            "measure": a.measure,
+        }
+        for a in sorted(recorded, key=lambda a: a.date or dt.date.min)
+    ]
+
+
+# Free sections of the analysis, in their customary places: what happened comes right after
+# the summary; economy, staff and internal control after the goals; the future last.
+FIRST_SECTIONS = ("viktiga händelser", "väsentliga händelser")
+ORDERED_SECTIONS = ("ekonomi", "personal", "internkontroll", "intern kontroll")
+LAST_SECTIONS = ("framtid", "förväntad utveckling", "framtida utveckling")
+
+
+def free_sections(analysis: Analysis | None, before: bool) -> list[dict[str, Any]]:
+    """The analysis's free sections ("Viktiga händelser", "Ekonomi" …) for one place in the
+    report: before the goals, or after them (known headings first, then the file's order)."""
+    from .richtext import parse
+
+    if analysis is None:
+        return []
+    chosen = [f for f in analysis.free if (f.title.casefold() in FIRST_SECTIONS) == before]
+
+    def place(title: str) -> int:
+        key = title.casefold()
+        if key in ORDERED_SECTIONS:
+            return ORDERED_SECTIONS.index(key)
+        return len(ORDERED_SECTIONS) + (1 if key in LAST_SECTIONS else 0)
+
+    ordered = chosen if before else sorted(chosen, key=lambda f: place(f.title))
+    return [
+        {"title": f.title, "id": "avsnitt-" + _anchor(f.title), "blocks": parse(f.text)}
+        for f in ordered
+    ]
+
+
+def _anchor(title: str) -> str:
+    plain = title.casefold().translate(str.maketrans("åäöé", "aaoe"))
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "avsnitt"
+
+
+def analysis_blocks(analysis: Analysis | None, subject: str) -> Any:
+    from .richtext import parse
+
+    text = analysis.text_for(subject) if analysis else None
+    return parse(text) if text else None
