@@ -52,3 +52,10 @@ def test_word_and_html_carry_the_same(repo_copy, run_vp) -> None:
     assert run_vp("report", *ARGS, "-o", "r.html").exit_code == 0
     html = Path("r.html").read_text(encoding="utf-8")
     assert "<td>15 juni 2018</td><td>Installerat i tre enheter.</td>" in html
+
+
+def test_the_site_shows_the_latest_follow_up_and_comment(repo_copy, run_vp) -> None:
+    _follow_up(run_vp)
+    assert run_vp("site", "webb", "--as-of", "2018-09-01").exit_code == 0
+    page = Path("webb/degerfors-sn-2018-2019/index.html").read_text(encoding="utf-8")
+    assert "(pågår, uppföljd 15 juni 2018: Installerat i tre enheter.)" in page

@@ -25,8 +25,9 @@ from typing import Any
 
 from ...common.swedish import number
 from ...followup.council import council_chains, council_plans
-from ...followup.words import ACTIVITY_WORDS, coverage_text, status_words
+from ...followup.words import coverage_text, status_words
 from ..charts import sparkline
+from ..report.goal_context import activity
 from ..report.shown import status
 from ..terminal.explain import explain
 
@@ -234,10 +235,8 @@ def _plan_page(f: Any, words: Any) -> dict[str, Any]:
             if a.depth == 0 and a.evaluations
         ],
         "indicators": [{"id": i.id, "title": i.title} for i in plan.indicators],
-        "activities": [
-            {"text": a.text.strip(), "status": ACTIVITY_WORDS[a.status_on(f.as_of)]}
-            for a in plan.activities
-        ],
+        # each with its latest follow-up and comment, as the report shows them
+        "activities": [activity(a, {}, f.as_of, None) for a in plan.activities],
     }
 
 
