@@ -1,17 +1,51 @@
-"""Every chart vp draws, for every format: a key figure's development as SVG polyline
-points (HTML, PDF and the site) and as a small PNG line chart for formats without SVG (Word).
+"""Every chart vp draws, for every format: one layout, drawn as SVG (HTML, PDF and the site)
+and as PNG (Word, which shows no SVG everywhere).
 
-The PNG is drawn with Pillow (already there for WeasyPrint) rather than matplotlib, which would add
-tens of megabytes for one line and two labels. The chart only shows the shape; the values
-always stand in a table beside it, and the picture carries them as its description.
+A chart a nämnd can read: a y-axis with its unit and round ticks, the periods along the
+x-axis, the baseline and the target as labelled lines, K and M as series of their own
+beside the total (told apart by dash and marker, never by colour alone), and the forecast
+drawn dashed to the year's end. The y-range always holds the baseline, the target and
+zero-ish room around the values, so two close values are not stretched from floor to
+ceiling. Every chart has a text alternative, and its values stand in a table beside it.
+
+The PNG is drawn with Pillow (already there for WeasyPrint) rather than matplotlib, which
+would add tens of megabytes for some lines and labels.
 """
 
 from __future__ import annotations
 
 import io
+import itertools
+import math
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
 
-WIDTH, HEIGHT, SCALE = 320, 120, 2  # drawn at twice the size, for print
-CHART_WIDTH, CHART_HEIGHT = 160, 36
+CHART_WIDTH, CHART_HEIGHT = 160, 36  # the key-figure table's sparkline
+WIDTH, HEIGHT = 560, 260  # a goal's chart, in CSS pixels (PNG at twice that)
+SMALL_WIDTH, SMALL_HEIGHT, SCALE = 320, 120, 2  # the key-figure chart in Word, drawn at twice
+LEFT, RIGHT, TOP, BOTTOM = 64, 150, 34, 40  # room for ticks, labels and the legend above
+# Told apart by dash and marker; the colours only add to that.
+STYLES = {
+    "T": ("", "circle", "#1a1a1a"),
+    "K": ("6 3", "square", "#0d47a1"),
+    "M": ("2 3", "triangle", "#8a3b00"),
+}
+SERIES_WORDS = {"T": "Totalt", "K": "Kvinnor", "M": "Män"}
+
+
+@dataclass
+class Chart:
+    """What a goal's chart shows; values are plain numbers, labels are already in Swedish."""
+
+    title: str
+    unit: str  # the unit as a suffix, e.g. " %" or " tkr" (empty for a plain number)
+    periods: list[str]  # along the x-axis, oldest first
+    series: dict[str, list[float | None]]  # "T", "K", "M": a value per period, or None
+    shown: dict[str, list[str]] = field(default_factory=dict)  # the values as printed
+    baseline: tuple[float, str] | None = None  # value and label ("Basvärde 2017: 6 %")
+    target: tuple[float, str] | None = None  # value and label ("Målvärde: 5,4 %")
+    forecast: tuple[float, str] | None = None  # the year-end forecast and its label
 
 
 def sparkline(values: list[float]) -> str | None:
@@ -27,13 +61,293 @@ def sparkline(values: list[float]) -> str | None:
     )
 
 
+def ticks(low: float, high: float, count: int = 5) -> list[float]:
+    """Round numbers spanning low..high (1, 2 or 5 times a power of ten apart)."""
+    if high <= low:
+        high = low + (abs(low) or 1.0)
+    raw = (high - low) / max(1, count - 1)
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    first = math.floor(low / step) * step
+    found = [round(first, 10)]
+    while found[-1] < high:  # up to the first tick at or above the highest value
+        found.append(round(found[-1] + step, 10))
+    return found
+
+
+@dataclass
+class _Layout:
+    scale_y: Any
+    x_of: Any
+    y_ticks: list[float]
+    width: int
+    height: int
+
+
+def _layout(chart: Chart, width: int = WIDTH, height: int = HEIGHT) -> _Layout:
+    values = [v for s in chart.series.values() for v in s if v is not None]
+    values += [line[0] for line in (chart.baseline, chart.target, chart.forecast) if line]
+    low, high = min(values), max(values)
+    # Room around the values: at least a fifth of their level, so two close values do not
+    # fill the chart from floor to ceiling, and zero when the values are near it.
+    pad = max((high - low) * 0.1, abs(high) * 0.05, 1e-9)
+    low, high = low - pad, high + pad
+    if (min(values) >= 0 and low < 0) or 0 < low < (high - low):
+        low = 0.0
+    y_ticks = ticks(low, high)
+    bottom, top = min(y_ticks[0], low), max(y_ticks[-1], high)
+    plot_h = height - TOP - BOTTOM
+    plot_w = width - LEFT - RIGHT
+    n = max(1, len(chart.periods) - 1 + (1 if chart.forecast else 0))
+
+    def scale_y(value: float) -> float:
+        return TOP + plot_h - (value - bottom) / (top - bottom) * plot_h
+
+    def x_of(index: float) -> float:
+        return LEFT + index / n * plot_w
+
+    return _Layout(scale_y, x_of, [t for t in y_ticks if bottom <= t <= top], width, height)
+
+
+def describe(chart: Chart) -> str:
+    """The chart in words: its text alternative."""
+    parts = [f"{chart.title}."]
+    for key, values in chart.series.items():
+        shown = chart.shown.get(key) or [str(v) for v in values]
+        pairs = [
+            f"{p} {s}"
+            for p, s, v in zip(chart.periods, shown, values, strict=False)
+            if v is not None
+        ]
+        if pairs:
+            parts.append(f"{SERIES_WORDS[key]}: " + ", ".join(pairs) + ".")
+    for line in (chart.baseline, chart.target, chart.forecast):
+        if line:
+            parts.append(f"{line[1]}.")
+    return " ".join(parts)
+
+
+def _el(tag: str, text: str | None = None, **attrs: Any) -> str:
+    """One SVG element; attribute names with _ are written with -, every value escaped."""
+    shown = "".join(
+        f' {name.rstrip("_").replace("_", "-")}="{escape(_coord(value))}"'
+        for name, value in attrs.items()
+        if value is not None
+    )
+    return f"<{tag}{shown}/>" if text is None else f"<{tag}{shown}>{escape(text)}</{tag}>"
+
+
+def _coord(value: Any) -> str:
+    return f"{value:.1f}" if isinstance(value, float) else str(value)
+
+
+def svg(chart: Chart, ident: str) -> str:
+    """The chart as an accessible SVG element (role img, title and description)."""
+    lay = _layout(chart)
+    ink = "#1a1a1a"
+    out = [
+        f'<svg class="chart" role="img" aria-labelledby="{ident}-t {ident}-d" '
+        f'viewBox="0 0 {lay.width} {lay.height}" width="100%" style="max-width:{lay.width}px">',
+        _el("title", chart.title, id=f"{ident}-t"),
+        _el("desc", describe(chart), id=f"{ident}-d"),
+    ]
+    left, right, bottom = lay.x_of(0), lay.width - RIGHT, lay.height - BOTTOM
+    out.append(_el("line", class_="axis", x1=left, y1=TOP, x2=left, y2=bottom, stroke=ink))
+    out.append(_el("line", class_="axis", x1=left, y1=bottom, x2=right, y2=bottom, stroke=ink))
+    for tick in lay.y_ticks:
+        y = lay.scale_y(tick)
+        out.append(_el("line", x1=left - 4, y1=y, x2=left, y2=y, stroke=ink))
+        label = _number(tick) + chart.unit
+        out.append(_el("text", label, class_="tick", x=left - 6, y=y + 4, text_anchor="end"))
+    for index, period in _labelled(chart.periods):
+        x = lay.x_of(index)
+        out.append(_el("text", period, class_="period", x=x, y=bottom + 16, text_anchor="middle"))
+    for line, y, label_y, style in _label_heights(chart, lay):
+        dash, name = style.split("|")
+        out.append(
+            _el("line", class_=name, x1=left, y1=y, x2=right, y2=y, stroke="#444",
+                stroke_dasharray=dash)
+        )  # fmt: skip
+        out.append(_el("text", line[1], class_=f"{name}-label", x=right + 4, y=label_y + 4))
+    for key, values in chart.series.items():
+        dash, marker, colour = STYLES[key]
+        points = [(lay.x_of(i), lay.scale_y(v)) for i, v in enumerate(values) if v is not None]
+        if len(points) > 1:
+            coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+            out.append(
+                _el("polyline", class_=f"series series-{key}", fill="none", stroke=colour,
+                    stroke_width=2, stroke_dasharray=dash or None, points=coords)
+            )  # fmt: skip
+        out.extend(_marker_svg(marker, x, y, colour) for x, y in points)
+    ends = _forecast_line(chart, lay)
+    if ends is not None:
+        (x0, y0), (x1, y1) = ends
+        out.append(
+            _el("line", class_="forecast", x1=x0, y1=y0, x2=x1, y2=y1, stroke=ink,
+                stroke_dasharray="3 3")
+        )  # fmt: skip
+        out.append(_el("circle", cx=x1, cy=y1, r=4, fill="white", stroke=ink))
+        assert chart.forecast is not None
+        out.append(_el("text", chart.forecast[1], class_="forecast-label", x=x1 + 6, y=y1 - 6))
+    if len(chart.series) > 1:  # the legend above the plot, in words and line styles
+        for row, key in enumerate(chart.series):
+            dash, marker, colour = STYLES[key]
+            x, y = left + row * 100, 12
+            out.append(
+                _el("line", x1=x, y1=y, x2=x + 24, y2=y, stroke=colour, stroke_width=2,
+                    stroke_dasharray=dash or None)
+            )  # fmt: skip
+            out.append(_marker_svg(marker, x + 12, y, colour))
+            out.append(_el("text", SERIES_WORDS[key], class_="legend", x=x + 30, y=y + 4))
+    out.append("</svg>")
+    # every text in the chart the size of a table's: set once, on the element
+    return "".join(out).replace("<text ", '<text font-size="11" ')
+
+
+def _label_heights(chart: Chart, lay: _Layout) -> list[tuple[Any, float, float, str]]:
+    """The baseline and target lines with where their labels stand: at the line, or moved
+    apart when the two lines are too close for two lines of text."""
+    lines = [
+        (line, lay.scale_y(line[0]), dash, name)
+        for line, dash, name in (
+            (chart.baseline, "2 4", "baseline"),
+            (chart.target, "8 4", "target"),
+        )
+        if line
+    ]
+    placed = [[line, y, y, dash, name] for line, y, dash, name in lines]
+    if len(placed) == 2 and abs(placed[0][2] - placed[1][2]) < 13:
+        upper, lower = sorted(placed, key=lambda item: item[2])
+        middle = (upper[2] + lower[2]) / 2
+        upper[2], lower[2] = middle - 7, middle + 7
+    return [(line, y, label_y, f"{dash}|{name}") for line, y, label_y, dash, name in placed]
+
+
+def _labelled(periods: list[str]) -> list[tuple[int, str]]:
+    """The periods the x-axis names: all of a few, else about eight spread evenly (every
+    period stands in the table beside the chart)."""
+    every = max(1, math.ceil(len(periods) / 8))
+    last = len(periods) - 1
+    chosen = [i for i in range(len(periods)) if i % every == 0]
+    if last not in chosen:  # the latest period is named, unless a label stands too close
+        chosen = [i for i in chosen if last - i >= every] + [last]
+    return [(i, periods[i]) for i in chosen]
+
+
+def _forecast_line(chart: Chart, lay: _Layout) -> tuple[Any, Any] | None:
+    """From the last measured total to the year-end forecast, one step to the right."""
+    totals = chart.series.get("T") or []
+    last = max((i for i, v in enumerate(totals) if v is not None), default=None)
+    if chart.forecast is None or last is None:
+        return None
+    start = (lay.x_of(last), lay.scale_y(totals[last] or 0.0))
+    return start, (lay.x_of(len(chart.periods)), lay.scale_y(chart.forecast[0]))
+
+
+def _marker_svg(kind: str, x: float, y: float, colour: str) -> str:
+    if kind == "square":
+        return _el("rect", x=x - 3, y=y - 3, width=6, height=6, fill=colour)
+    if kind == "triangle":
+        corners = f"{x:.1f},{y - 4:.1f} {x - 4:.1f},{y + 3:.1f} {x + 4:.1f},{y + 3:.1f}"
+        return _el("polygon", points=corners, fill=colour)
+    return _el("circle", cx=x, cy=y, r=3, fill=colour)
+
+
+def png(chart: Chart) -> bytes:
+    """The same chart as PNG bytes, drawn at twice the size for print."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    lay = _layout(chart)
+    image = Image.new("RGB", (lay.width * SCALE, lay.height * SCALE), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=11 * SCALE)
+    ink = "#1a1a1a"
+
+    def p(x: float, y: float) -> tuple[float, float]:
+        return x * SCALE, y * SCALE
+
+    def text(x: float, y: float, words: str, anchor: str = "la") -> None:
+        # Pillow's own font has no glyph for the no-break space before % and tkr
+        draw.text(p(x, y), words.replace("\u00a0", " "), fill=ink, font=font, anchor=anchor)
+
+    left, right, bottom = lay.x_of(0), lay.width - RIGHT, lay.height - BOTTOM
+    draw.line([p(left, TOP), p(left, bottom)], fill=ink, width=SCALE)
+    draw.line([p(left, bottom), p(right, bottom)], fill=ink, width=SCALE)
+    for tick in lay.y_ticks:
+        y = lay.scale_y(tick)
+        draw.line([p(left - 4, y), p(left, y)], fill=ink, width=SCALE)
+        text(left - 6, y, _number(tick) + chart.unit, "rm")
+    for index, period in _labelled(chart.periods):
+        text(lay.x_of(index), bottom + 10, period, "mt")
+    for line, y, label_y, style in _label_heights(chart, lay):
+        gap = int(style.split("|")[0].split()[0]) + 1
+        _dashed(draw, (p(left, y), p(right, y)), gap * SCALE, "#444444", SCALE)
+        text(right + 4, label_y, line[1], "lm")
+    for key, values in chart.series.items():
+        dash, marker, colour = STYLES[key]
+        points = [p(lay.x_of(i), lay.scale_y(v)) for i, v in enumerate(values) if v is not None]
+        for a, b in itertools.pairwise(points):
+            _stroke(draw, (a, b), dash, colour)
+        for x, y in points:
+            r = 3 * SCALE
+            if marker == "square":
+                draw.rectangle([x - r, y - r, x + r, y + r], fill=colour)
+            elif marker == "triangle":
+                draw.polygon([(x, y - r - 1), (x - r, y + r), (x + r, y + r)], fill=colour)
+            else:
+                draw.ellipse([x - r, y - r, x + r, y + r], fill=colour)
+    ends = _forecast_line(chart, lay)
+    if ends is not None and chart.forecast is not None:
+        a, b = p(*ends[0]), p(*ends[1])
+        _dashed(draw, (a, b), 3 * SCALE, ink, SCALE)
+        draw.ellipse([b[0] - 8, b[1] - 8, b[0] + 8, b[1] + 8], outline=ink, width=SCALE)
+        text(ends[1][0] + 6, ends[1][1] - 6, chart.forecast[1], "ld")
+    if len(chart.series) > 1:
+        for row, key in enumerate(chart.series):
+            dash, _, colour = STYLES[key]
+            x, y = left + row * 100, 12
+            _stroke(draw, (p(x, y), p(x + 24, y)), dash, colour)
+            text(x + 30, y, SERIES_WORDS[key], "lm")
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def _stroke(draw: Any, ends: tuple[Any, Any], dash: str, colour: str) -> None:
+    if dash:
+        _dashed(draw, ends, int(dash.split()[0]) * SCALE, colour, 2 * SCALE)
+    else:
+        draw.line(list(ends), fill=colour, width=2 * SCALE)
+
+
+def _dashed(draw: Any, ends: tuple[Any, Any], dash: float, fill: str, width: int) -> None:
+    """A dashed line from one end to the other (Pillow draws only solid ones)."""
+    a, b = ends
+    length = math.dist(a, b)
+    if length == 0:
+        return
+    for i in range(int(length // (dash * 2)) + 1):
+        start, end = i * 2 * dash / length, min(1.0, (i * 2 + 1) * dash / length)
+        if start >= 1:
+            break
+        at = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for t in (start, end)]
+        draw.line(at, fill=fill, width=width)
+
+
+def _number(value: float) -> str:
+    from ..common.swedish import number
+
+    return number(value, 2)
+
+
 def line_chart(values: list[float], first: str, last: str) -> bytes | None:
-    """PNG bytes of the values as a line, labelled with the first and last period."""
+    """The key-figure table's small chart for Word: the values as a line between their first
+    and last period (the values stand in the table beside it)."""
     if len(values) < 2:
         return None
     from PIL import Image, ImageDraw, ImageFont
 
-    width, height = WIDTH * SCALE, HEIGHT * SCALE
+    width, height = SMALL_WIDTH * SCALE, SMALL_HEIGHT * SCALE
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     font = ImageFont.load_default(size=11 * SCALE)

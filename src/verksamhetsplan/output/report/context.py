@@ -123,7 +123,16 @@ def build(
     since = period_start(current.period) if current.period else dt.date(current.year, 1, 1)
     goals = [
         goal_context(
-            e, plan, area_titles, words, cutoff, analysis, current.as_of, current.comparisons, since
+            e,
+            plan,
+            area_titles,
+            words,
+            cutoff,
+            analysis,
+            current.as_of,
+            current.comparisons,
+            since,
+            lookup,
         )
         for e in current.evaluations
     ]

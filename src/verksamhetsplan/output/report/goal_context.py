@@ -8,12 +8,15 @@ import re
 from typing import Any
 
 from ...common.swedish import number
+from ...data.observation import Lookup
+from ...data.periods import period_end, period_order
 from ...followup.attainment import Evaluation, Result
 from ...followup.forecast import METHOD_WORDS
 from ...followup.thresholds import decimals_to_judge, edges
 from ...followup.words import (
     ACTIVITY_WORDS,
     MET_AT_BASELINE,
+    UNIT_SUFFIX,
     amount,
     comparison_text,
     target_text,
@@ -37,6 +40,7 @@ def goal_context(
     judged: dt.date | None = None,
     comparisons: dict[str, Any] | None = None,
     since: dt.date | None = None,
+    lookup: Lookup | None = None,
 ) -> dict[str, Any]:
     unit = e.indicator.unit if e.indicator else None
     measured = unit is not None and not isinstance(e.goal.target, Milestone)
@@ -93,6 +97,7 @@ def goal_context(
         "target_text": target_text(e),
         "verdict": verdict_text(e) if e.measures else None,
         "comparison": comparison_text(compared, unit) if compared is not None else None,
+        "chart": goal_chart(e, lookup, as_of) if measured and lookup is not None else None,
         "measures": [
             {
                 **goal_context(
@@ -218,3 +223,63 @@ def analysis_blocks(analysis: Analysis | None, subject: str) -> Any:
 
     text = analysis.text_for(subject) if analysis else None
     return parse(text) if text else None
+
+
+def goal_chart(e: Evaluation, lookup: Lookup, day: dt.date) -> dict[str, Any] | None:
+    """A goal's chart: its indicator's values from the baseline's year to the goal's year as
+    known on `day`, per gender where measured, with the baseline, the target and, in a
+    running year, the forecast; None without two values to draw."""
+    from markupsafe import Markup
+
+    from ..charts import Chart, describe, svg
+
+    indicator = e.indicator
+    assert indicator is not None
+    first = e.year - 1
+    if e.baseline is not None and e.baseline.period:
+        first = min(first, int(e.baseline.period[:4]))
+    genders = ("T", "K", "M") if indicator.by_gender else ("T",)
+    found = {
+        g: {
+            o.period: o.value
+            for o in lookup(indicator.id, g)
+            if first <= int(o.period[:4]) <= e.year and period_end(o.period) <= day
+        }
+        for g in genders
+    }
+    periods = sorted({p for values in found.values() for p in values}, key=period_order)
+    if sum(v is not None for v in found["T"].values()) < 2:
+        return None
+    unit = UNIT_SUFFIX[indicator.unit]
+    series = {g: [found[g].get(p) for p in periods] for g in genders if any(found[g].values())}
+    shown = {
+        g: ["–" if v is None else amount(v, indicator.unit) for v in values]
+        for g, values in series.items()
+    }
+    base = e.baseline
+    chart = Chart(
+        f"{indicator.title} {first}–{e.year}",
+        unit,
+        periods,
+        series,
+        shown,
+        baseline=(base.value, f"Basvärde {base.period or ''}: {amount(base.value, indicator.unit)}")
+        if base is not None and base.value is not None
+        else None,
+        target=(float(e.target), f"Målvärde: {amount(float(e.target), indicator.unit)}")
+        if e.target is not None
+        else None,
+        forecast=(e.outcome.forecast, f"Prognos: {amount(e.outcome.forecast, indicator.unit)}")
+        if e.outcome is not None and e.outcome.running and e.outcome.forecast is not None
+        else None,
+    )
+    from ..charts import SERIES_WORDS
+
+    return {
+        "svg": Markup(svg(chart, f"diagram-{e.goal.id}")),
+        "text": describe(chart),
+        "data": chart,
+        # the chart's values, as the table beside it shows them
+        "header": ["Period", *(SERIES_WORDS[g] for g in series)],
+        "rows": [[period, *(shown[g][i] for g in series)] for i, period in enumerate(periods)],
+    }

@@ -55,6 +55,8 @@ class DocxGoals(DocxBlocks):
                 self.doc.add_paragraph(criterion, style=self._style("List Bullet"))
         else:
             self._figures(goal)
+            if goal["chart"]:
+                self._chart(goal["chart"])
         if goal["forecast"]:
             p = self.doc.add_paragraph()
             p.add_run("Prognos för helåret: ").bold = True
@@ -100,6 +102,31 @@ class DocxGoals(DocxBlocks):
                 f"Aktivitet: {activity['text']} ({activity['follow_up']})",
                 style=self._style("List Bullet"),
             )
+
+    def _chart(self, chart: dict[str, Any]) -> None:
+        """The goal's chart as a picture with its text alternative, and its values in a
+        table beneath (Word shows no SVG everywhere: the same chart, drawn as PNG)."""
+        import io
+
+        from docx.shared import Mm
+
+        from ..charts import png
+
+        picture = (
+            self.doc.add_paragraph()
+            .add_run()
+            .add_picture(io.BytesIO(png(chart["data"])), width=Mm(150))
+        )
+        picture._inline.docPr.set("descr", chart["text"])
+        picture._inline.docPr.set("title", chart["data"].title)
+        widths = [30] + [30] * (len(chart["header"]) - 1)
+        self.table(
+            chart["header"],
+            chart["rows"],
+            widths,
+            f"Värden i diagrammet: {chart['data'].title}",
+            numeric_from=1,
+        )
 
     def _figures(self, goal: dict[str, Any]) -> None:
         so_far = (

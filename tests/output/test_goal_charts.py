@@ -1,0 +1,82 @@
+"""A goal's chart a nämnd can read, the same in HTML (and PDF) and Word: axes with the unit
+and round ticks, the periods, the baseline and the target as labelled lines, K and M as
+series of their own told apart by more than colour, the forecast drawn as a forecast, a
+text alternative, and the values in a table beside it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from docx import Document
+
+from verksamhetsplan.output.charts import Chart, _layout, ticks
+
+YEAR = ["--year", "2019", "--plan", "degerfors-sn-2018-2019", "--as-of", "2020-03-01"]
+DELAR = ["--period", "2019-T2", "--plan", "degerfors-sn-2018-2019", "--as-of", "2020-03-01"]
+
+
+def _chart(html: str, goal: str) -> str:
+    start = html.index(f'aria-labelledby="diagram-{goal}-t')
+    return html[html.rindex("<svg", 0, start) : html.index("</svg>", start)]
+
+
+def test_a_goal_chart_has_axes_unit_lines_series_and_words(in_repo, run_vp, tmp_path) -> None:
+    out = tmp_path / "r.html"
+    assert run_vp("report", *YEAR, "-o", str(out)).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    chart = _chart(html, "heltid-okning-2019")
+    assert chart.count('class="axis"') == 2
+    ticks_shown = re.findall(r'class="tick"[^>]*>([^<]+)<', chart)
+    # values 34,6–54,9 % with a margin of 5 % of the top (2,745): 31,9–57,6, in steps of 10
+    assert ticks_shown == ["30\u00a0%", "40\u00a0%", "50\u00a0%", "60\u00a0%"]
+    assert "Basvärde 2018: 40\u00a0%" in chart and "Målvärde: 44\u00a0%" in chart
+    assert 'class="baseline"' in chart and 'class="target"' in chart
+    for key, dash in (("T", None), ("K", "6 3"), ("M", "2 3")):
+        line = re.search(rf'<polyline class="series series-{key}"[^>]*>', chart)
+        assert line is not None
+        assert (
+            (f'stroke-dasharray="{dash}"' in line.group(0))
+            if dash
+            else ("stroke-dasharray" not in line.group(0))
+        )
+    assert ">Kvinnor<" in chart and ">Män<" in chart  # the legend says it in words
+    desc = re.search(r"<desc[^>]*>([^<]+)</desc>", chart).group(1)
+    assert "Totalt: 2018-Q1 37,6" in desc and "Kvinnor: 2018-Q1 34,6" in desc
+    table = html[html.index('<table class="chart-values">', html.index(chart)) :]
+    assert '<th scope="row">2019-Q4</th><td class="number">42,9\u00a0%</td>' in table
+
+
+def test_a_running_year_draws_its_forecast_dashed(in_repo, run_vp, tmp_path) -> None:
+    out = tmp_path / "r.html"
+    assert run_vp("report", *DELAR, "-o", str(out)).exit_code == 0
+    chart = _chart(out.read_text(encoding="utf-8"), "heltid-okning-2019")
+    assert 'class="forecast"' in chart and 'stroke-dasharray="3 3"' in chart
+    assert 'class="forecast-label"' in chart and ">Prognos: " in chart
+    assert "2019-Q3" not in re.findall(r'class="period"[^>]*>([^<]+)<', chart)  # not measured
+
+
+def test_two_close_values_are_not_stretched_floor_to_ceiling() -> None:
+    chart = Chart("Två värden", " %", ["2018", "2019"], {"T": [40.0, 41.0]})
+    lay = _layout(chart)
+    a, b = lay.scale_y(40.0), lay.scale_y(41.0)
+    plot = lay.height - 40 - 34
+    assert abs(a - b) < plot / 2  # a one-point rise is not half the chart
+    # 0–47 in about four steps: 47 / 4 = 11,75, rounded up to a step of 20
+    assert ticks(0, 47) == [0, 20, 40, 60]
+    assert ticks(5.2, 6.9) == [5.0, 5.5, 6.0, 6.5, 7.0]
+
+
+def test_word_has_the_chart_with_its_description_and_values(in_repo, run_vp, tmp_path) -> None:
+    out = tmp_path / "r.docx"
+    assert run_vp("report", *YEAR, "-f", "docx", "-o", str(out)).exit_code == 0
+    document = Document(str(out))
+    described = [
+        el.get("descr")
+        for el in document.element.body.iter()
+        if el.tag.endswith("}docPr") and (el.get("title") or "").startswith("Andel heltider")
+    ]
+    assert described and "Totalt: 2018-Q1 37,6" in described[0]
+    captions = [p.text for p in document.paragraphs if p.text.startswith("Värden i diagrammet")]
+    assert "Värden i diagrammet: Andel heltider 2018–2019" in captions
+    assert Path(out).stat().st_size > 0
