@@ -146,7 +146,7 @@ def svg(chart: Chart, ident: str) -> str:
     lay = _layout(chart)
     ink = "#1a1a1a"
     out = [
-        f'<svg class="chart" role="img" aria-labelledby="{ident}-t {ident}-d" '
+        f'<svg role="img" class="chart" aria-labelledby="{ident}-t {ident}-d" '
         f'viewBox="0 0 {lay.width} {lay.height}" width="100%" style="max-width:{lay.width}px">',
         _el("title", chart.title, id=f"{ident}-t"),
         _el("desc", describe(chart), id=f"{ident}-d"),

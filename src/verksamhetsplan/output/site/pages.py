@@ -27,7 +27,7 @@ from ...common.swedish import number
 from ...followup.council import council_chains, council_plans
 from ...followup.words import coverage_text, status_words
 from ..charts import sparkline
-from ..report.goal_context import activity
+from ..report.goal_context import activity, goal_chart
 from ..report.shown import status
 from ..terminal.explain import explain
 
@@ -55,10 +55,11 @@ def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, byt
         )
         for goal in plan.goals:
             rows = []
+            newest = None  # the goal's evaluation in its latest year
             for f in history:
                 found = [e for e in f.evaluations if e.goal.id == goal.id]
                 if found:
-                    e = found[0]
+                    e = newest = found[0]
                     rows.append(
                         {
                             "year": f.year,
@@ -78,7 +79,10 @@ def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, byt
                 rows=rows,
                 indicator=goal.indicator,
                 title=(goal.short or goal.text).strip(),
-                chart=sparkline([o.value for o in series]),
+                # the goal's chart as the report draws it, for its latest year
+                chart=goal_chart(newest, lookup, as_of)
+                if newest is not None and newest.indicator is not None and newest.target is not None
+                else None,
                 values=[{"period": o.period, "shown": number(o.value, 6)} for o in series],
             )
         for indicator in plan.indicators:
