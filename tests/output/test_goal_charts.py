@@ -80,3 +80,23 @@ def test_word_has_the_chart_with_its_description_and_values(in_repo, run_vp, tmp
     captions = [p.text for p in document.paragraphs if p.text.startswith("Värden i diagrammet")]
     assert "Värden i diagrammet: Andel heltider 2018–2019" in captions
     assert Path(out).stat().st_size > 0
+
+
+def test_the_summary_has_bars_per_area_in_words_as_well(in_repo, run_vp, tmp_path) -> None:
+    # 2019: Attraktivitet has 2 partly achieved goals; the whole plan 3 achieved, 3 partly,
+    # 2 not achieved and 4 without data (the count table's own numbers).
+    out = tmp_path / "r.html"
+    assert run_vp("report", *YEAR, "-o", str(out)).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    bars = html[html.index('class="status-bars"') : html.index("</svg>", html.index("status-bars"))]
+    assert "Attraktivitet – ◐ 2 delvis uppnått" in bars
+    assert "Totalt – ✔ 3 uppnått, ◐ 3 delvis uppnått, ✘ 2 ej uppnått, ? 4 ej mätbart" in bars
+    assert bars.count('class="bar bar-') >= 10
+    docx = tmp_path / "r.docx"
+    assert run_vp("report", *YEAR, "-f", "docx", "-o", str(docx)).exit_code == 0
+    titles = [
+        el.get("descr")
+        for el in Document(str(docx)).element.body.iter()
+        if el.tag.endswith("}docPr") and el.get("title") == "Måluppfyllelse per målområde"
+    ]
+    assert titles and "Totalt: ✔ 3 uppnått" in titles[0]

@@ -1,5 +1,6 @@
-"""Every chart vp draws, for every format: one layout, drawn as SVG (HTML, PDF and the site)
-and as PNG (Word, which shows no SVG everywhere).
+"""A goal's chart, for every format: one layout, drawn as SVG (HTML, PDF and the site) and as
+PNG (Word, which shows no SVG everywhere). The small charts (key-figure lines, the summary's
+status bars) are in `small_charts`.
 
 A chart a nämnd can read: a y-axis with its unit and round ticks, the periods along the
 x-axis, the baseline and the target as labelled lines, K and M as series of their own
@@ -21,9 +22,8 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
-CHART_WIDTH, CHART_HEIGHT = 160, 36  # the key-figure table's sparkline
 WIDTH, HEIGHT = 560, 260  # a goal's chart, in CSS pixels (PNG at twice that)
-SMALL_WIDTH, SMALL_HEIGHT, SCALE = 320, 120, 2  # the key-figure chart in Word, drawn at twice
+SCALE = 2  # PNG is drawn at twice the size, for print
 LEFT, RIGHT, TOP, BOTTOM = 64, 150, 34, 40  # room for ticks, labels and the legend above
 # Told apart by dash and marker; the colours only add to that.
 STYLES = {
@@ -46,19 +46,6 @@ class Chart:
     baseline: tuple[float, str] | None = None  # value and label ("Basvärde 2017: 6 %")
     target: tuple[float, str] | None = None  # value and label ("Målvärde: 5,4 %")
     forecast: tuple[float, str] | None = None  # the year-end forecast and its label
-
-
-def sparkline(values: list[float]) -> str | None:
-    """SVG polyline points for a small chart of values over time (None for fewer than two)."""
-    if len(values) < 2:
-        return None
-    low, high = min(values), max(values)
-    spread = (high - low) or 1.0
-    step = (CHART_WIDTH - 8) / (len(values) - 1)
-    return " ".join(
-        f"{4 + i * step:.1f},{CHART_HEIGHT - 4 - (v - low) / spread * (CHART_HEIGHT - 8):.1f}"
-        for i, v in enumerate(values)
-    )
 
 
 def ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -127,7 +114,7 @@ def describe(chart: Chart) -> str:
     return " ".join(parts)
 
 
-def _el(tag: str, text: str | None = None, **attrs: Any) -> str:
+def element(tag: str, text: str | None = None, **attrs: Any) -> str:
     """One SVG element; attribute names with _ are written with -, every value escaped."""
     shown = "".join(
         f' {name.rstrip("_").replace("_", "-")}="{escape(_coord(value))}"'
@@ -148,34 +135,36 @@ def svg(chart: Chart, ident: str) -> str:
     out = [
         f'<svg role="img" class="chart" aria-labelledby="{ident}-t {ident}-d" '
         f'viewBox="0 0 {lay.width} {lay.height}" width="100%" style="max-width:{lay.width}px">',
-        _el("title", chart.title, id=f"{ident}-t"),
-        _el("desc", describe(chart), id=f"{ident}-d"),
+        element("title", chart.title, id=f"{ident}-t"),
+        element("desc", describe(chart), id=f"{ident}-d"),
     ]
     left, right, bottom = lay.x_of(0), lay.width - RIGHT, lay.height - BOTTOM
-    out.append(_el("line", class_="axis", x1=left, y1=TOP, x2=left, y2=bottom, stroke=ink))
-    out.append(_el("line", class_="axis", x1=left, y1=bottom, x2=right, y2=bottom, stroke=ink))
+    out.append(element("line", class_="axis", x1=left, y1=TOP, x2=left, y2=bottom, stroke=ink))
+    out.append(element("line", class_="axis", x1=left, y1=bottom, x2=right, y2=bottom, stroke=ink))
     for tick in lay.y_ticks:
         y = lay.scale_y(tick)
-        out.append(_el("line", x1=left - 4, y1=y, x2=left, y2=y, stroke=ink))
+        out.append(element("line", x1=left - 4, y1=y, x2=left, y2=y, stroke=ink))
         label = _number(tick) + chart.unit
-        out.append(_el("text", label, class_="tick", x=left - 6, y=y + 4, text_anchor="end"))
+        out.append(element("text", label, class_="tick", x=left - 6, y=y + 4, text_anchor="end"))
     for index, period in _labelled(chart.periods):
         x = lay.x_of(index)
-        out.append(_el("text", period, class_="period", x=x, y=bottom + 16, text_anchor="middle"))
+        out.append(
+            element("text", period, class_="period", x=x, y=bottom + 16, text_anchor="middle")
+        )
     for line, y, label_y, style in _label_heights(chart, lay):
         dash, name = style.split("|")
         out.append(
-            _el("line", class_=name, x1=left, y1=y, x2=right, y2=y, stroke="#444",
+            element("line", class_=name, x1=left, y1=y, x2=right, y2=y, stroke="#444",
                 stroke_dasharray=dash)
         )  # fmt: skip
-        out.append(_el("text", line[1], class_=f"{name}-label", x=right + 4, y=label_y + 4))
+        out.append(element("text", line[1], class_=f"{name}-label", x=right + 4, y=label_y + 4))
     for key, values in chart.series.items():
         dash, marker, colour = STYLES[key]
         points = [(lay.x_of(i), lay.scale_y(v)) for i, v in enumerate(values) if v is not None]
         if len(points) > 1:
             coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
             out.append(
-                _el("polyline", class_=f"series series-{key}", fill="none", stroke=colour,
+                element("polyline", class_=f"series series-{key}", fill="none", stroke=colour,
                     stroke_width=2, stroke_dasharray=dash or None, points=coords)
             )  # fmt: skip
         out.extend(_marker_svg(marker, x, y, colour) for x, y in points)
@@ -183,22 +172,22 @@ def svg(chart: Chart, ident: str) -> str:
     if ends is not None:
         (x0, y0), (x1, y1) = ends
         out.append(
-            _el("line", class_="forecast", x1=x0, y1=y0, x2=x1, y2=y1, stroke=ink,
+            element("line", class_="forecast", x1=x0, y1=y0, x2=x1, y2=y1, stroke=ink,
                 stroke_dasharray="3 3")
         )  # fmt: skip
-        out.append(_el("circle", cx=x1, cy=y1, r=4, fill="white", stroke=ink))
+        out.append(element("circle", cx=x1, cy=y1, r=4, fill="white", stroke=ink))
         assert chart.forecast is not None
-        out.append(_el("text", chart.forecast[1], class_="forecast-label", x=x1 + 6, y=y1 - 6))
+        out.append(element("text", chart.forecast[1], class_="forecast-label", x=x1 + 6, y=y1 - 6))
     if len(chart.series) > 1:  # the legend above the plot, in words and line styles
         for row, key in enumerate(chart.series):
             dash, marker, colour = STYLES[key]
             x, y = left + row * 100, 12
             out.append(
-                _el("line", x1=x, y1=y, x2=x + 24, y2=y, stroke=colour, stroke_width=2,
+                element("line", x1=x, y1=y, x2=x + 24, y2=y, stroke=colour, stroke_width=2,
                     stroke_dasharray=dash or None)
             )  # fmt: skip
             out.append(_marker_svg(marker, x + 12, y, colour))
-            out.append(_el("text", SERIES_WORDS[key], class_="legend", x=x + 30, y=y + 4))
+            out.append(element("text", SERIES_WORDS[key], class_="legend", x=x + 30, y=y + 4))
     out.append("</svg>")
     # every text in the chart the size of a table's: set once, on the element
     return "".join(out).replace("<text ", '<text font-size="11" ')
@@ -246,11 +235,11 @@ def _forecast_line(chart: Chart, lay: _Layout) -> tuple[Any, Any] | None:
 
 def _marker_svg(kind: str, x: float, y: float, colour: str) -> str:
     if kind == "square":
-        return _el("rect", x=x - 3, y=y - 3, width=6, height=6, fill=colour)
+        return element("rect", x=x - 3, y=y - 3, width=6, height=6, fill=colour)
     if kind == "triangle":
         corners = f"{x:.1f},{y - 4:.1f} {x - 4:.1f},{y + 3:.1f} {x + 4:.1f},{y + 3:.1f}"
-        return _el("polygon", points=corners, fill=colour)
-    return _el("circle", cx=x, cy=y, r=3, fill=colour)
+        return element("polygon", points=corners, fill=colour)
+    return element("circle", cx=x, cy=y, r=3, fill=colour)
 
 
 def png(chart: Chart) -> bytes:
@@ -338,34 +327,3 @@ def _number(value: float) -> str:
     from ..common.swedish import number
 
     return number(value, 2)
-
-
-def line_chart(values: list[float], first: str, last: str) -> bytes | None:
-    """The key-figure table's small chart for Word: the values as a line between their first
-    and last period (the values stand in the table beside it)."""
-    if len(values) < 2:
-        return None
-    from PIL import Image, ImageDraw, ImageFont
-
-    width, height = SMALL_WIDTH * SCALE, SMALL_HEIGHT * SCALE
-    image = Image.new("RGB", (width, height), "white")
-    draw = ImageDraw.Draw(image)
-    font = ImageFont.load_default(size=11 * SCALE)
-    left, right, top, bottom = 8 * SCALE, width - 8 * SCALE, 8 * SCALE, height - 22 * SCALE
-    draw.line([(left, bottom), (right, bottom)], fill="#6b6b6b", width=SCALE)
-    low, high = min(values), max(values)
-    spread = (high - low) or 1.0
-    step = (right - left) / (len(values) - 1)
-    points = [
-        (left + i * step, bottom - 6 * SCALE - (v - low) / spread * (bottom - top - 6 * SCALE))
-        for i, v in enumerate(values)
-    ]
-    draw.line(points, fill="#1a1a1a", width=2 * SCALE, joint="curve")
-    radius = 2.5 * SCALE
-    for x, y in points:
-        draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill="#0d47a1")
-    draw.text((left, bottom + 4 * SCALE), first, fill="#1a1a1a", font=font)
-    draw.text((right, bottom + 4 * SCALE), last, fill="#1a1a1a", font=font, anchor="ra")
-    out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
-    return out.getvalue()

@@ -196,6 +196,7 @@ def build(
             "coverage": coverage_text(current.tally),
             "counts": counts(current.tally, words),
             "total": len(current.evaluations),
+            "bars": _status_bars(sections, counts(current.tally, words)),
             # assessments that changed a computed status: marked in the counts they are in
             "overrides": [
                 f"{(e.goal.short or e.goal.text).strip()}: bedömt {words[e.status]}, "
@@ -238,6 +239,16 @@ def build(
             ),
         },
     }
+
+
+def _status_bars(sections: list[dict[str, Any]], total: list[dict[str, Any]]) -> Any:
+    """The summary's counts as a chart: a bar per area and one for the whole plan."""
+    from markupsafe import Markup
+
+    from ..small_charts import status_bars
+
+    rows = [(area["title"], area["counts"]) for area in sections] + [("Totalt", total)]
+    return {"svg": Markup(status_bars(rows, "maluppfyllelse")), "rows": rows}
 
 
 def _matrix(follow_ups: list[PlanFollowUp], plan: Plan, words: Words) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from ...data.periods import period_end
 from ...followup.attainment import year_outcome
 from ...followup.words import amount, comparison_text
 from ...plan.model import Plan
-from ..charts import sparkline
+from ..small_charts import sparkline
 
 
 def key_figures(

@@ -71,6 +71,7 @@ class _Writer(DocxGoals):
                 p.add_run(f"{row['count']} ")
                 self._status_runs(p, row)
                 p.add_run(", " if i + 1 < len(c["forecast_counts"]) else ".")
+        self._status_chart()
         self._summary_table()
         if c["summary"]["overrides"]:
             self.para(
@@ -201,6 +202,22 @@ class _Writer(DocxGoals):
         ]
         return entries
 
+    def _status_chart(self) -> None:
+        """The summary's counts as bars, a picture with its words as description."""
+        from docx.shared import Mm
+
+        from ..small_charts import counts_said, status_bars_png
+
+        rows = self.c["summary"]["bars"]["rows"]
+        picture = (
+            self.doc.add_paragraph()
+            .add_run()
+            .add_picture(io.BytesIO(status_bars_png(rows)), width=Mm(150))
+        )
+        description = " ".join(f"{label}: {counts_said(counts)}." for label, counts in rows)
+        picture._inline.docPr.set("descr", description)
+        picture._inline.docPr.set("title", "Måluppfyllelse per målområde")
+
     def _summary_table(self) -> None:
         c = self.c
         header = ["Målområde", "Samlad status", "Bedömda"] + [
@@ -254,7 +271,7 @@ class _Writer(DocxGoals):
     def _key_figures(self) -> None:
         from docx.shared import Mm
 
-        from ..charts import line_chart
+        from ..small_charts import line_chart
 
         figures = self.c["key_figures"]
         self.table(

@@ -26,9 +26,9 @@ from typing import Any
 from ...common.swedish import number
 from ...followup.council import council_chains, council_plans
 from ...followup.words import coverage_text, status_words
-from ..charts import sparkline
 from ..report.goal_context import activity, goal_chart
 from ..report.shown import status
+from ..small_charts import sparkline
 from ..terminal.explain import explain
 
 
