@@ -202,9 +202,8 @@ def everyone(kpi: str, year: int, values: dict[str, float]) -> list[dict]:
     ]
 
 
-def test_compare_fetches_every_municipality_and_the_group_and_status_shows_it(
-    repo_copy, run_vp, kolada
-) -> None:
+def compare_with_group(repo_copy: Path) -> None:
+    """The Degerfors plan compares itself with the group G33808 (follow_up.compare_with)."""
     plan = repo_copy / "plans" / "degerfors" / "socialnamnden-2018-2019.yaml"
     plan.write_text(
         plan.read_text("utf-8").replace(
@@ -212,6 +211,12 @@ def test_compare_fetches_every_municipality_and_the_group_and_status_shows_it(
         ),
         "utf-8",
     )
+
+
+def test_compare_fetches_every_municipality_and_the_group_and_status_shows_it(
+    repo_copy, run_vp, kolada
+) -> None:
+    compare_with_group(repo_copy)
     two_pages(kolada)
     years = "2017,2018,2019"
     kolada.routes[f"/v3/data/kpi/U21468/year/{years}"] = [
@@ -422,13 +427,7 @@ def test_json_nested_too_deep_is_refused(repo_copy, run_vp, kolada) -> None:
     ids=["html", "fel-form"],
 )
 def test_a_broken_group_answer_is_refused(repo_copy, run_vp, kolada, answer, message) -> None:
-    plan = repo_copy / "plans" / "degerfors" / "socialnamnden-2018-2019.yaml"
-    plan.write_text(
-        plan.read_text("utf-8").replace(
-            "  baseline_period: 2017\n", "  baseline_period: 2017\n  compare_with: [G33808]\n"
-        ),
-        "utf-8",
-    )
+    compare_with_group(repo_copy)
     two_pages(kolada)
     years = "2017,2018,2019"
     for kpi in ("U21468", "U23471"):
@@ -438,13 +437,7 @@ def test_a_broken_group_answer_is_refused(repo_copy, run_vp, kolada, answer, mes
 
 
 def test_comparison_rows_cannot_carry_formulas_or_forged_lines(repo_copy, run_vp, kolada) -> None:
-    plan = repo_copy / "plans" / "degerfors" / "socialnamnden-2018-2019.yaml"
-    plan.write_text(
-        plan.read_text("utf-8").replace(
-            "  baseline_period: 2017\n", "  baseline_period: 2017\n  compare_with: [G33808]\n"
-        ),
-        "utf-8",
-    )
+    compare_with_group(repo_copy)
     two_pages(kolada)
     years = "2017,2018,2019"
     hostile = {"1814": 88.0, "1862\nU21468,9999,2019,T,1.0": 1.0, "=HYPERLINK(1)": 2.0}
