@@ -18,8 +18,9 @@ def _goal(run_vp, *args: str) -> dict:
 
 
 def test_a_delar_assessment_does_not_decide_the_year(repo_copy, run_vp) -> None:
-    # Andel heltider 2019: 42,9 % against 44 % is partly achieved (worked out in the plan's
-    # own rule: progress 0,69 ≥ 0,5), whatever a person said of the delår.
+    # Andel heltider 2019: 42,9 % against 44 % from the baseline 40 % (2018) is partly
+    # achieved by the plan's rule: progress (42,9 − 40) / (44 − 40) = 0,725 ≥ 0,5, whatever a
+    # person said of the delår.
     assert _goal(run_vp, "--year", "2019")["status"] == "partial"
     result = run_vp(
         "assess", "heltid-okning-2019", "--period", "2019-T2", "-s", "uppnått",
