@@ -489,3 +489,33 @@ def test_pdf_tables_repeat_their_header_row_on_every_page(in_repo, run_vp, tmp_p
     for page in range(first, last + 1):  # (text order within the header row varies)
         for header in ("Målområde", "Redovisas", "Utveckling", "Senaste värden"):
             assert header in texts[page], (page, header)
+
+
+def test_no_header_of_a_word_table_is_broken_inside_a_word(in_repo, run_vp, tmp_path) -> None:
+    """Word's tables as LibreOffice lays them out: every header word stands whole on a line
+    ('Redovisas', not 'Redovisa' above 's'), in the delårsrapport and the year's report."""
+    from docx import Document
+
+    soffice = need("soffice")
+    need("pdftotext")
+    for name, args in (("delar", PERIOD), ("ar", ["--year", "2019", "--plan", SN])):
+        source = tmp_path / f"{name}.docx"
+        assert run_vp("report", *args, "-f", "docx", "-o", str(source)).exit_code == 0
+        subprocess.run(
+            [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+             "--convert-to", "pdf", "--outdir", str(tmp_path / "lo-out"), str(source)],
+            capture_output=True, timeout=180, check=True,
+        )  # fmt: skip
+        laid_out = subprocess.run(
+            ["pdftotext", "-layout", str(tmp_path / "lo-out" / f"{name}.pdf"), "-"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        words = {
+            word.strip("()")
+            for table in Document(str(source)).tables
+            for cell in table.rows[0].cells
+            for word in cell.text.split()
+            if len(word.strip("()")) >= 5 and re.fullmatch(r"[\wåäöÅÄÖ]+", word.strip("()"))
+        }
+        assert len(words) > 20  # the check sees the report's header words
+        assert sorted(w for w in words if w not in laid_out) == [], name

@@ -32,6 +32,36 @@ COLOURS = {  # the HTML report's status colours, AA contrast on white
 SYMBOL_FONT = "Segoe UI Symbol"
 
 
+# A bold 9-point letter of the report's fonts is at most about 2 mm wide; a cell keeps about
+# 2 mm on each side. A header word needs its letters and the margins on one line.
+LETTER_MM, CELL_MARGINS_MM = 2.0, 4.0
+
+
+def header_fitting(widths: list[int], header: list[Any]) -> list[int]:
+    """Column widths in which every header word fits on a line of its own ('Bedömda' whole,
+    not 'Bedömd/a'): a column too narrow for its longest word takes the room from columns
+    that have more than their own words need, the widest first; the total stays the same."""
+    words = [(value[1] if isinstance(value, tuple) else str(value)).split() for value in header]
+    needed = [
+        int(max((len(w) for w in column), default=0) * LETTER_MM + CELL_MARGINS_MM + 0.999)
+        for column in words
+    ]
+    fitted = list(widths)
+    for index, need in enumerate(needed):
+        short = need - fitted[index]
+        while short > 0:
+            spare = [
+                (fitted[i] - needed[i], i) for i in range(len(fitted)) if fitted[i] > needed[i]
+            ]
+            if not spare:
+                break  # every column is as narrow as its words allow: nothing more to take
+            _, donor = max(spare)
+            fitted[donor] -= 1
+            fitted[index] += 1
+            short -= 1
+    return fitted
+
+
 def _table_text_size() -> Any:
     from docx.shared import Pt
 
@@ -123,7 +153,7 @@ class DocxBlocks:
         table.style = self._table_style()
         table.autofit = False
         scale = min(1.0, TEXT_WIDTH_MM / sum(widths_mm))
-        widths = [int(w * scale) for w in widths_mm]
+        widths = header_fitting([int(w * scale) for w in widths_mm], header)
         header_row(table.rows[0], header, self._status_runs)
         for values in rows:
             cells = table.add_row().cells
