@@ -244,12 +244,12 @@ def _marker_svg(kind: str, x: float, y: float, colour: str) -> str:
 
 def png(chart: Chart) -> bytes:
     """The same chart as PNG bytes, drawn at twice the size for print."""
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image, ImageDraw
 
     lay = _layout(chart)
     image = Image.new("RGB", (lay.width * SCALE, lay.height * SCALE), "white")
     draw = ImageDraw.Draw(image)
-    font = ImageFont.load_default(size=11 * SCALE)
+    font = chart_font(11 * SCALE)
     ink = "#1a1a1a"
 
     def p(x: float, y: float) -> tuple[float, float]:
@@ -327,3 +327,16 @@ def _number(value: float) -> str:
     from ..common.swedish import number
 
     return number(value, 2)
+
+
+def chart_font(size: int) -> Any:
+    """DejaVu Sans (Debian's fonts-dejavu-core), which has å, ä, ö, – and the status symbols;
+    Pillow's own font has none of them, so it is the fallback only."""
+    from PIL import ImageFont
+
+    for name in ("DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"):
+        try:
+            return ImageFont.truetype(name, size)
+        except OSError:
+            continue
+    return ImageFont.load_default(size=size)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from .charts import WIDTH, element
+from .charts import WIDTH, chart_font, element
 
 CHART_WIDTH, CHART_HEIGHT = 160, 36  # the key-figure table's sparkline
 SMALL_WIDTH, SMALL_HEIGHT, SCALE = 320, 120, 2  # the key-figure chart in Word, drawn at twice
@@ -31,12 +31,12 @@ def line_chart(values: list[float], first: str, last: str) -> bytes | None:
     and last period (the values stand in the table beside it)."""
     if len(values) < 2:
         return None
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image, ImageDraw
 
     width, height = SMALL_WIDTH * SCALE, SMALL_HEIGHT * SCALE
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
-    font = ImageFont.load_default(size=11 * SCALE)
+    font = chart_font(11 * SCALE)
     left, right, top, bottom = 8 * SCALE, width - 8 * SCALE, 8 * SCALE, height - 22 * SCALE
     draw.line([(left, bottom), (right, bottom)], fill="#6b6b6b", width=SCALE)
     low, high = min(values), max(values)
@@ -107,12 +107,12 @@ def counts_said(counts: list[dict[str, Any]]) -> str:
 
 def status_bars_png(rows: list[tuple[str, list[dict[str, Any]]]]) -> bytes:
     """The same summary bars as PNG, for Word."""
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image, ImageDraw
 
     width, bar, gap = WIDTH, 14, 34
     image = Image.new("RGB", (width * SCALE, (10 + gap * len(rows)) * SCALE), "white")
     draw = ImageDraw.Draw(image)
-    font = ImageFont.load_default(size=11 * SCALE)
+    font = chart_font(11 * SCALE)
     for row, (label, counts) in enumerate(rows):
         y = 6 + row * gap
         text = f"{label} – {counts_said(counts)}".replace("\u00a0", " ")

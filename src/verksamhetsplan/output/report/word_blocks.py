@@ -146,6 +146,8 @@ class DocxBlocks:
     ) -> None:
         """A captioned table whose header row repeats on every page and whose rows are not
         split across pages; columns get fixed widths that add up to A4's text width."""
+        from docx.shared import Pt
+
         caption_paragraph = self.doc.add_paragraph(style=self._style("Caption"))
         caption_paragraph.add_run(caption).bold = True
         caption_paragraph.paragraph_format.keep_with_next = True
@@ -168,6 +170,10 @@ class DocxBlocks:
                 for paragraph in cell.paragraphs:
                     for run in paragraph.runs:
                         run.font.size = _table_text_size()
+        # distance between the table and the text that follows it
+        spacer = self.doc.add_paragraph()
+        spacer.paragraph_format.space_before = spacer.paragraph_format.space_after = Pt(0)
+        spacer.paragraph_format.line_spacing = Pt(6)
 
     def _cell(self, cell: Any, value: Any) -> None:
         paragraph = cell.paragraphs[0]

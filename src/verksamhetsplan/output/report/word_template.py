@@ -9,7 +9,7 @@ from typing import Any
 
 from ...common.files import display_path
 from ...common.problems import Refused
-from .word_parts import language, page_setup
+from .word_parts import house_style, language, page_setup
 
 
 def open_document(template: Path | None, notes: list[str] | None = None) -> Any:
@@ -21,6 +21,7 @@ def open_document(template: Path | None, notes: list[str] | None = None) -> Any:
     if template is None:
         document = Document()
         page_setup(document)
+        house_style(document)
         language(document)
         return document
     try:
