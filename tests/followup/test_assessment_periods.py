@@ -43,3 +43,17 @@ def test_an_assessment_of_the_last_tertial_speaks_for_the_year(repo_copy, run_vp
     assert result.exit_code == 0, result.output
     year = _goal(run_vp, "--year", "2019")
     assert (year["status"], year["basis"]) == ("achieved", "assessment")
+
+
+def test_the_year_report_lists_the_assessment_that_decided_it(repo_copy, run_vp) -> None:
+    result = run_vp(
+        "assess", "heltid-okning-2019", "--period", "2019-T3", "-s", "uppnått",
+        "-c", "Nådde 44 % i december.", "--reason", "Decembervärdet räknas.",
+        "--date", "2020-01-15",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    args = ["--year", "2019", "--plan", "degerfors-sn-2018-2019", "--as-of", "2020-03-01"]
+    report = run_vp("report", *args, "-f", "md", "-o", "-").stdout
+    goal = report[report.index("#### ✔ Andelen heltidsanställningar") :].split("\n#### ")[0]
+    assert "**Bedömningar för 2019:**" in goal
+    assert "Nådde 44 % i december." in goal

@@ -47,3 +47,25 @@ def test_an_analysis_older_than_an_assessment_is_flagged(repo_copy, run_vp) -> N
     assert assessed.exit_code == 0, assessed.output
     said = " ".join(run_vp("report", *ARGS).stderr.split())
     assert "analysen ändrades senast 2018-09-03, men det finns en bedömning från 2018-09-10" in said
+
+
+def test_the_check_works_from_another_folder_too(repo_copy, monkeypatch) -> None:
+    """The core is handed the repository's root, not the working folder (the web
+    application's case): the analysis file is found under that root, once."""
+    from verksamhetsplan.followup.repository import open_repository
+    from verksamhetsplan.followup.select import report_analysis
+
+    shutil.copytree(ROOT / "analyses", repo_copy / "analyses")
+    for path in Path("indicators-data").rglob("*.csv"):
+        _day(path, dt.date(2018, 9, 20))
+    _day(ANALYSIS, dt.date(2018, 9, 3))
+    monkeypatch.chdir(repo_copy.parent)
+    root = Path(repo_copy.name)  # relative, and not "."
+    repository, _ = open_repository(root)
+    assert repository is not None
+    plan_file = repository.plan("degerfors-sn-2018-2019")
+    follow_up = repository.follow_up(plan_file, 2018, dt.date(2020, 1, 31), "2018-T2")
+    found = report_analysis(root, plan_file, follow_up, "2018-T2", strict=False)
+    assert found.analysis is not None
+    assert found.stale is not None and "2018-09-03" in found.stale.message
+    assert found.stale.file == (root / ANALYSIS).as_posix()

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import ProblemFormat, usage_error
+from .common import HERE, ProblemFormat, usage_error
 
 
 @app.command()
@@ -43,9 +43,9 @@ def validate(
     from ..data.validate import validate as run_validate
     from ..output.terminal.problems import to_github, to_json, to_text
 
-    targets = paths or default_paths(Path("."))
+    targets = paths or default_paths(HERE)
     try:
-        result = run_validate(targets, Path("."))
+        result = run_validate(targets, HERE)
     except MissingPath as missing:
         usage_error(
             f"sökvägen {missing.path} finns inte",

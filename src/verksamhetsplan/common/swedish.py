@@ -45,6 +45,12 @@ NUMBER_PATTERN = "[-+−]?(?:[0-9]+|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+)(?:[.
 _NUMBER = re.compile(f"^{NUMBER_PATTERN}$")
 
 
+def _plain(cell: str) -> str:
+    """A number as Swedes write it (checked against NUMBER_PATTERN) as Python reads it:
+    no spaces between thousands, a decimal point, the hyphen-minus."""
+    return re.sub(r"[ \u00a0\u202f]", "", cell).replace(",", ".").replace(MINUS, "-")
+
+
 def parse_number(text: str) -> float:
     """'1 234,5' -> 1234.5, '−2' -> -2.0, '0,0000001' -> 1e-07.
 
@@ -58,8 +64,7 @@ def parse_number(text: str) -> float:
             )
         shown = cell if len(cell) <= 60 else cell[:59] + "…"
         raise ValueError(f"värdet {shown!r} är inte ett tal")
-    normal = re.sub(r"[ \u00a0\u202f]", "", cell).replace(",", ".").replace(MINUS, "-")
-    value = float(normal)
+    value = float(_plain(cell))
     if not math.isfinite(value):
         raise ValueError(
             f"talet {cell[:20] + '…' if len(cell) > 20 else cell!r} är för stort "
@@ -73,9 +78,7 @@ def exact_number(text: str) -> float:
     refused when a float cannot carry every digit (12345678901234567890 would be stored as
     12345678901234567168)."""
     value = parse_number(text)
-    typed = Decimal(
-        re.sub(r"[ \u00a0\u202f]", "", text.strip()).replace(",", ".").replace(MINUS, "-")
-    )
+    typed = Decimal(_plain(text.strip()))
     if typed != Decimal(repr(value)):
         raise ValueError(
             f"talet {text.strip()!r} har fler siffror än vp kan spara exakt (ett tal har högst "

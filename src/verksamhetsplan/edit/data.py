@@ -211,18 +211,16 @@ def put_values(session: Session, values: list[Any]) -> Counter[str]:
     for done, item in enumerate(values, start=1):
         session.tick(done, len(values))
         ident, period, gender, value = item.indicator, item.period, item.gender, item.value
-        try:
-            target = find_indicator(session.repository, ident, session.explicit, targets)
-        except Refused as error:
-            raise Refused(f"{item.place('indicator')}: {error.message}", hint=error.hint) from None
-        try:
-            check_period(target, period)
-        except Refused as error:
-            raise Refused(f"{item.place('period')}: {error.message}", hint=error.hint) from None
-        try:
-            check_gender(target, gender)
-        except Refused as error:
-            raise Refused(f"{item.place('gender')}: {error.message}", hint=error.hint) from None
+        target = _at(
+            item.place("indicator"),
+            find_indicator,
+            session.repository,
+            ident,
+            session.explicit,
+            targets,
+        )
+        _at(item.place("period"), check_period, target, period)
+        _at(item.place("gender"), check_gender, target, gender)
         data = session.file_for(target, period, gender, "")
         if gender != "T" and data.column("gender") is None:
             raise Refused(
@@ -236,6 +234,14 @@ def put_values(session: Session, values: list[Any]) -> Counter[str]:
                 data, f"  {mark} {ident} {period} {gender} = {number(value, 6)}", result.row
             )
     return counts
+
+
+def _at(place: str, check: Callable[..., Any], *args: Any) -> Any:
+    """The check's answer, or its refusal placed at the cell that is wrong."""
+    try:
+        return check(*args)
+    except Refused as error:
+        raise Refused(f"{place}: {error.message}", hint=error.hint) from None
 
 
 def remove_value(

@@ -78,17 +78,15 @@ def find_indicator(
 def check_value(target: Target, period: str, gender: str, value_text: str) -> float:
     """The value as a number, after checking period and gender against the indicator."""
     check_target(target, period, gender)
+    missing = datafmt.MISSING_MARKERS.get(value_text.strip())
+    if missing is not None:  # Kolada's marker for a missing value: no value to record
+        raise Refused(f"värdet {value_text!r} är inget tal ({missing})", usage=True)
     try:
-        value, missing = datafmt.parse_value(value_text)
-        if value is not None:
-            value = exact_number(value_text)  # what is typed is what the file holds
+        return exact_number(value_text)  # what is typed is what the file holds
     except ValueError as error:
         raise Refused(
             str(error), hint="Skriv ett tal, t.ex. 12,5 eller 12.5.", usage=True
         ) from None
-    if value is None:
-        raise Refused(f"värdet {value_text!r} är inget tal ({missing})", usage=True)
-    return value
 
 
 def check_target(target: Target, period: str, gender: str) -> None:

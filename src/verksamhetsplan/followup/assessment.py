@@ -25,15 +25,22 @@ def assessment_for(
     when the year ended). A delår assessment (2019-T2) says nothing of the whole year 2019.
     Status, reason and comment."""
     known = [a for a in assessments if assessment_counts_from(a) <= as_of]
-    if period:
-        found = [a for a in known if a.period == period]
-    else:
-        found = [a for a in known if a.period == str(year)] or [
-            a
-            for a in known
-            if a.period[:4] == str(year) and period_end(a.period) == dt.date(year, 12, 31)
-        ]
+    found = of_period(known, year, period)
     if not found:
         return None, None, None
     latest = max(found, key=lambda a: (period_order(a.period), assessment_counts_from(a)))
     return latest.status, latest.reason, latest.comment
+
+
+def of_period(
+    assessments: Sequence[Assessment], year: int, period: str | None = None
+) -> list[Assessment]:
+    """The assessments that speak for a follow-up: of its period inside the year, or for the
+    year, the year's own, or else those of a period that ends with the year."""
+    if period:
+        return [a for a in assessments if a.period == period]
+    return [a for a in assessments if a.period == str(year)] or [
+        a
+        for a in assessments
+        if a.period[:4] == str(year) and period_end(a.period) == dt.date(year, 12, 31)
+    ]

@@ -59,8 +59,8 @@ def status_plans(
         return chosen
     outside = [p for p in chosen if year not in p.plan.period.years]
     if plan and outside:
-        span = outside[0].plan.period
-        raise Refused(f"{year} ligger utanför planperioden {span.start}–{span.end}", usage=True)
+        span = outside[0].plan.period.text
+        raise Refused(f"{year} ligger utanför planperioden {span}", usage=True)
     return [p for p in chosen if p not in outside]
 
 
@@ -119,7 +119,8 @@ def report_analysis(
 
     plan = plan_file.plan
     analysis, problems = load_analysis(root, plan.id, key, known_subjects(plan))
-    path = analysis_path(root, plan.id, key).as_posix()
+    file = analysis_path(root, plan.id, key)
+    path = file.as_posix()
     if problems:
         return ReportAnalysis(analysis, path, problems, None)
     subjects = [
@@ -127,7 +128,7 @@ def report_analysis(
         *(a.area.id for a in follow_up.areas if a.depth == 0),
         *(e.goal.id for e in follow_up.evaluations),
     ]
-    stale = _stale(root, plan_file, follow_up, key, path) if analysis is not None else None
+    stale = _stale(root, plan_file, key, file) if analysis is not None else None
     lacking = missing(analysis, subjects)
     if not lacking:
         return ReportAnalysis(analysis, path, [], None, stale)
@@ -148,9 +149,7 @@ def report_analysis(
     return ReportAnalysis(analysis, path, [], problem, stale)
 
 
-def _stale(
-    root: Path, plan_file: PlanFile, follow_up: PlanFollowUp, key: str, path: str
-) -> Problem | None:
+def _stale(root: Path, plan_file: PlanFile, key: str, file: Path) -> Problem | None:
     """VP405 when the analysis was last changed before the period's latest assessment or
     its organisation's data: the numbers it cites may have moved since it was written."""
     from ..common.files import display_path
@@ -158,7 +157,7 @@ def _stale(
     from ..data.layout import DEFAULT_DATA, organisation
     from .assessment import assessment_counts_from
 
-    written = last_changed(root, root / path if not Path(path).is_absolute() else Path(path))
+    written = last_changed(root, file)
     newer = []
     judged = [
         assessment_counts_from(a)
@@ -174,8 +173,8 @@ def _stale(
     changed = [(last_changed(root, f), f) for f in data]
     later = [(day, f) for day, f in changed if day > written]
     if later:
-        day, file = max(later)
-        newer.append(f"data i {display_path(file)} från {day.isoformat()}")
+        day, newest = max(later)
+        newer.append(f"data i {display_path(newest)} från {day.isoformat()}")
     if not newer:
         return None
     return Problem(
@@ -184,6 +183,6 @@ def _stale(
         + " och ".join(newer)
         + "; siffrorna i texten kan ha ändrats sedan",
         Severity.WARNING,
-        file=path,
+        file=file.as_posix(),
         hint="Läs analysen mot rapportens siffror och spara den (eller committa den) igen.",
     )

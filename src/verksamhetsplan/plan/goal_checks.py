@@ -30,7 +30,7 @@ def goal_logic(plan_file: PlanFile, index: Index) -> Iterator[Problem]:
                     plan_file,
                     (*here, "year"),
                     "VP203",
-                    f"målåret {year} ligger utanför planperioden {start}–{end}",
+                    f"målåret {year} ligger utanför planperioden {plan.period.text}",
                 )
         # A single-target goal is checked as its own measure: it has the same fields.
         parts: list[tuple[Path_, Measure | Goal]] = (
@@ -193,7 +193,7 @@ def activity_logic(plan_file: PlanFile) -> Iterator[Problem]:
                 plan_file,
                 ("activities", i),
                 "VP203",
-                f"aktiviteten {activity.id!r} ligger helt utanför planperioden {start}–{end}",
+                f"aktiviteten {activity.id!r} ligger helt utanför planperioden {plan.period.text}",
                 severity=Severity.WARNING,
             )
         for j, update in enumerate(activity.history):

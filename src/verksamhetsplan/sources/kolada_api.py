@@ -27,6 +27,7 @@ from typing import Any
 
 from .. import __version__
 from ..common.problems import Refused
+from ..common.swedish import parse_number
 from .kolada_file import KoladaValue, kolada_records
 
 DEFAULT_URL = "https://api.kolada.se/v3"
@@ -69,7 +70,7 @@ def pause_seconds() -> float:
     """VP_KOLADA_PAUSE: seconds between requests (1 by default; 0 for a local mirror)."""
     text = os.environ.get("VP_KOLADA_PAUSE", "1")
     try:
-        pause = float(text.replace(",", "."))
+        pause = parse_number(text)
     except ValueError:
         pause = -1.0
     if not 0 <= pause <= 60:

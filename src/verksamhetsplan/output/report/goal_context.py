@@ -10,6 +10,7 @@ from typing import Any
 from ...common.swedish import number
 from ...data.observation import Lookup
 from ...data.periods import period_end, period_order
+from ...followup.assessment import of_period
 from ...followup.attainment import Evaluation, Result
 from ...followup.forecast import METHOD_WORDS
 from ...followup.thresholds import decimals_to_judge, edges
@@ -167,9 +168,10 @@ def _baseline_shown(shown: str, e: Evaluation) -> str:
 def _assessments(e: Evaluation, words: Words, as_of: dt.date) -> list[dict[str, Any]]:
     """The assessments recorded for the follow-up's period (the year, or 2018-T2), as known
     on the as-of day, oldest first: the board sees who judged what, and when."""
-    key = e.period or str(e.year)
     recorded: list[Assessment] = [
-        a for a in e.goal.assessments if a.period == key and (a.date is None or a.date <= as_of)
+        a
+        for a in of_period(e.goal.assessments, e.year, e.period)  # those the verdict heeds
+        if a.date is None or a.date <= as_of
     ]
     return [
         {

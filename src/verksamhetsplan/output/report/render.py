@@ -64,7 +64,7 @@ def _environment(output: str, overrides: Path | None) -> Any:
         ]
         if outside:
             raise TemplateOutside(outside[0])
-        loaders.append(_InsideLoader(overrides, repository))
+        loaders.append(_inside_loader(overrides, repository))
     loaders.append(FileSystemLoader(str(files("verksamhetsplan.templates"))))
     environment = _sandbox()(
         loader=ChoiceLoader(loaders),
@@ -213,22 +213,20 @@ def _too_long(left: Any, right: Any) -> bool:
     return False
 
 
-class _InsideLoader:
+def _inside_loader(folder: Path, repository: Path) -> Any:
     """The repository's templates/, read only where a template's real path stays inside the
     repository: a linked folder (templates/etc -> /etc) is refused when a template is taken
     from it, not only when it is listed."""
+    from jinja2 import FileSystemLoader
 
-    def __new__(cls, folder: Path, repository: Path) -> Any:
-        from jinja2 import FileSystemLoader
+    class Inside(FileSystemLoader):
+        def get_source(self, environment: Any, template: str) -> Any:
+            source, filename, uptodate = super().get_source(environment, template)
+            if not Path(filename).resolve().is_relative_to(repository):
+                raise TemplateOutside(Path(filename))
+            return source, filename, uptodate
 
-        class Inside(FileSystemLoader):
-            def get_source(self, environment: Any, template: str) -> Any:
-                source, filename, uptodate = super().get_source(environment, template)
-                if not Path(filename).resolve().is_relative_to(repository):
-                    raise TemplateOutside(Path(filename))
-                return source, filename, uptodate
-
-        return Inside(folder)
+    return Inside(folder)
 
 
 def template_failure(error: Exception) -> str:
