@@ -22,9 +22,13 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
-WIDTH, HEIGHT = 560, 260  # a goal's chart, in CSS pixels (PNG at twice that)
+WIDTH, HEIGHT = 440, 240  # a goal's chart, in CSS pixels (PNG at twice that)
 SCALE = 2  # PNG is drawn at twice the size, for print
-LEFT, RIGHT, TOP, BOTTOM = 64, 150, 34, 40  # room for ticks, labels and the legend above
+HALO = {"stroke": "white", "stroke_width": 3, "paint_order": "stroke"}  # text over lines
+# Room for the ticks at the left, the periods below and the legend above; the baseline's and
+# target's labels stand inside the plot at its left (the forecast's is at the right), so
+# that a phone's narrow screen shrinks the chart little.
+LEFT, RIGHT, TOP, BOTTOM = 64, 16, 34, 40
 # Told apart by dash and marker; the colours only add to that.
 STYLES = {
     "T": ("", "circle", "#1a1a1a"),
@@ -157,7 +161,10 @@ def svg(chart: Chart, ident: str) -> str:
             element("line", class_=name, x1=left, y1=y, x2=right, y2=y, stroke="#444",
                 stroke_dasharray=dash)
         )  # fmt: skip
-        out.append(element("text", line[1], class_=f"{name}-label", x=right + 4, y=label_y + 4))
+        out.append(
+            element("text", line[1], class_=f"{name}-label", x=left + 4, y=label_y - 3,
+                    **HALO)
+        )  # fmt: skip
     for key, values in chart.series.items():
         dash, marker, colour = STYLES[key]
         points = [(lay.x_of(i), lay.scale_y(v)) for i, v in enumerate(values) if v is not None]
@@ -177,7 +184,10 @@ def svg(chart: Chart, ident: str) -> str:
         )  # fmt: skip
         out.append(element("circle", cx=x1, cy=y1, r=4, fill="white", stroke=ink))
         assert chart.forecast is not None
-        out.append(element("text", chart.forecast[1], class_="forecast-label", x=x1 + 6, y=y1 - 6))
+        out.append(
+            element("text", chart.forecast[1], class_="forecast-label", x=x1 - 6, y=y1 - 8,
+                    text_anchor="end", **HALO)
+        )  # fmt: skip
     if len(chart.series) > 1:  # the legend above the plot, in words and line styles
         for row, key in enumerate(chart.series):
             dash, marker, colour = STYLES[key]
@@ -190,7 +200,7 @@ def svg(chart: Chart, ident: str) -> str:
             out.append(element("text", SERIES_WORDS[key], class_="legend", x=x + 30, y=y + 4))
     out.append("</svg>")
     # every text in the chart the size of a table's: set once, on the element
-    return "".join(out).replace("<text ", '<text font-size="11" ')
+    return "".join(out).replace("<text ", '<text font-size="12" ')
 
 
 def _label_heights(chart: Chart, lay: _Layout) -> list[tuple[Any, float, float, str]]:
@@ -249,15 +259,18 @@ def png(chart: Chart) -> bytes:
     lay = _layout(chart)
     image = Image.new("RGB", (lay.width * SCALE, lay.height * SCALE), "white")
     draw = ImageDraw.Draw(image)
-    font = chart_font(11 * SCALE)
+    font = chart_font(12 * SCALE)
     ink = "#1a1a1a"
 
     def p(x: float, y: float) -> tuple[float, float]:
         return x * SCALE, y * SCALE
 
-    def text(x: float, y: float, words: str, anchor: str = "la") -> None:
+    def text(x: float, y: float, words: str, anchor: str = "la", halo: bool = False) -> None:
         # Pillow's own font has no glyph for the no-break space before % and tkr
-        draw.text(p(x, y), words.replace("\u00a0", " "), fill=ink, font=font, anchor=anchor)
+        words = words.replace("\u00a0", " ")
+        width = 3 * SCALE if halo else 0
+        draw.text(p(x, y), words, fill=ink, font=font, anchor=anchor, stroke_width=width,
+                  stroke_fill="white")  # fmt: skip
 
     left, right, bottom = lay.x_of(0), lay.width - RIGHT, lay.height - BOTTOM
     draw.line([p(left, TOP), p(left, bottom)], fill=ink, width=SCALE)
@@ -271,7 +284,7 @@ def png(chart: Chart) -> bytes:
     for line, y, label_y, style in _label_heights(chart, lay):
         gap = int(style.split("|")[0].split()[0]) + 1
         _dashed(draw, (p(left, y), p(right, y)), gap * SCALE, "#444444", SCALE)
-        text(right + 4, label_y, line[1], "lm")
+        text(left + 4, label_y - 3, line[1], "ls", halo=True)
     for key, values in chart.series.items():
         dash, marker, colour = STYLES[key]
         points = [p(lay.x_of(i), lay.scale_y(v)) for i, v in enumerate(values) if v is not None]
@@ -290,7 +303,7 @@ def png(chart: Chart) -> bytes:
         a, b = p(*ends[0]), p(*ends[1])
         _dashed(draw, (a, b), 3 * SCALE, ink, SCALE)
         draw.ellipse([b[0] - 8, b[1] - 8, b[0] + 8, b[1] + 8], outline=ink, width=SCALE)
-        text(ends[1][0] + 6, ends[1][1] - 6, chart.forecast[1], "ld")
+        text(ends[1][0] - 6, ends[1][1] - 8, chart.forecast[1], "rs", halo=True)
     if len(chart.series) > 1:
         for row, key in enumerate(chart.series):
             dash, _, colour = STYLES[key]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from .charts import WIDTH, chart_font, element
+from .charts import WIDTH, chart_font
 
 CHART_WIDTH, CHART_HEIGHT = 160, 36  # the key-figure table's sparkline
 SMALL_WIDTH, SMALL_HEIGHT, SCALE = 320, 120, 2  # the key-figure chart in Word, drawn at twice
@@ -68,36 +68,26 @@ FILLS = {
 
 
 def status_bars(rows: list[tuple[str, list[dict[str, Any]]]], ident: str) -> str:
-    """The goal-attainment summary as bars: a row per area (and the total), each status's
-    share of its goals as a segment, and the counts in words at the row's end, so that
-    nothing depends on telling colours apart."""
-    width, bar, gap = WIDTH, 14, 34
-    height = 10 + gap * len(rows)
-    out = [
-        f'<svg role="img" class="status-bars" aria-labelledby="{ident}-t {ident}-d" '
-        f'viewBox="0 0 {width} {height}" width="100%" style="max-width:{width}px">',
-        element("title", "Måluppfyllelse per målområde", id=f"{ident}-t"),
-        element("desc", " ".join(f"{label}: {counts_said(counts)}." for label, counts in rows),
-            id=f"{ident}-d"),
-    ]  # fmt: skip
-    for row, (label, counts) in enumerate(rows):
-        y = 6 + row * gap
+    """The goal-attainment summary as bars, in HTML (so that the words wrap on a phone): a
+    row per area (and the total), the counts in words and symbols above a bar of each
+    status's share, so that nothing depends on telling colours apart."""
+    from html import escape
+
+    out = [f'<ul class="status-bars" id="{ident}">']
+    for label, counts in rows:
         total = sum(c["count"] for c in counts) or 1
-        out.append(
-            element("text", f"{label} – {counts_said(counts)}", class_="bar-label", x=0, y=y + 10)
+        segments = "".join(
+            f'<span class="bar-{c["key"]}" style="width:{100 * c["count"] / total:.2f}%;'
+            f'background:{FILLS.get(c["key"], "#cccccc")}"></span>'
+            for c in counts
+            if c["count"]
         )
-        x = 0.0
-        for c in counts:
-            share = c["count"] / total * (width - 2)
-            if share:
-                fill = FILLS.get(c["key"], "#cccccc")
-                out.append(
-                    element("rect", class_=f"bar bar-{c['key']}", x=x, y=y + 14, width=share,
-                        height=bar, fill=fill, stroke="#1a1a1a", stroke_width=0.5)
-                )  # fmt: skip
-                x += share
-    out.append("</svg>")
-    return "".join(out).replace("<text ", '<text font-size="11" ')
+        out.append(
+            f'<li><span class="bar-label">{escape(label)} – {escape(counts_said(counts))}</span>'
+            f'<span class="bar" aria-hidden="true">{segments}</span></li>'
+        )
+    out.append("</ul>")
+    return "".join(out)
 
 
 def counts_said(counts: list[dict[str, Any]]) -> str:
@@ -109,20 +99,23 @@ def status_bars_png(rows: list[tuple[str, list[dict[str, Any]]]]) -> bytes:
     """The same summary bars as PNG, for Word."""
     from PIL import Image, ImageDraw
 
-    width, bar, gap = WIDTH, 14, 34
+    # the area on one line, its counts on the next, the bar beneath: long names fit
+    width, bar, gap = WIDTH, 14, 48
     image = Image.new("RGB", (width * SCALE, (10 + gap * len(rows)) * SCALE), "white")
     draw = ImageDraw.Draw(image)
     font = chart_font(11 * SCALE)
     for row, (label, counts) in enumerate(rows):
         y = 6 + row * gap
-        text = f"{label} – {counts_said(counts)}".replace("\u00a0", " ")
-        draw.text((0, (y + 10) * SCALE), text, fill="#1a1a1a", font=font, anchor="ls")
+        for line, words in enumerate((label, counts_said(counts))):
+            draw.text((0, (y + 10 + line * 13) * SCALE), words.replace("\u00a0", " "),
+                      fill="#1a1a1a", font=font, anchor="ls")  # fmt: skip
         total = sum(c["count"] for c in counts) or 1
         x = 0.0
         for c in counts:
             share = c["count"] / total * (width - 2)
             if share:
-                box = [x * SCALE, (y + 14) * SCALE, (x + share) * SCALE, (y + 14 + bar) * SCALE]
+                top = y + 28
+                box = [x * SCALE, top * SCALE, (x + share) * SCALE, (top + bar) * SCALE]
                 draw.rectangle(box, fill=FILLS.get(c["key"], "#cccccc"), outline="#1a1a1a")
                 x += share
     out = io.BytesIO()
