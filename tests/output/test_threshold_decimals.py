@@ -48,16 +48,30 @@ def test_the_decimals_follow_the_limits() -> None:
     assert edges(5.4, 6, Better.LOWER, way) == [Fraction(27, 5), Fraction(57, 10)]
 
 
-def test_the_report_prints_0_364(tmp_path, monkeypatch, run_vp) -> None:
+def _report(tmp_path, monkeypatch, run_vp, value: str) -> str:
+    """The year's Markdown report of the plan above with one outcome."""
     (tmp_path / "plans").mkdir()
     (tmp_path / "plans" / "plan.yaml").write_text(PLAN, encoding="utf-8")
     (tmp_path / "indicators-data").mkdir()
     (tmp_path / "indicators-data" / "data.csv").write_text(
-        "indicator,period,value\nandel,2018,0.364\n", encoding="utf-8"
+        f"indicator,period,value\nandel,2018,{value}\n", encoding="utf-8"
     )
     monkeypatch.chdir(tmp_path)
     assert run_vp("validate").exit_code == 0
     report = run_vp("report", "--year", "2018", "--as-of", "2019-03-01", "-f", "md", "-o", "-")
-    text = report.stdout.replace("\u00a0", " ")
+    assert report.exit_code == 0, report.output
+    return report.stdout.replace("\u00a0", " ")
+
+
+def test_the_report_prints_0_364(tmp_path, monkeypatch, run_vp) -> None:
+    text = _report(tmp_path, monkeypatch, run_vp, "0.364")
     assert "**Utfall:** 0,364 %" in text
     assert "◐ delvis uppnått" in text
+
+
+def test_a_value_of_31_digits_is_judged_and_printed(tmp_path, monkeypatch, run_vp) -> None:
+    # 10^30 has 31 digits, more than decimal's default 28 of precision: rounded like any other.
+    assert decimals_to_judge(1e30, [Fraction(10**30), Fraction(91 * 10**28)]) == 2
+    text = _report(tmp_path, monkeypatch, run_vp, "1" + "0" * 30)
+    assert "**Utfall:** 1 000 000 000 000 000 000 000 000 000 000 %" in text
+    assert "✔ uppnått" in text

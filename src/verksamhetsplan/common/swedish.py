@@ -20,19 +20,24 @@ def number(value: float, decimals: int = 2) -> str:
     CLDR's Swedish pattern (#,##0.##: groups of three, a no-break space between them, a
     decimal comma) written out here: Babel, which the report uses for dates, costs an
     editing command 50 ms to import for nothing more than that."""
-    # Rounded half up, as people round (72,225 -> 72,23), at the value's decimal digits.
     if not math.isfinite(value):
         return "ej ett tal" if math.isnan(value) else ("∞" if value > 0 else f"{MINUS}∞")
-    exact = Decimal(repr(value))
-    with localcontext() as context:
-        # Room for every digit of a large number (1e30 has 31) and the decimals asked for.
-        context.prec = max(28, exact.adjusted() + decimals + 2)
-        rounded = exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
-    integer, _, fraction = format(abs(rounded), "f").partition(".")
+    shown = rounded(value, decimals)
+    integer, _, fraction = format(abs(shown), "f").partition(".")
     grouped = _GROUPS.sub(NBSP, integer)
     fraction = fraction.rstrip("0")
     text = f"{grouped},{fraction}" if fraction else grouped
-    return f"{MINUS}{text}" if rounded < 0 else text
+    return f"{MINUS}{text}" if shown < 0 else text
+
+
+def rounded(value: float, decimals: int) -> Decimal:
+    """A finite value as `number` prints it: rounded half up, as people round (72,225 ->
+    72,23), at the value's own decimal digits rather than its binary ones."""
+    exact = Decimal(repr(float(value)))
+    with localcontext() as context:
+        # Room for every digit of a large number (1e30 has 31) and the decimals asked for.
+        context.prec = max(28, exact.adjusted() + decimals + 2)
+        return exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
 
 
 _GROUPS = re.compile(r"(?<=\d)(?=(?:\d{3})+$)")

@@ -10,10 +10,10 @@ fraction: a value exactly on a threshold lands on the side the rule says.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
 
+from ..common.swedish import rounded
 from ..plan.model import FollowUp
 from ..plan.vocabulary import Better, PartialKind, PartialRule
 
@@ -136,10 +136,7 @@ def decimals_to_judge(value: float, limits: list[Fraction], least: int = 2, most
     against 0,4 at 91 % is printed 0,364, not 0,36."""
     exact_value = exact(value)
     for decimals in range(least, most + 1):
-        # rounded as common.swedish.number prints it: half up, at the value's own digits
-        shown = Fraction(
-            Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
-        )
+        shown = Fraction(rounded(value, decimals))
         if all((shown >= limit) == (exact_value >= limit) for limit in limits):
             return decimals
     return most
