@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 from pathlib import Path
 
@@ -68,8 +69,6 @@ def resolve(root: Path, revision: str) -> str:
 def last_changed(root: Path, path: Path) -> dt.date:
     """The day a file last changed: its last commit's date when git has it unchanged, else
     the day it was last written on this disk (a checkout gives every file the same day)."""
-    import os
-
     relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
     try:
         unchanged = git(root, "diff", "--quiet", "HEAD", "--", relative).returncode == 0

@@ -7,10 +7,10 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from .charts import WIDTH, chart_font
+from .charts import SCALE, WIDTH, chart_font
 
 CHART_WIDTH, CHART_HEIGHT = 160, 36  # the key-figure table's sparkline
-SMALL_WIDTH, SMALL_HEIGHT, SCALE = 320, 120, 2  # the key-figure chart in Word, drawn at twice
+SMALL_WIDTH, SMALL_HEIGHT = 320, 120  # the key-figure chart in Word, drawn at SCALE
 
 
 def sparkline(values: list[float]) -> str | None:
