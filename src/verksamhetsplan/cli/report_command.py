@@ -191,13 +191,12 @@ def _analysis(plan_file: Any, follow_up: Any, key: str, strict: bool) -> Any:
         typer.echo(to_text(CheckResult([found.path], found.broken)), err=True, nl=False)
         typer.echo("vp: rätta analysen först; ingen rapport skrevs.", err=True)
         raise typer.Exit(1)
-    if found.stale is not None:
-        typer.echo(to_text(CheckResult([found.path], [found.stale])), err=True, nl=False)
-    if found.lacking is not None:
-        typer.echo(to_text(CheckResult([found.path], [found.lacking])), err=True, nl=False)
-        if strict:
-            typer.echo("vp: --strict: ingen rapport skrevs.", err=True)
-            raise typer.Exit(1)
+    said = [p for p in (found.stale, found.lacking) if p is not None]
+    if said:  # one list, one summary line
+        typer.echo(to_text(CheckResult([found.path], said)), err=True, nl=False)
+    if found.lacking is not None and strict:
+        typer.echo("vp: --strict: ingen rapport skrevs.", err=True)
+        raise typer.Exit(1)
     return found.analysis
 
 
