@@ -200,7 +200,10 @@ def test_word_has_contents_page_numbers_and_charts_with_their_values(
     document = Document(str(write(run_vp, tmp_path, "docx")))
     body = document.element.body
     instructions = [t.text.strip() for t in body.iter(qn("w:instrText"))]
-    assert instructions[0].startswith("TOC ")
+    bookmarks = {b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))}
+    page_refs = [i.split()[1] for i in instructions if i.startswith("PAGEREF ")]
+    # One page reference per level-1 and level-2 heading, each to a bookmark on it.
+    assert len(page_refs) >= 15 and set(page_refs) <= bookmarks
     footer = document.sections[0].footer
     footer_fields = [t.text.strip() for t in footer._element.iter(qn("w:instrText"))]
     assert footer_fields == ["PAGE", "NUMPAGES"]
@@ -519,3 +522,76 @@ def test_no_header_of_a_word_table_is_broken_inside_a_word(in_repo, run_vp, tmp_
         }
         assert len(words) > 20  # the check sees the report's header words
         assert sorted(w for w in words if w not in laid_out) == [], name
+
+
+def test_word_contents_show_page_numbers_when_libreoffice_opens_the_file(
+    in_repo, run_vp, tmp_path
+) -> None:
+    """The contents page as LibreOffice lays it out: every line ends in the number of the
+    page its heading stands on, and the numbers are there in the rendered picture."""
+    from PIL import Image
+
+    soffice = need("soffice")
+    need("pdftoppm")
+    source = write(run_vp, tmp_path, "docx")
+    subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+        capture_output=True, timeout=180, check=True,
+    )  # fmt: skip
+    converted = tmp_path / "rapport.pdf"
+    pages = int(re.search(r"Pages:\s+(\d+)", pdf_info(converted))[1])
+    headings = {n: _large_lines(converted, n) for n in range(3, pages + 1)}
+    contents = [
+        re.fullmatch(r"(.+?)\.{3,}\s*(\d+)", line.strip())
+        for line in pdf_text(converted, 2).splitlines()
+        if "...." in line
+    ]
+    assert len(contents) >= 15 and all(contents)
+    assert [m[1] for m in contents[:4]] == [  # type: ignore[index]
+        "Sammanfattning", "Sammanfattande analys", "Åtgärder", "Sammanställning av mål"
+    ]  # fmt: skip
+    after = 3
+    for entry in contents:
+        title, shown = entry[1], int(entry[2])  # type: ignore[index]
+        on = next(n for n in range(after, pages + 1) if title in headings[n])
+        assert shown == on, title
+        after = on
+    # The picture: ink where pdftotext puts each page number.
+    subprocess.run(
+        ["pdftoppm", "-f", "2", "-l", "2", "-r", "72", "-gray", "-png", str(converted),
+         str(tmp_path / "innehall")],
+        check=True,
+    )  # fmt: skip
+    image = Image.open(next(tmp_path.glob("innehall*.png"))).convert("L")
+    numbers = [  # the dots and the number are one word to poppler; the footer is left out
+        w for w in _words(converted, 2) if re.fullmatch(r"\S*\.\d+", w[4])
+    ]
+    assert [int(w[4].rsplit(".", 1)[1]) for w in numbers] == [int(m[2]) for m in contents]  # type: ignore[index]
+    for _, y0, x1, y1, word in numbers:
+        width = 5.5 * len(word.rsplit(".", 1)[1])  # about a digit's width in points
+        crop = image.crop((int(x1 - width), int(y0), int(x1) + 1, int(y1) + 1))
+        assert crop.getextrema()[0] < 100  # dark pixels: the number is drawn
+        assert image.crop((int(x1) + 3, int(y0), int(x1) + 40, int(y1))).getextrema()[0] > 200
+
+
+def _words(pdf: Path, page: int) -> list[tuple[float, float, float, float, str]]:
+    """Each word on the page with its box in points, as poppler lays it out."""
+    boxes = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    found = re.findall(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>',
+        boxes,
+    )
+    return [(float(a), float(b), float(c), float(d), word) for a, b, c, d, word in found]
+
+
+def _large_lines(pdf: Path, page: int) -> list[str]:
+    """The page's lines in heading size (words taller than the 11-point body's)."""
+    lines: dict[float, list[str]] = {}
+    for _, y0, _, y1, word in _words(pdf, page):
+        if y1 - y0 > 15:
+            lines.setdefault(y0, []).append(word)
+    return [" ".join(words) for _, words in sorted(lines.items())]

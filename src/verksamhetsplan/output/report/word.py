@@ -1,7 +1,8 @@
 """The report as a Word document, built with python-docx from the same data as the HTML.
 
 Written as Word's own structure, not converted text: Word's heading styles (so the
-contents field and the navigation pane work), a cover page, a contents field, page numbers
+navigation pane works), a cover page, a contents page whose numbers are page references that
+Word and LibreOffice both lay out, page numbers
 "Sida X av Y", real tables with repeated header rows and widths that fit A4 portrait,
 charts as pictures with a description and their values in a table beside them, sv-SE as
 the language, and title and author in the file's properties. A municipality's own .docx
@@ -20,8 +21,7 @@ from .word_goals import DocxGoals
 from .word_parts import (
     TEXT_WIDTH_MM,
     align_right,
-    field_begin,
-    field_end,
+    contents_entry,
     fix_widths,
     header_row,
     simple_field,
@@ -124,6 +124,7 @@ class _Writer(DocxGoals):
             self.para(c["method"]["kolada"])
         self.para(c["version_text"], italic=True)  # the colophon
         self._footer()
+        self._fill_contents()
 
     def _properties(self) -> None:
         plan = self.c["plan"]
@@ -167,40 +168,19 @@ class _Writer(DocxGoals):
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def _contents(self) -> None:
-        """A contents field Word fills in with page numbers (it asks to update fields when
-        the file opens); until then it lists the headings, so it is never empty."""
+        """The contents page's heading; its lines are filled in once every heading is
+        written (`_fill_contents`), so they list exactly what the document holds."""
         from docx.enum.text import WD_BREAK
-        from docx.shared import Mm
 
         self.doc.add_paragraph("Innehåll", style=self._style("TOC Heading", "Heading 1"))
-        entries = self._toc_entries()
-        first = self.doc.add_paragraph()
-        field_begin(first, 'TOC \\o "1-2" \\h \\z \\u')
-        paragraphs = [first] + [self.doc.add_paragraph() for _ in entries[1:]]
-        for paragraph, (text, level) in zip(paragraphs, entries, strict=True):
-            paragraph.add_run(text)
-            paragraph.paragraph_format.left_indent = Mm(6 * (level - 1))
-        field_end(paragraphs[-1])
-        update_fields_on_open(self.doc)
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self._contents_end = self.doc.add_paragraph()
+        self._contents_end.add_run().add_break(WD_BREAK.PAGE)
+        self.contents = []
 
-    def _toc_entries(self) -> list[tuple[str, int]]:
-        c = self.c
-        entries = [("Sammanfattning", 1)]
-        if c["analysis"]:
-            entries.append(("Sammanfattande analys", 1))
-        entries += [(section["title"], 1) for section in c["free_before"]]
-        entries.append(("Sammanställning av mål", 1))
-        for area in c["areas"]:
-            entries += [(area["title"], 1), (f"Mål {c['year']}", 2)]
-        entries += [(section["title"], 1) for section in c["free_after"]]
-        entries += [
-            ("Nyckeltal", 1),
-            ("Strategiska aktiviteter", 1),
-            ("Kommunfullmäktiges mål", 1),
-            ("Metod", 1),
-        ]
-        return entries
+    def _fill_contents(self) -> None:
+        for text, level, target in self.contents or []:
+            contents_entry(self._contents_end.insert_paragraph_before(), text, level, target)
+        update_fields_on_open(self.doc)
 
     def _status_chart(self) -> None:
         """The summary's counts as bars, a picture with its words as description."""

@@ -12,6 +12,7 @@ from .richtext import Block, Span
 from .word_parts import (
     TEXT_WIDTH_MM,
     align_right,
+    bookmark,
     cant_split,
     fix_widths,
     header_row,
@@ -74,6 +75,8 @@ class DocxBlocks:
     template_name = "vp:s inbyggda mall"  # named in messages about the template
 
     doc: Any
+    # The headings of levels 1 and 2 with their bookmarks, once a contents page is wanted.
+    contents: list[tuple[str, int, str]] | None = None
 
     def _style(self, name: str, fallback: str = "Normal") -> Any:
         """A style by name; a municipality's template may lack some of Word's built-ins."""
@@ -113,6 +116,10 @@ class DocxBlocks:
         paragraph.paragraph_format.keep_with_next = True
         if page_break:
             paragraph.paragraph_format.page_break_before = True
+        if self.contents is not None and level <= 2:
+            name = f"_Toc_vp_{len(self.contents) + 1}"
+            bookmark(paragraph, name, 9000 + len(self.contents))
+            self.contents.append((text, level, name))
 
     def para(
         self, text: str, status: dict[str, Any] | None = None, after: str = "", italic: bool = False

@@ -214,3 +214,45 @@ def hyperlink(paragraph: Any, text: str, url: str) -> None:
     run.append(content)
     link.append(run)
     paragraph._p.append(link)
+
+
+def bookmark(paragraph: Any, name: str, number: int) -> None:
+    """A bookmark around the paragraph's text, for a contents entry to point to."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end.set(qn("w:id"), str(number))
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
+
+
+def contents_entry(paragraph: Any, text: str, level: int, target: str) -> None:
+    """One contents line: the heading linked to its bookmark, dots, and its page number as
+    a PAGEREF field. A TOC field would keep the numbers it was saved with in LibreOffice,
+    which never updates it on opening; a PAGEREF field outside one is laid out live there,
+    and Word refreshes it when it updates fields on opening."""
+    from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Mm
+
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), target)
+    run = OxmlElement("w:r")
+    content = OxmlElement("w:t")
+    content.set(qn("xml:space"), "preserve")
+    content.text = text
+    run.append(content)
+    link.append(run)
+    paragraph._p.append(link)
+    paragraph.add_run("\t")
+    field_begin(paragraph, f"PAGEREF {target} \\h")
+    paragraph.add_run("–")
+    field_end(paragraph)
+    form = paragraph.paragraph_format
+    form.left_indent = Mm(6 * (level - 1))
+    form.space_after = Mm(1)
+    form.tab_stops.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
