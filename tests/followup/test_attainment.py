@@ -17,8 +17,8 @@ from verksamhetsplan.followup.attainment import (
     Trend,
     evaluate,
     judge,
-    year_outcome,
 )
+from verksamhetsplan.followup.outcome import year_outcome
 from verksamhetsplan.followup.thresholds import LEGACY, Rule
 from verksamhetsplan.plan.goals import Goal
 from verksamhetsplan.plan.model import Indicator

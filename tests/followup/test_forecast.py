@@ -23,7 +23,8 @@ import json
 import pytest
 
 from verksamhetsplan.data.observation import Observation
-from verksamhetsplan.followup.attainment import evaluate, year_outcome
+from verksamhetsplan.followup.attainment import evaluate
+from verksamhetsplan.followup.outcome import year_outcome
 from verksamhetsplan.followup.thresholds import Result
 from verksamhetsplan.plan.goals import Goal
 from verksamhetsplan.plan.model import Indicator

@@ -37,7 +37,7 @@ Target = Annotated[
     typer.Option(
         "--target",
         help="Målvärdet: minst 60, högst 6,5, öka 10 procent, minska 10 procent, öka 5 "
-        "procentenheter eller milstolpe.",
+        "procentenheter, ska öka, ska minska, minst 2 i snitt från 2023 eller milstolpe.",
     ),
 ]
 Criteria = Annotated[

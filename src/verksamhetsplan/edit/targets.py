@@ -1,5 +1,6 @@
 """Targets, baselines and measures as a person types them on the command line:
-`minst 60`, `minska 10 %`, `öka 5 procentenheter`, `milstolpe`; `2017` or `föregående år`."""
+`minst 60`, `minska 10 %`, `öka 5 procentenheter`, `ska öka`, `minst 2 i snitt från 2023`,
+`milstolpe`; `2017` or `föregående år`."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from ..common.swedish import NUMBER_PATTERN, exact_number
 
 TARGET_FORMS = (
     "minst 60, högst 6,5, öka 10 procent, minska 10 procent, öka 5 procentenheter, "
-    "minska 2 procentenheter eller milstolpe"
+    "minska 2 procentenheter, ska öka, ska minska, minst 2 i snitt från 2023 eller milstolpe"
 )
 _NUMBER = f"({NUMBER_PATTERN})"
 _LEVELS = {"minst": "at_least", "at_least": "at_least", "högst": "at_most", "at_most": "at_most"}
@@ -33,9 +34,17 @@ def parse_target(text: str, criteria: list[str] | None = None) -> dict[str, Any]
         return {"kind": "milestone", "criteria": list(criteria or [])}
     if criteria:
         raise Refused("--criterion hör till milstolpar (--target milstolpe)", usage=True)
-    level = re.fullmatch(rf"(minst|högst|at_least|at_most)[: ]\s*{_NUMBER}\s*%?", spoken)
+    way = re.fullmatch(r"(?:ska )?(öka|ökar|minska|minskar)", spoken)
+    if way:
+        return {"kind": "direction", "direction": "increase" if way[1][0] == "ö" else "decrease"}
+    level = re.fullmatch(
+        rf"(minst|högst|at_least|at_most)[: ]\s*{_NUMBER}\s*%?"
+        r"(?: i snitt (?:från|sedan|fr\.o\.m\.) ([12]\d{3}))?",
+        spoken,
+    )
     if level:
-        return {"kind": _LEVELS[level[1]], "value": _number(level[2])}
+        found = {"kind": _LEVELS[level[1]], "value": _number(level[2])}
+        return found | ({"mean_since": int(level[3])} if level[3] else {})
     change = re.fullmatch(
         rf"(?:(öka|ökar|ökning|minska|minskar|minskning)(?: med)? )?{_NUMBER}\s*"
         r"(%|procent|procentenheter|procentenhet|pe|p\.e\.)",

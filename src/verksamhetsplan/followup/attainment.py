@@ -16,10 +16,11 @@ from enum import StrEnum
 from fractions import Fraction
 
 from ..data.observation import Lookup, Observation
-from ..data.periods import period_end, periods_of_year
+from ..data.periods import period_end
 from ..plan.goals import (
     AtLeast,
     AtMost,
+    Direction,
     Goal,
     Measure,
     Milestone,
@@ -27,10 +28,11 @@ from ..plan.goals import (
     RelativeChange,
 )
 from ..plan.model import Indicator
-from ..plan.vocabulary import ActivityStatus, Better, Combine, ForecastMethod, Frequency, Status
+from ..plan.vocabulary import ActivityStatus, Better, Combine, ForecastMethod, Status
 from .assessment import assessment_for
-from .forecast import combined, forecast
-from .thresholds import DEFAULT_RULE, Rule, exact, judge
+from .outcome import Outcome as Outcome
+from .outcome import mean_outcome, year_outcome
+from .thresholds import DEFAULT_RULE, Judgement, Rule, exact, judge, judge_direction
 from .thresholds import RANK as RANK
 from .thresholds import Result as Result
 
@@ -43,33 +45,9 @@ class Trend(StrEnum):
 
 
 @dataclass(frozen=True)
-class Outcome:
-    """An indicator's value for a year, combined from its period values."""
-
-    year: int
-    value: float | None
-    combine: Combine
-    used: tuple[Observation, ...] = ()
-    missing_periods: tuple[str, ...] = ()  # ended periods without a value
-    running: bool = False  # the year has not ended at the as-of date
-    forecast: float | None = None  # year-end forecast for a running year
-    reason: str | None = None  # why there is no value
-    so_far: float | None = None  # a running year's values so far, combined: not an outcome
-    method: ForecastMethod | None = None  # how the forecast was made
-    method_note: str | None = None  # why another method than the declared one was used
-    preliminary: bool = False  # a yearly value given before its year has ended
-
-    @property
-    def current(self) -> float | None:
-        """The measured value: the year's outcome, or in a running year the outcome so far
-        (never the forecast)."""
-        return self.so_far if self.running else self.value
-
-
-@dataclass(frozen=True)
 class BaselineValue:
     value: float | None
-    how: str  # "period", "previous_year", "value", "previous_year_default"
+    how: str  # "period", "previous_year", "value", "previous_year_default", "previous_mean"
     outcome: Outcome | None = None
     period: str | None = None
     reason: str | None = None
@@ -109,67 +87,6 @@ class Evaluation:
     measures: tuple[Evaluation, ...] = ()  # a goal followed up by several measures
 
 
-def year_outcome(
-    observations: Sequence[Observation],
-    indicator: Indicator,
-    year: int,
-    as_of: dt.date,
-    method: ForecastMethod = ForecastMethod.NONE,
-) -> Outcome:
-    """Combine a year's values by the indicator's rule; known values only, as of a date."""
-    periods = periods_of_year(year, indicator.frequency)
-    ended = [p for p in periods if period_end(p) <= as_of]
-    known = {
-        o.period: o for o in observations if o.period in periods and period_end(o.period) <= as_of
-    }
-    used = tuple(known[p] for p in periods if p in known and known[p].value is not None)
-    missing = tuple(p for p in ended if p not in known or known[p].value is None)
-    running = len(ended) < len(periods)
-    preliminary = False
-    if running and not used and indicator.frequency is Frequency.YEAR:
-        # A value for a year that has not ended is preliminary: shown as such, not ignored.
-        early = [o for o in observations if o.period == str(year) and o.value is not None]
-        used, preliminary = tuple(early[-1:]), bool(early)
-    combine = indicator.combine
-    if not used:
-        reasons = sorted(
-            {str(known[p].missing) for p in missing if p in known and known[p].missing}
-        )
-        why = f"inga värden för {year}" + (f" ({', '.join(reasons)})" if reasons else "")
-        return Outcome(year, None, combine, (), missing, running, None, why)
-    values = [o.value for o in used if o.value is not None]
-    if combine is Combine.SUM and missing and not running:
-        return Outcome(
-            year,
-            None,
-            combine,
-            used,
-            missing,
-            running,
-            None,
-            f"summan för {year} kan inte räknas: värden saknas för {', '.join(missing)}",
-        )
-    value = combined(values, combine)
-    if not running:
-        return Outcome(year, value, combine, used, missing)
-    last_year = {o.period: o.value for o in observations if o.value is not None}
-    previous = year_outcome(observations, indicator, year - 1, as_of).value
-    made = forecast(method, used, periods, combine, last_year, previous)
-    return Outcome(
-        year,
-        None,
-        combine,
-        used,
-        missing,
-        True,
-        made.value,
-        so_far=value,
-        method=made.method,
-        method_note=made.note,
-        preliminary=preliminary,
-    )
-
-
 def _baseline(
     goal: Goal,
     year: int,
@@ -193,6 +110,9 @@ def _baseline(
         single = Outcome(int(period[:4]), found.value, indicator.combine, (found,))
         return BaselineValue(found.value, "period", single, period)
     how = "previous_year" if baseline is not None else "previous_year_default"
+    if previous.mean_of:
+        span = f"{previous.mean_of[0].year}–{year - 1}"
+        return BaselineValue(previous.value, "previous_mean", previous, span, previous.reason)
     return BaselineValue(previous.value, how, previous, str(year - 1), previous.reason)
 
 
@@ -203,6 +123,8 @@ def target_value(goal: Goal, baseline: float | None) -> tuple[Fraction | None, s
         return exact(target.value), None
     if baseline is None:
         return None, "basvärde saknas"
+    if isinstance(target, Direction):
+        return exact(baseline), None
     if isinstance(target, RelativeChange):
         if baseline == 0:
             return None, (
@@ -221,6 +143,8 @@ def direction_of(goal: Goal, indicator: Indicator) -> Better:
         return Better.HIGHER
     if isinstance(target, AtMost):
         return Better.LOWER
+    if isinstance(target, Direction):
+        return Better.HIGHER if target.direction == "increase" else Better.LOWER
     change = target.percent if isinstance(target, RelativeChange) else getattr(target, "points", 0)
     if change > 0:
         return Better.HIGHER
@@ -293,9 +217,12 @@ def evaluate(
     cutoff = min(as_of, period_end(period)) if period else as_of
     method = indicator.forecast or forecast_method
     series = lookup(indicator.id, goal.gender.value)
-    outcome = year_outcome(series, indicator, year, cutoff, method)
+    own = year_outcome(series, indicator, year, cutoff, method)
+    outcome = _mean_if_asked(goal, own, series, indicator, cutoff)
     previous = year_outcome(series, indicator, year - 1, cutoff)
-    baseline = _baseline(goal, year, indicator, series, cutoff, previous)
+    # A level on the mean measures its progress from the mean of the years before.
+    before = _mean_if_asked(goal, previous, series, indicator, cutoff)
+    baseline = _baseline(goal, year, indicator, series, cutoff, before)
     direction = direction_of(goal, indicator)
     target, target_problem = target_value(goal, baseline.value)
     by_gender = {}
@@ -303,7 +230,8 @@ def evaluate(
         for gender in ("K", "M"):
             split = lookup(indicator.id, gender)
             if split:
-                by_gender[gender] = year_outcome(split, indicator, year, cutoff, method)
+                alone = year_outcome(split, indicator, year, cutoff, method)
+                by_gender[gender] = _mean_if_asked(goal, alone, split, indicator, cutoff)
     base = Evaluation(
         goal,
         year,
@@ -317,7 +245,7 @@ def evaluate(
         previous=previous,
         by_gender=by_gender,
         forecast=outcome.running,
-        trend=trend_of(outcome.value, previous.value, indicator.better),
+        trend=trend_of(own.value, previous.value, indicator.better),
         assessment_comment=comment,
         period=period,
     )
@@ -334,7 +262,7 @@ def evaluate(
         why = "summan för året finns först när året är slut; prognosen visas bredvid"
         computed = replace(computed, reason=why)
     else:
-        judged = judge(current, target, baseline.value, direction, rule)
+        judged = _judge(goal, current, target, baseline.value, direction, rule)
         computed = replace(
             computed,
             status=judged.status,
@@ -342,6 +270,22 @@ def evaluate(
             met_at_baseline=judged.met_at_baseline,
         )
     return with_assessment(computed, assessed, reason)
+
+
+def _mean_if_asked(
+    goal: Goal,
+    own: Outcome,
+    series: Sequence[Observation],
+    indicator: Indicator,
+    cutoff: dt.date,
+) -> Outcome:
+    """The year's outcome, or for a level on the mean of the years ("i snitt") the mean of
+    every year's outcome from the first one named."""
+    since = getattr(goal.target, "mean_since", None)
+    if since is None or since >= own.year:
+        return own
+    earlier = [year_outcome(series, indicator, y, cutoff) for y in range(since, own.year)]
+    return mean_outcome(own, earlier)
 
 
 def _with_forecast_verdict(
@@ -358,8 +302,21 @@ def _with_forecast_verdict(
             else "ingen prognos: inga värden för året än"
         )
         return replace(e, forecast_reason=why)
-    judged = judge(outcome.forecast, target, baseline, direction, rule)
+    judged = _judge(e.goal, outcome.forecast, target, baseline, direction, rule)
     return replace(e, forecast_status=judged.status)
+
+
+def _judge(
+    goal: Goal,
+    value: float,
+    target: Fraction,
+    baseline: float | None,
+    direction: Better,
+    rule: Rule,
+) -> Judgement:
+    if isinstance(goal.target, Direction):
+        return judge_direction(value, target, direction)  # the target is the baseline
+    return judge(value, target, baseline, direction, rule)
 
 
 def with_assessment(

@@ -112,6 +112,16 @@ def judge(
     return Judgement(Result.PARTIAL if partial else Result.NOT_ACHIEVED, progress, met_at_baseline)
 
 
+def judge_direction(
+    outcome: float | Fraction, baseline: float | Fraction, direction: Better
+) -> Judgement:
+    """ "Ska öka" / "ska minska": achieved when the outcome has moved the right way from the
+    baseline at all; unchanged is not achieved, and there is no level to be part of the way to."""
+    sign = 1 if direction is Better.HIGHER else -1
+    moved = sign * (exact(outcome) - exact(baseline)) > 0
+    return Judgement(Result.ACHIEVED if moved else Result.NOT_ACHIEVED, None)
+
+
 def edges(
     target: float | Fraction, baseline: float | Fraction | None, direction: Better, rule: Rule
 ) -> list[Fraction]:

@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 
 from ..common.swedish import NBSP, number, points
-from ..plan.goals import AtLeast, AtMost, Milestone, RelativeChange
+from ..plan.goals import AtLeast, AtMost, Direction, Milestone, RelativeChange
 from ..plan.model import FollowUp
 from ..plan.vocabulary import ActivityStatus, PartialKind, Unit, VerdictRule
 from .attainment import Evaluation, Result, Trend
@@ -183,10 +183,16 @@ def target_text(e: Evaluation) -> str:
     if isinstance(target, Milestone) or e.indicator is None or target is None:
         return "milstolpe"
     unit = e.indicator.unit
-    if isinstance(target, AtLeast):
-        return f"minst {amount(target.value, unit)}"
-    if isinstance(target, AtMost):
-        return f"högst {amount(target.value, unit)}"
+    if isinstance(target, (AtLeast, AtMost)):
+        bound = "minst" if isinstance(target, AtLeast) else "högst"
+        return f"{bound} {amount(target.value, unit)}{mean_span(target.mean_since, e.year)}"
+    if isinstance(target, Direction):
+        verb = "öka" if target.direction == "increase" else "minska"
+        baseline = e.baseline
+        if baseline is None or baseline.value is None:
+            return f"{verb} från basvärdet, som saknas"
+        when = "angivet i planen" if baseline.how == "value" else baseline.period
+        return f"{verb} från {amount(baseline.value, unit)} ({when})"
     change = target.percent if isinstance(target, RelativeChange) else target.points
     verb = "öka" if change > 0 else "minska"
     bound = "minst" if change > 0 else "högst"
@@ -202,6 +208,21 @@ def target_text(e: Evaluation) -> str:
     start = f"{amount(baseline.value, unit)} ({when})"
     end = f" till {bound} {amount(e.target, unit)}" if e.target is not None else ""
     return f"{verb} med {size} från {start}{end}"
+
+
+def target_shown(e: Evaluation, shown: str) -> str:
+    """The target value as printed; for "ska öka/minska" the baseline to pass, said as such."""
+    target = e.goal.target
+    if isinstance(target, Direction) and shown != "–":
+        return ("högre än " if target.direction == "increase" else "lägre än ") + shown
+    return shown
+
+
+def mean_span(since: int | None, year: int) -> str:
+    """ " i snitt 2023–2025" for a level on the mean of the years so far; "" without one."""
+    if since is None:
+        return ""
+    return f" i snitt {since}–{year}" if year > since else f" i snitt från {since}"
 
 
 MONTHS = [

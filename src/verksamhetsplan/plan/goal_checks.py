@@ -9,7 +9,16 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..common.problems import Problem, Severity, suggest
-from .goals import AtLeast, AtMost, Goal, Measure, Milestone, PointsChange, RelativeChange
+from .goals import (
+    AtLeast,
+    AtMost,
+    Direction,
+    Goal,
+    Measure,
+    Milestone,
+    PointsChange,
+    RelativeChange,
+)
 from .load import PlanFile, located_problem
 from .model import period_year
 from .vocabulary import Better, Gender, Unit
@@ -122,6 +131,15 @@ def _part_logic(
             f"förändringsmålet i {what} saknar basvärde (baseline)",
             hint="Ange baseline: {period: 2017}, {previous_year: true} eller {value: …}.",
         )
+    since = getattr(target, "mean_since", None)
+    if since is not None and since > min(goal.years):
+        yield located_problem(
+            plan_file,
+            (*where, "target", "mean_since"),
+            "VP203",
+            f"snittet i {what} börjar {since}, efter målåret {min(goal.years)}",
+            hint="mean_since är det första året i snittet och får inte ligga efter målets år.",
+        )
     baseline_period = part.baseline.period if part.baseline else None
     if baseline_period is not None and period_year(baseline_period) >= min(goal.years):
         yield located_problem(
@@ -148,6 +166,8 @@ def _against_indicator(
         direction = Better.HIGHER
     elif isinstance(target, AtMost):
         direction = Better.LOWER
+    elif isinstance(target, Direction):
+        direction = Better.HIGHER if target.direction == "increase" else Better.LOWER
     if direction is not None and indicator.better not in (Better.NONE, direction):
         wanted = "höjas" if direction is Better.HIGHER else "sänkas"
         better = "högre" if indicator.better is Better.HIGHER else "lägre"

@@ -49,14 +49,33 @@ class PointsChange(Strict):
     )
 
 
+MEAN_SINCE = (
+    "Nivån gäller snittet av årsutfallen från detta år till och med det år som följs upp "
+    '("resultatet ska under åren i snitt vara minst 2 %").'
+)
+
+
 class AtLeast(Strict):
     kind: Literal["at_least"]
     value: float = Field(description="Lägsta nivå som ska nås, t.ex. 60 (%) eller 30 (antal).")
+    mean_since: Year | None = Field(None, description=MEAN_SINCE)
 
 
 class AtMost(Strict):
     kind: Literal["at_most"]
     value: float = Field(description="Högsta nivå, t.ex. 6.5 (%).")
+    mean_since: Year | None = Field(None, description=MEAN_SINCE)
+
+
+class Direction(Strict):
+    """Ska öka / ska minska: en riktning utan nivå."""
+
+    kind: Literal["direction"]
+    direction: Literal["increase", "decrease"] = Field(
+        description="increase (ska öka) eller decrease (ska minska) jämfört med basvärdet, "
+        "som är föregående års utfall om planen inte anger något annat; oförändrat är inte "
+        "uppnått."
+    )
 
 
 class Milestone(Strict):
@@ -67,7 +86,7 @@ class Milestone(Strict):
 
 
 Target = Annotated[
-    RelativeChange | PointsChange | AtLeast | AtMost | Milestone,
+    RelativeChange | PointsChange | AtLeast | AtMost | Direction | Milestone,
     Field(discriminator="kind"),
 ]
 

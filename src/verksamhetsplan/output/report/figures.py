@@ -9,7 +9,7 @@ from typing import Any
 from ...data.format import FREQUENCY_WORDS
 from ...data.observation import Lookup
 from ...data.periods import period_end
-from ...followup.attainment import year_outcome
+from ...followup.outcome import year_outcome
 from ...followup.words import amount, comparison_text
 from ...plan.model import Plan
 from ..small_charts import sparkline

@@ -20,6 +20,7 @@ from ...followup.words import (
     UNIT_SUFFIX,
     amount,
     comparison_text,
+    target_shown,
     target_text,
     trend_text,
     verdict_text,
@@ -63,7 +64,7 @@ def goal_context(
         "criteria": e.goal.target.criteria if isinstance(e.goal.target, Milestone) else [],
         "indicator": e.indicator.title if e.indicator else None,
         "baseline": _baseline_shown(show(e.baseline.value if e.baseline else None), e),
-        "target": show(e.target),
+        "target": target_shown(e, show(e.target)),
         "outcome": _judged_amount(e, outcome.current if outcome else None, measured),
         "forecast": running,
         "preliminary": bool(outcome and outcome.preliminary),
@@ -152,7 +153,9 @@ def _judged_amount(e: Evaluation, value: float | None, measured: bool) -> str:
         base = e.baseline.value if e.baseline else None
         limits = edges(e.target, base, e.direction, e.rule)
         decimals = decimals_to_judge(value, limits)
-    return amount(value, e.indicator.unit, decimals)
+    shown = amount(value, e.indicator.unit, decimals)
+    years = e.outcome.mean_of if e.outcome else ()
+    return f"{shown} (snitt {years[0].year}–{e.year})" if years else shown
 
 
 def _baseline_shown(shown: str, e: Evaluation) -> str:

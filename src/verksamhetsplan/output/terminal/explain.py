@@ -10,6 +10,7 @@ from ...followup.words import (
     MET_AT_BASELINE,
     amount,
     forecast_text,
+    mean_span,
     period_text,
     rule_text,
     status_text,
@@ -17,7 +18,7 @@ from ...followup.words import (
     trend_text,
     verdict_text,
 )
-from ...plan.goals import AtLeast, AtMost, Milestone, PointsChange, RelativeChange
+from ...plan.goals import AtLeast, AtMost, Direction, Milestone, PointsChange, RelativeChange
 from ...plan.vocabulary import Better, Combine, Unit
 
 Words = dict[Result, str] | None
@@ -33,7 +34,34 @@ BETTER_WORDS = {
 }
 
 
+def _mean(label: str, outcome: Outcome, unit: Unit) -> list[str]:
+    """A mean over the years ("i snitt"): each year's outcome, then the sum and division."""
+    years = outcome.mean_of
+    lines = [
+        f"{label} i snitt {years[0].year}–{outcome.year}: medelvärdet av {len(years)} årsutfall"
+    ]
+    for one in years:
+        lines += ["  " + line for line in _outcome("Utfall", one, unit, "  ")]
+
+    def said(last: float | None, result: float | None, what: str) -> str:
+        known = [one.value for one in years[:-1]] + [last]
+        shown = [number(value) for value in known if value is not None]
+        return f"    {what} = ({' + '.join(shown)}) / {len(years)} = {amount(result, unit)}"
+
+    if outcome.reason and outcome.value is None and outcome.so_far is None:
+        return [*lines, f"    inget snitt: {outcome.reason}"]
+    own = years[-1]
+    if outcome.running:
+        lines.append(said(own.so_far, outcome.so_far, "snitt med årets utfall hittills"))
+        if outcome.forecast is not None:
+            lines.append(said(own.forecast, outcome.forecast, "snitt med årets prognos"))
+        return lines
+    return [*lines, said(own.value, outcome.value, "snitt")]
+
+
 def _outcome(label: str, outcome: Outcome, unit: Unit, indent: str = "") -> list[str]:
+    if outcome.mean_of:
+        return _mean(label, outcome, unit)
     count = len(outcome.used)
     values = "värde" if count == 1 else "värden"
     lines = [f"{label} {outcome.year}: {COMBINE_WORDS[outcome.combine]} av {count} {values}"]
@@ -71,6 +99,9 @@ def _outcome(label: str, outcome: Outcome, unit: Unit, indent: str = "") -> list
 def _baseline(baseline: BaselineValue, unit: Unit) -> list[str]:
     if baseline.how == "value":
         return [f"Basvärde: angivet i planen = {amount(baseline.value, unit)}"]
+    if baseline.how == "previous_mean" and baseline.outcome is not None:
+        source = f"snittet av åren före målåret ({baseline.period})"
+        return [f"Basvärde: {source}", *_outcome("  Utfall", baseline.outcome, unit, "  ")[1:]]
     if baseline.outcome is not None and baseline.period and len(baseline.period) == 4:
         source = {
             "period": f"utfallet för basperioden {baseline.period}",
@@ -99,10 +130,14 @@ def _target(e: Evaluation, unit: Unit) -> str:
             f"Målvärde: basvärde {sign} {points(abs(target.points))} = "
             f"{number(base)} {sign} {number(abs(target.points))} = {amount(e.target, unit)}"
         )
-    if isinstance(target, AtLeast):
-        return f"Målvärde: minst {amount(target.value, unit)}"
-    if isinstance(target, AtMost):
-        return f"Målvärde: högst {amount(target.value, unit)}"
+    if isinstance(target, (AtLeast, AtMost)):
+        bound = "minst" if isinstance(target, AtLeast) else "högst"
+        return (
+            f"Målvärde: {bound} {amount(target.value, unit)}{mean_span(target.mean_since, e.year)}"
+        )
+    if isinstance(target, Direction) and base is not None:
+        way = "högre" if target.direction == "increase" else "lägre"
+        return f"Målvärde: {way} än basvärdet {amount(base, unit)}; oförändrat är inte nog"
     return "Målvärde: kan inte räknas"
 
 
@@ -161,7 +196,13 @@ def _explain(e: Evaluation, words: Words = None) -> list[str]:
     if e.met_at_baseline:
         lines.append(f"Framsteg: visas inte – {MET_AT_BASELINE} ({number(base or 0)}).")
     achieved = (words or {}).get(Result.ACHIEVED, "uppnått")
-    lines.append(f"Regel: {achieved} när målvärdet nås; {rule_text(e.rule, words)}.")
+    if isinstance(goal.target, Direction):
+        lines.append(
+            f"Regel: {achieved} när utfallet har rört sig åt rätt håll från basvärdet; "
+            "annars inte (utan nivå finns inget att vara delvis framme vid)."
+        )
+    else:
+        lines.append(f"Regel: {achieved} när målvärdet nås; {rule_text(e.rule, words)}.")
     if e.status is Result.NO_DATA:
         lines.append(f"Resultat: {status_text(e.status, words)} – {e.reason}")
     else:
@@ -178,9 +219,10 @@ def _explain(e: Evaluation, words: Words = None) -> list[str]:
         lines.append(f"Prognosbedömning för helåret: {e.forecast_reason}")
     lines += _override(e, words)
     previous = e.previous
-    if previous is not None and previous.value is not None and outcome.value is not None:
+    own = outcome.mean_of[-1] if outcome.mean_of else outcome  # the trend is year on year
+    if previous is not None and previous.value is not None and own.value is not None:
         lines.append(
-            f"Trend: {amount(outcome.value, unit)} mot {amount(previous.value, unit)} år "
+            f"Trend: {amount(own.value, unit)} mot {amount(previous.value, unit)} år "
             f"{previous.year}: {trend_text(e.trend)} (mot förra året, inte mot målet)"
         )
     for gender, split in sorted(e.by_gender.items()):

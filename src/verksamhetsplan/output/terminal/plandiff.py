@@ -77,6 +77,10 @@ def describe_target(goal: dict[str, Any]) -> str:
         described = f"förändring {target.get('points')} procentenheter"
     elif kind in ("at_least", "at_most"):
         described = f"{'minst' if kind == 'at_least' else 'högst'} {target.get('value')}"
+        if target.get("mean_since"):
+            described += f" i snitt från {target['mean_since']}"
+    elif kind == "direction":
+        described = "ska öka" if target.get("direction") == "increase" else "ska minska"
     elif kind == "milestone":
         criteria = target.get("criteria") or []
         described = "milstolpe" + (": " + "; ".join(map(str, criteria)) if criteria else "")

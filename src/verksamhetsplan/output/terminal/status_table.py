@@ -26,6 +26,7 @@ from ...followup.words import (
     rule_text,
     status_text,
     status_words,
+    target_shown,
     trend_text,
     verdict_text,
 )
@@ -51,12 +52,14 @@ def _cells(e: Evaluation) -> list[str]:
         basis = "bedömning" if e.assessed else "–"
         return ["–", "milstolpe", basis]
     baseline = amount(e.baseline.value if e.baseline else None, unit)
-    target = amount(e.target, unit)
+    target = target_shown(e, amount(e.target, unit))
     if e.outcome and e.outcome.running and e.outcome.so_far is not None:
         label = "preliminärt" if e.outcome.preliminary else "hittills"
         outcome = f"{amount(e.outcome.so_far, unit)} ({label})"
     else:
         outcome = amount(e.outcome.value if e.outcome else None, unit)
+    if e.outcome and e.outcome.mean_of:
+        outcome += f" (snitt {e.outcome.mean_of[0].year}–{e.year})"
     return [baseline, target, outcome]
 
 
