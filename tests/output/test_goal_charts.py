@@ -5,6 +5,7 @@ text alternative, and the values in a table beside it."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -52,7 +53,7 @@ def test_a_running_year_draws_its_forecast_dashed(in_repo, run_vp, tmp_path) -> 
     assert run_vp("report", *DELAR, "-o", str(out)).exit_code == 0
     chart = _chart(out.read_text(encoding="utf-8"), "heltid-okning-2019")
     assert 'class="forecast"' in chart and 'stroke-dasharray="3 3"' in chart
-    assert 'class="forecast-label"' in chart and ">Prognos: " in chart
+    assert 'class="forecast-label"' in chart and ">Prognos 2019: " in chart
     assert "2019-Q3" not in re.findall(r'class="period"[^>]*>([^<]+)<', chart)  # not measured
 
 
@@ -101,3 +102,67 @@ def test_the_summary_has_bars_per_area_in_words_as_well(in_repo, run_vp, tmp_pat
         if el.tag.endswith("}docPr") and el.get("title") == "Måluppfyllelse per målområde"
     ]
     assert titles and "Totalt: ✔ 3 uppnått" in titles[0]
+
+
+def test_a_sum_indicator_is_drawn_as_the_years_sums_it_is_judged_by(
+    in_repo, run_vp, tmp_path
+) -> None:
+    """Kostnader vid hemgång is a monthly cost judged on the year's sum: a month's 400 tkr
+    beside a target of 4 319 tkr for the year says nothing. The chart shows the sums, the same
+    numbers as the goal's Basvärde (4 799 tkr, 2018) and Utfall (4 224 tkr)."""
+    out = tmp_path / "r.html"
+    assert run_vp("report", *YEAR, "-o", str(out)).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    chart = _chart(html, "hemgang-kostnader-2019")
+    assert re.findall(r'class="period"[^>]*>([^<]+)<', chart) == ["2018", "2019"]
+    desc = re.search(r"<desc[^>]*>([^<]+)</desc>", chart).group(1).replace("\u00a0", " ")
+    assert "summa per år" in desc
+    assert "Totalt: 2018 4 799 tkr, 2019 4 224 tkr." in desc
+    assert "Målvärde: 4 319,1 tkr" in desc
+
+
+def test_monthly_period_labels_never_touch(in_repo, run_vp, tmp_path) -> None:
+    out = tmp_path / "r.html"
+    assert run_vp("report", *YEAR, "-o", str(out)).exit_code == 0
+    chart = _chart(out.read_text(encoding="utf-8"), "sjuktal-2019")
+    labels = re.findall(
+        r'<text[^>]*x="([\d.]+)"[^>]*class="period"|class="period" x="([\d.]+)"', chart
+    )
+    xs = [float(a or b) for a, b in labels]
+    assert len(xs) >= 4
+    # "2018-04" is seven characters of about 7 px at 12 px: 50 px between centres leaves room.
+    assert min(b - a for a, b in itertools.pairwise(xs)) >= 50
+    assert max(xs) <= 440 - 16  # the last label ends inside the chart (anchored at its end)
+
+
+def test_the_pdf_charts_labels_are_drawn_in_ink(in_repo, run_vp, tmp_path) -> None:
+    """WeasyPrint ignores paint-order, which once painted the labels' white outline over
+    them: the words were in the PDF's text but invisible. Look at the rendered page."""
+    import subprocess
+
+    from PIL import Image
+    from test_report_formats import _words, need
+
+    need("pdftoppm")
+    pdf = tmp_path / "r.pdf"
+    assert run_vp("report", *YEAR, "-f", "pdf", "-o", str(pdf)).exit_code == 0
+
+    def chart_labels(n: int) -> list:  # "Basvärde 2018: 40 %", "Målvärde: 44 %"; the
+        words = _words(pdf, n)  # table's headers have no colon
+        return [
+            w for w, after in itertools.pairwise(words)
+            if w[4] == "Målvärde:" or (w[4] == "Basvärde" and re.fullmatch(r"\d{4}:", after[4]))
+        ]  # fmt: skip
+
+    page = next(n for n in range(3, 40) if len(chart_labels(n)) >= 2)
+    subprocess.run(
+        ["pdftoppm", "-f", str(page), "-l", str(page), "-r", "72", "-gray", "-png", str(pdf),
+         str(tmp_path / "sida")], check=True,
+    )  # fmt: skip
+    image = Image.open(next(tmp_path.glob("sida*.png"))).convert("L")
+    labels = chart_labels(page)
+    for x0, y0, x1, y1, word in labels:
+        # the upper half of the letters: the line the label stands on runs below them
+        top = image.crop((int(x0), int(y0) + 1, int(x1), int(y0 + (y1 - y0) * 0.5)))
+        darkest = top.getextrema()[0]
+        assert darkest < 100, word

@@ -24,7 +24,6 @@ from typing import Any
 
 WIDTH, HEIGHT = 440, 240  # a goal's chart, in CSS pixels (PNG at twice that)
 SCALE = 2  # PNG is drawn at twice the size, for print
-HALO = {"stroke": "white", "stroke_width": 3, "paint_order": "stroke"}  # text over lines
 # Room for the ticks at the left, the periods below and the legend above; the baseline's and
 # target's labels stand inside the plot at its left (the forecast's is at the right), so
 # that a phone's narrow screen shrinks the chart little.
@@ -152,19 +151,15 @@ def svg(chart: Chart, ident: str) -> str:
         out.append(element("text", label, class_="tick", x=left - 6, y=y + 4, text_anchor="end"))
     for index, period in _labelled(chart.periods):
         x = lay.x_of(index)
-        out.append(
-            element("text", period, class_="period", x=x, y=bottom + 16, text_anchor="middle")
-        )
+        anchor = "end" if _at_right_edge(x, lay) else "middle"
+        out.append(element("text", period, class_="period", x=x, y=bottom + 16, text_anchor=anchor))
     for line, y, label_y, style in _label_heights(chart, lay):
         dash, name = style.split("|")
         out.append(
             element("line", class_=name, x1=left, y1=y, x2=right, y2=y, stroke="#444",
                 stroke_dasharray=dash)
         )  # fmt: skip
-        out.append(
-            element("text", line[1], class_=f"{name}-label", x=left + 4, y=label_y - 3,
-                    **HALO)
-        )  # fmt: skip
+        out.extend(_haloed(line[1], class_=f"{name}-label", x=left + 4, y=label_y - 3))
     for key, values in chart.series.items():
         dash, marker, colour = STYLES[key]
         points = [(lay.x_of(i), lay.scale_y(v)) for i, v in enumerate(values) if v is not None]
@@ -184,9 +179,9 @@ def svg(chart: Chart, ident: str) -> str:
         )  # fmt: skip
         out.append(element("circle", cx=x1, cy=y1, r=4, fill="white", stroke=ink))
         assert chart.forecast is not None
-        out.append(
-            element("text", chart.forecast[1], class_="forecast-label", x=x1 - 6, y=y1 - 8,
-                    text_anchor="end", **HALO)
+        out.extend(
+            _haloed(chart.forecast[1], class_="forecast-label", x=x1 - 6, y=y1 - 8,
+                    text_anchor="end")
         )  # fmt: skip
     if len(chart.series) > 1:  # the legend above the plot, in words and line styles
         for row, key in enumerate(chart.series):
@@ -201,6 +196,17 @@ def svg(chart: Chart, ident: str) -> str:
     out.append("</svg>")
     # every text in the chart the size of a table's: set once, on the element
     return "".join(out).replace("<text ", '<text font-size="12" ')
+
+
+def _haloed(words: str, **attrs: Any) -> list[str]:
+    """A label over lines: a white outline of the words drawn first, then the words. Two
+    elements rather than paint-order, which WeasyPrint ignores (the PDF's labels were white)."""
+    outline = {name: value for name, value in attrs.items() if name != "class_"}
+    return [
+        element("text", words, stroke="white", stroke_width=3, fill="white", aria_hidden="true",
+                **outline),
+        element("text", words, **attrs),
+    ]  # fmt: skip
 
 
 def _label_heights(chart: Chart, lay: _Layout) -> list[tuple[Any, float, float, str]]:
@@ -222,10 +228,16 @@ def _label_heights(chart: Chart, lay: _Layout) -> list[tuple[Any, float, float, 
     return [(line, y, label_y, f"{dash}|{name}") for line, y, label_y, dash, name in placed]
 
 
+def _at_right_edge(x: float, lay: _Layout) -> bool:
+    """A period label centred here would run past the chart's right side ("2019-1")."""
+    return x > lay.width - RIGHT - 28
+
+
 def _labelled(periods: list[str]) -> list[tuple[int, str]]:
-    """The periods the x-axis names: all of a few, else about eight spread evenly (every
-    period stands in the table beside the chart)."""
-    every = max(1, math.ceil(len(periods) / 8))
+    """The periods the x-axis names: all of a few, else at most six spread evenly, so that
+    no two labels of a month ("2018-04") touch (every period stands in the table beside the
+    chart)."""
+    every = max(1, math.ceil(len(periods) / 6))
     last = len(periods) - 1
     chosen = [i for i in range(len(periods)) if i % every == 0]
     if last not in chosen:  # the latest period is named, unless a label stands too close
@@ -280,7 +292,8 @@ def png(chart: Chart) -> bytes:
         draw.line([p(left - 4, y), p(left, y)], fill=ink, width=SCALE)
         text(left - 6, y, _number(tick) + chart.unit, "rm")
     for index, period in _labelled(chart.periods):
-        text(lay.x_of(index), bottom + 10, period, "mt")
+        x = lay.x_of(index)
+        text(x, bottom + 10, period, "rt" if _at_right_edge(x, lay) else "mt")
     for line, y, label_y, style in _label_heights(chart, lay):
         gap = int(style.split("|")[0].split()[0]) + 1
         _dashed(draw, (p(left, y), p(right, y)), gap * SCALE, "#444444", SCALE)

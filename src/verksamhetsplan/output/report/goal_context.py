@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from ...common.swedish import number
-from ...data.observation import Lookup
+from ...data.observation import Lookup, Observation
 from ...data.periods import period_end, period_order
 from ...followup.assessment import of_period
 from ...followup.attainment import Evaluation, Result
 from ...followup.forecast import METHOD_WORDS
+from ...followup.outcome import year_outcome
 from ...followup.thresholds import decimals_to_judge, edges
 from ...followup.words import (
     ACTIVITY_WORDS,
@@ -27,8 +29,8 @@ from ...followup.words import (
 )
 from ...plan.analysis import Analysis
 from ...plan.goals import Assessment, Milestone
-from ...plan.model import Activity, Plan
-from ...plan.vocabulary import ActivityStatus
+from ...plan.model import Activity, Indicator, Plan
+from ...plan.vocabulary import ActivityStatus, Combine, Frequency
 from .shown import Words, forecast, long_date, status
 
 
@@ -252,8 +254,14 @@ def goal_chart(e: Evaluation, lookup: Lookup, day: dt.date) -> dict[str, Any] | 
         }
         for g in genders
     }
+    totals = indicator.combine is Combine.SUM and indicator.frequency is not Frequency.YEAR
+    if totals:  # a month's cost beside a year's target says nothing: the years' sums instead
+        found = {
+            g: _year_sums(lookup(indicator.id, g), indicator, first, e.year, day) for g in genders
+        }
     periods = sorted({p for values in found.values() for p in values}, key=period_order)
-    if sum(v is not None for v in found["T"].values()) < 2:
+    forecast = e.outcome.forecast if e.outcome is not None and e.outcome.running else None
+    if sum(v is not None for v in found["T"].values()) + (forecast is not None) < 2:
         return None
     unit = UNIT_SUFFIX[indicator.unit]
     series = {g: [found[g].get(p) for p in periods] for g in genders if any(found[g].values())}
@@ -263,7 +271,7 @@ def goal_chart(e: Evaluation, lookup: Lookup, day: dt.date) -> dict[str, Any] | 
     }
     base = e.baseline
     chart = Chart(
-        f"{indicator.title} {first}–{e.year}",
+        f"{indicator.title} {first}–{e.year}" + (", summa per år" if totals else ""),
         unit,
         periods,
         series,
@@ -274,8 +282,8 @@ def goal_chart(e: Evaluation, lookup: Lookup, day: dt.date) -> dict[str, Any] | 
         target=(float(e.target), f"Målvärde: {amount(float(e.target), indicator.unit)}")
         if e.target is not None
         else None,
-        forecast=(e.outcome.forecast, f"Prognos: {amount(e.outcome.forecast, indicator.unit)}")
-        if e.outcome is not None and e.outcome.running and e.outcome.forecast is not None
+        forecast=(forecast, f"Prognos {e.year}: {amount(forecast, indicator.unit)}")
+        if forecast is not None
         else None,
     )
     from ..charts import SERIES_WORDS
@@ -288,3 +296,12 @@ def goal_chart(e: Evaluation, lookup: Lookup, day: dt.date) -> dict[str, Any] | 
         "header": ["Period", *(SERIES_WORDS[g] for g in series)],
         "rows": [[period, *(shown[g][i] for g in series)] for i, period in enumerate(periods)],
     }
+
+
+def _year_sums(
+    series: Sequence[Observation], indicator: Indicator, first: int, last: int, day: dt.date
+) -> dict[str, float | None]:
+    """Each ended year's sum, as the goal judges it; a running year has none (its forecast
+    is drawn instead)."""
+    sums = {str(y): year_outcome(series, indicator, y, day) for y in range(first, last + 1)}
+    return {year: o.value for year, o in sums.items() if not o.running and o.value is not None}
