@@ -595,3 +595,21 @@ def _large_lines(pdf: Path, page: int) -> list[str]:
         if y1 - y0 > 15:
             lines.setdefault(y0, []).append(word)
     return [" ".join(words) for _, words in sorted(lines.items())]
+
+
+def test_no_pdf_text_runs_past_the_right_margin(in_repo, run_vp, tmp_path) -> None:
+    """A wide table once ran off the page: a measure's forecast read "bedöms delvis up".
+    Every word on every page of both reports ends inside the 18 mm right margin."""
+    need("pdftotext")
+    right_edge = 595.28 - 18 / 25.4 * 72  # A4's width less the margin, in points
+    for name, args in (("delar", PERIOD), ("ar", ["--year", "2019", "--plan", SN])):
+        target = tmp_path / f"{name}.pdf"
+        assert run_vp("report", *args, "-f", "pdf", "-o", str(target)).exit_code == 0
+        pages = int(re.search(r"Pages:\s+(\d+)", pdf_info(target))[1])
+        past = [
+            (page, word)
+            for page in range(1, pages + 1)
+            for _, _, x1, _, word in _words(target, page)
+            if x1 > right_edge + 1
+        ]
+        assert past == [], name
