@@ -40,14 +40,6 @@ UNIT_SUFFIX = {
     Unit.TSEK: f"{NBSP}tkr",
     Unit.INDEX: "",
 }
-# How the editing commands and vp diff name an activity's state.
-ACTIVITY_WORDS = {
-    ActivityStatus.PLANNED: "planerad",
-    ActivityStatus.ONGOING: "pågår",
-    ActivityStatus.DONE: "genomförd",
-    ActivityStatus.CANCELLED: "avbruten",
-    ActivityStatus.DELAYED: "försenad",
-}
 
 
 def amount(value: float | None, unit: Unit, decimals: int = 2) -> str:
@@ -287,7 +279,8 @@ def comparison_text(compared: Any, unit: Unit | None) -> str:
     return text
 
 
-# An activity's state as reports and `vp tree` say it.
+# An activity's state as reports, `vp tree`, `vp diff` and the editing commands say it
+# (`avbruten` is accepted on input as well).
 ACTIVITY_WORDS = {
     ActivityStatus.PLANNED: "planerad",
     ActivityStatus.ONGOING: "pågår",
