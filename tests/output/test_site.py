@@ -64,29 +64,74 @@ def test_building_twice_gives_identical_bytes(built: Path, tmp_path, monkeypatch
     assert first == second
 
 
-def test_each_goal_page_shows_the_verdict_vp_status_gives(built: Path, in_repo, run_vp) -> None:
+def main_text(page: str) -> str:
+    """What a visitor reads without opening "Så räknades det": tags and the disclosure out."""
+    main = page[page.index("<main>") : page.index("</main>")]
+    main = re.sub(r"<details>.*?</details>", " ", main, flags=re.S)
+    main = re.sub(r"<(svg|table).*?</\1>", " ", main, flags=re.S)  # the chart and its values
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main)).replace("\u00a0", " ")
+
+
+def test_each_goal_page_says_in_plain_swedish_what_was_promised_and_how_it_went(
+    built: Path, in_repo, run_vp
+) -> None:
     status = json.loads(
         run_vp(
-            "status",
-            "--plan",
-            "degerfors-sn-2018-2019",
-            "--year",
-            "2019",
-            "--as-of",
-            AS_OF,
-            "--format",
-            "json",
+            "status", "--plan", "degerfors-sn-2018-2019", "--year", "2019", "--as-of", AS_OF,
+            "--format", "json",
         ).stdout
-    )["plans"][0]
+    )["plans"][0]  # fmt: skip
     from verksamhetsplan.followup.attainment import Result
     from verksamhetsplan.followup.words import STATUS
 
     for goal in status["goals"]:
         page = (built / "degerfors-sn-2018-2019" / "mal" / f"{goal['goal']}.html").read_text()
-        heading = re.search(r"<h2>2019: (.*?)</h2>", page, re.S)
-        assert heading is not None, goal["goal"]
-        word = STATUS[Result(goal["status"])][0]
-        assert re.sub(r"<[^>]+>", "", heading[1]).strip() == word, goal["goal"]
+        text = main_text(page)
+        said = text[text.index("Så gick det, 2019") :]
+        assert re.sub(r"\s+", " ", goal["text"]) in text, goal["goal"]
+        assert goal["target_text"].replace("\u00a0", " ") in text, goal["goal"]
+        assert STATUS[Result(goal["status"])][0] in said.split("Alla år")[0], goal["goal"]
+        assert "indicators-data" not in text and ".csv rad" not in text, goal["goal"]
+        # the full computation is one click away, with its sources
+        assert "<summary>Så räknades det</summary>" in page
+    # Worked by hand: 2019's twelve monthly shares 5,13 … 4,72 sum to 58,91; / 12 = 4,909.
+    page = (built / "degerfors-sn-2018-2019" / "mal" / "forsorjningsstod-2019.html").read_text()
+    assert "Utfallet 2019 blev 4,91 %: uppnått." in main_text(page)
+    assert "indicators-data/degerfors/socialtjanst.csv rad" in page  # behind the disclosure
+
+
+def test_every_page_is_reachable_from_the_start_page(built: Path) -> None:
+    pages = {p.relative_to(built).as_posix() for p in built.rglob("*.html")}
+    seen, queue = set(), ["index.html"]
+    while queue:
+        page = queue.pop()
+        if page in seen:
+            continue
+        seen.add(page)
+        parser = Links()
+        parser.feed((built / page).read_text(encoding="utf-8"))
+        for href in parser.hrefs:
+            if href.startswith(("http://", "https://", "mailto:")) or not href.endswith(".html"):
+                continue
+            target = ((built / page).parent / href).resolve().relative_to(built.resolve())
+            queue.append(target.as_posix())
+    assert pages - seen == set()
+    # every year's follow-up of a plan, and both years' goals
+    assert {"degerfors-sn-2018-2019/2018.html", "degerfors-sn-2018-2019/2019.html"} <= seen
+    assert {"degerfors-sn-2018-2019/mal/forsorjningsstod-2018.html",
+            "degerfors-sn-2018-2019/mal/forsorjningsstod-2019.html"} <= seen  # fmt: skip
+
+
+def test_the_start_page_names_the_municipality_the_date_and_the_symbols(built: Path) -> None:
+    text = main_text((built / "index.html").read_text(encoding="utf-8"))
+    assert text.startswith(" Bromölla kommun, Degerfors kommun: verksamhetsplaner och uppföljning")
+    assert "sammanställda per 31 januari 2020" in text
+    assert "Uppgifterna gäller till och med 31 december 2019" in text
+    legend = text[text.index("Teckenförklaring") : text.index("Teckenförklaring") + 200]
+    for word in ("uppnått", "delvis uppnått", "ej uppnått", "ej mätbart", "ej aktuellt än"):
+        assert word in legend
+    # where the goals stand, as bars with words and numbers (never colour alone)
+    assert "Totalt – ✔ 3 uppnått, ◐ 3 delvis uppnått, ✘ 2 ej uppnått, ? 4 ej mätbart" in text
 
 
 def test_indicator_downloads_hold_the_values(built: Path) -> None:
@@ -94,7 +139,10 @@ def test_indicator_downloads_hold_the_values(built: Path) -> None:
     data = json.loads((folder / "andel-heltider.json").read_text(encoding="utf-8"))
     total = next(v for v in data["values"] if (v["period"], v["gender"]) == ("2016-Q1", "T"))
     assert total["value"] == 35.0
-    assert "2016-Q1,T,35.0," in (folder / "andel-heltider.csv").read_text().splitlines()
+    assert (data["unit"], data["licence"]) == ("percent", "CC0-1.0")
+    rows = (folder / "andel-heltider.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "indicator,title,period,gender,value,unit,missing,source,licence"
+    assert "andel-heltider,Andel heltider,2016-Q1,T,35,percent,,Personalsystemet,CC0-1.0" in rows
 
 
 def test_site_pages_pass_axe_at_desktop_and_phone_width(built: Path) -> None:
@@ -136,11 +184,15 @@ def test_site_pages_pass_axe_at_desktop_and_phone_width(built: Path) -> None:
 
 
 def test_plan_page_has_the_analysis_and_goal_page_a_chart_with_its_values(built: Path) -> None:
-    plan = (built / "degerfors-sn-2018-2019" / "index.html").read_text(encoding="utf-8")
+    plan = (built / "degerfors-sn-2018-2019" / "2018.html").read_text(encoding="utf-8")
     assert "<h2>Strategiska aktiviteter</h2>" in plan
     assert "Heltidsprojektet tar fram en modell" in plan
     assert "<h2>Förvaltningens analys, tertial 2 2018 (januari–augusti, delåret)</h2>" in plan
     assert "<strong>ett mål uppnås och fyra delvis</strong>" in plan
+    # 2019's page (the plan's front page) has no analysis of its own: not 2018's in its place
+    current = (built / "degerfors-sn-2018-2019" / "index.html").read_text(encoding="utf-8")
+    assert "Förvaltningens analys" not in current and "ett mål uppnås och fyra" not in current
+    assert current == (built / "degerfors-sn-2018-2019" / "2019.html").read_text("utf-8")
     goal = (built / "degerfors-sn-2018-2019" / "mal" / "forsorjningsstod-2019.html").read_text()
     assert '<svg role="img"' in goal and 'id="t-values"' in goal
     assert re.search(r'<th scope="row">2019-\d\d</th><td class="number">\d', goal)

@@ -24,10 +24,11 @@ from typing import Any
 
 WIDTH, HEIGHT = 440, 240  # a goal's chart, in CSS pixels (PNG at twice that)
 SCALE = 2  # PNG is drawn at twice the size, for print
-# Room for the ticks at the left, the periods below and the legend above; the baseline's and
+# Room for the ticks at the left, the periods below (half the last one's width at the right)
+# and the legend above; the baseline's and
 # target's labels stand inside the plot at its left (the forecast's is at the right), so
 # that a phone's narrow screen shrinks the chart little.
-LEFT, RIGHT, TOP, BOTTOM = 64, 16, 34, 40
+LEFT, RIGHT, TOP, BOTTOM = 64, 30, 34, 40
 # Told apart by dash and marker; the colours only add to that.
 STYLES = {
     "T": ("", "circle", "#1a1a1a"),
@@ -151,8 +152,9 @@ def svg(chart: Chart, ident: str) -> str:
         out.append(element("text", label, class_="tick", x=left - 6, y=y + 4, text_anchor="end"))
     for index, period in _labelled(chart.periods):
         x = lay.x_of(index)
-        anchor = "end" if _at_right_edge(x, lay) else "middle"
-        out.append(element("text", period, class_="period", x=x, y=bottom + 16, text_anchor=anchor))
+        out.append(
+            element("text", period, class_="period", x=x, y=bottom + 16, text_anchor="middle")
+        )
     for line, y, label_y, style in _label_heights(chart, lay):
         dash, name = style.split("|")
         out.append(
@@ -228,11 +230,6 @@ def _label_heights(chart: Chart, lay: _Layout) -> list[tuple[Any, float, float, 
     return [(line, y, label_y, f"{dash}|{name}") for line, y, label_y, dash, name in placed]
 
 
-def _at_right_edge(x: float, lay: _Layout) -> bool:
-    """A period label centred here would run past the chart's right side ("2019-1")."""
-    return x > lay.width - RIGHT - 28
-
-
 def _labelled(periods: list[str]) -> list[tuple[int, str]]:
     """The periods the x-axis names: all of a few, else at most six spread evenly, so that
     no two labels of a month ("2018-04") touch (every period stands in the table beside the
@@ -292,8 +289,7 @@ def png(chart: Chart) -> bytes:
         draw.line([p(left - 4, y), p(left, y)], fill=ink, width=SCALE)
         text(left - 6, y, _number(tick) + chart.unit, "rm")
     for index, period in _labelled(chart.periods):
-        x = lay.x_of(index)
-        text(x, bottom + 10, period, "rt" if _at_right_edge(x, lay) else "mt")
+        text(lay.x_of(index), bottom + 10, period, "mt")
     for line, y, label_y, style in _label_heights(chart, lay):
         gap = int(style.split("|")[0].split()[0]) + 1
         _dashed(draw, (p(left, y), p(right, y)), gap * SCALE, "#444444", SCALE)

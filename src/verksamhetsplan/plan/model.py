@@ -235,6 +235,11 @@ class Source(Strict):
     )
     system: str | None = Field(None, description="Eget källsystem, t.ex. Treserva.")
     note: str | None = Field(None, description="Hur värdet tas fram.")
+    licence: str | None = Field(
+        None,
+        description="Licensen som värdena publiceras under som öppna data, som SPDX-id "
+        "(CC0-1.0, CC-BY-4.0). Standard: CC-BY-4.0 för Kolada, annars CC0-1.0.",
+    )
 
 
 class Indicator(Strict):

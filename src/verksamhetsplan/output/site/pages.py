@@ -1,12 +1,16 @@
-"""`vp site`: a static website of every plan and its follow-up, built offline.
+"""`vp site`: a static website of every plan and its follow-up, built offline, for a
+resident first: where the municipality stands in plain Swedish, the computation one click
+away.
 
 Pages are plain HTML with relative links (it works from file:// and any static host), no
 JavaScript, the report's stylesheet and status symbols, and stable addresses made from
 ids, so a link to a goal keeps working next year:
 
-    index.html                                start page: every plan and its verdicts
-    <plan>/index.html                         a plan: areas, goals, activities, analysis
-    <plan>/mal/<goal>.html                    a goal: verdict per year, the computation
+    index.html                                start page: every plan, where its goals stand
+    om-uppfoljningen.html                     how the verdicts are made, in plain Swedish
+    <plan>/index.html, <plan>/<year>.html     a plan's follow-up: the current year, each year
+    <plan>/mal/<goal>.html                    a goal: promise, outcome, chart, analysis
+    <plan>/nyckeltal/index.html               the plan's indicators
     <plan>/nyckeltal/<indicator>.html|.csv|.json   an indicator's values
     <kf-plan>/kf/<council-goal>.html          a council goal: what serves it
 
@@ -16,20 +20,26 @@ except through --as-of.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
 from pathlib import Path
 from typing import Any
 
-from ...common.swedish import number
+from ...followup.attainment import Result
 from ...followup.council import council_chains, council_plans
-from ...followup.words import coverage_text, status_words
-from ..report.goal_context import activity, goal_chart
-from ..report.shown import status
-from ..small_charts import sparkline
-from ..terminal.explain import explain
+from ...followup.words import (
+    STATUS_ORDER,
+    coverage_text,
+    forecast_words,
+    period_text,
+    rule_text,
+    status_words,
+    summary_rule_text,
+)
+from ..report.goal_context import activity
+from ..report.richtext import parse
+from ..report.shown import long_date, status
+from .goal_page import goal_page
+from .indicator_page import indicator_page, licence_of, open_data, rows_of, source_of
 
 
 def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, bytes]:
@@ -45,78 +55,60 @@ def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, byt
         year = default_year(plan_file, as_of)
         history = [repository.follow_up(plan_file, y, as_of) for y in plan.period.years]
         current = next(f for f in history if f.year == year)
-        latest[plan.id] = (current, words)
+        latest[plan.id] = (current, words, history)
         lookup = repository.lookup_for(plan_file, None)
         base = f"{plan.id}/"
-        files[base + "index.html"] = templates(
-            "site_plan.html.j2",
-            **_plan_page(current, words),
-            **_latest_analysis(repository.root, plan, year),
-        )
+        analyses = {f.year: shown_analysis(repository.root, plan, f.year, as_of) for f in history}
+        for f in history:
+            page = templates(
+                "site_plan.html.j2",
+                **_plan_page(f, words, analyses[f.year]),
+                years=[h.year for h in history],
+                current=year,
+            )
+            files[f"{base}{f.year}.html"] = page
+            if f.year == year:
+                files[base + "index.html"] = page
         for goal in plan.goals:
-            rows = []
-            newest = None  # the goal's evaluation in its latest year
-            for f in history:
-                found = [e for e in f.evaluations if e.goal.id == goal.id]
-                if found:
-                    e = newest = found[0]
-                    rows.append(
-                        {
-                            "year": f.year,
-                            "status": status(e.status, words),
-                            "lines": explain(e, words),
-                        }
-                    )
-            series = (
-                [o for o in lookup(goal.indicator.rpartition("/")[2], "T") if o.value is not None]
-                if goal.indicator
-                else []
-            )[-8:]
+            found = [(f, e) for f in history for e in f.evaluations if e.goal.id == goal.id]
+            in_year = analyses[found[-1][0].year] if found else None
+            text = in_year[1].text_for(goal.id) if in_year and in_year[1] else None
             files[f"{base}mal/{goal.id}.html"] = templates(
                 "site_goal.html.j2",
                 plan=_plan(plan),
-                goal=_goal_text(goal),
-                rows=rows,
                 indicator=goal.indicator,
-                title=(goal.short or goal.text).strip(),
-                # the goal's chart as the report draws it, for its latest year
-                chart=goal_chart(newest, lookup, as_of)
-                if newest is not None and newest.indicator is not None and newest.target is not None
-                else None,
-                values=[{"period": o.period, "shown": number(o.value, 6)} for o in series],
+                **goal_page(
+                    goal,
+                    found,
+                    lookup,
+                    as_of,
+                    words,
+                    (period_text(in_year[0]), parse(text)) if in_year and text else None,
+                    [
+                        a
+                        for a in plan.activities
+                        if goal.id in {r.rpartition("/")[2] for r in a.goals}
+                    ],
+                ),
             )
+        users = _goals_using(plan)
         for indicator in plan.indicators:
-            values = sorted(
-                (o.period, gender, o.value, o.missing)
-                for gender in ("T", "K", "M")
-                for o in lookup(indicator.id, gender)
-            )
-            table = [{"period": p, "gender": g, "value": v, "missing": m} for p, g, v, m in values]
+            rows = rows_of(indicator, lookup)
             path = f"{base}nyckeltal/{indicator.id}"
-            files[path + ".json"] = (
-                json.dumps(
-                    {"indicator": indicator.id, "title": indicator.title, "values": table},
-                    ensure_ascii=False,
-                    indent=1,
-                )
-                + "\n"
-            )
-            files[path + ".csv"] = _csv(table)
-            totals = [v for p, g, v, m in values if g == "T" and v is not None]
+            files[path + ".csv"], files[path + ".json"] = open_data(indicator, rows)
             files[path + ".html"] = templates(
                 "site_indicator.html.j2",
                 plan=_plan(plan),
-                indicator=indicator,
-                rows=[
-                    {
-                        **r,
-                        "shown": "–" if r["value"] is None else number(r["value"], 6),
-                    }
-                    for r in table
-                ],
-                chart=sparkline(totals[-8:]),
-                kolada=bool(indicator.source and indicator.source.kolada),
+                **indicator_page(indicator, rows, users.get(indicator.id, [])),
             )
+        files[f"{base}nyckeltal/index.html"] = templates(
+            "site_indicators.html.j2",
+            plan=_plan(plan),
+            indicators=[
+                {"id": i.id, "title": i.title, "source": source_of(i), "licence": licence_of(i)}
+                for i in plan.indicators
+            ],
+        )
     councils = sorted(council_plans(repository.plans), key=lambda p: p.plan.id)
     council_pages = []
     for council in councils:
@@ -156,41 +148,65 @@ def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, byt
                 ],
                 absent=chain.absent,
             )
+    organisations = sorted({f.plan_file.plan.organisation for f, _, _ in latest.values()})
     files["index.html"] = templates(
         "site_index.html.j2",
+        organisations=organisations,
+        as_of=long_date(as_of),
         plans=[
             {
                 "id": pid,
                 "title": f.plan_file.plan.title,
                 "year": f.year,
+                "years": [h.year for h in history],
                 "board": f.plan_file.plan.board or f.plan_file.plan.organisation,
                 "status": status(f.tally.summary, w),
                 "coverage": coverage_text(f.tally),
+                "bars": _bars(f, w),
+                "data_through": long_date(f.data_through) if f.data_through else None,
             }
-            for pid, (f, w) in sorted(latest.items())
+            for pid, (f, w, history) in sorted(latest.items())
         ],
         council=council_pages,
+        legend=[status(r, {}) for r in (*STATUS_ORDER, Result.NOT_ASSESSABLE)],
+    )
+    files["om-uppfoljningen.html"] = templates(
+        "site_about.html.j2",
+        plans=[
+            {
+                "title": f.plan_file.plan.title,
+                "partial": rule_text(f.rule, w),
+                "summary": summary_rule_text(f.summing, w),
+                "words": [status(r, w) for r in STATUS_ORDER],
+                "kolada": any(i.source and i.source.kolada for i in f.plan_file.plan.indicators),
+            }
+            for f, w, _ in (latest[pid] for pid in sorted(latest))
+        ],
+        forecasts=[
+            forecast_words({})[r] for r in (Result.ACHIEVED, Result.PARTIAL, Result.NOT_ACHIEVED)
+        ],
     )
     return {k: v.encode("utf-8") if isinstance(v, str) else v for k, v in sorted(files.items())}
 
 
-def _latest_analysis(root: Path, plan: Any, year: int) -> dict[str, Any]:
-    """The administration's most recent analysis of the plan as a whole, up to the year."""
+def shown_analysis(root: Path, plan: Any, year: int, as_of: dt.date) -> tuple[str, Any] | None:
+    """The analysis of the follow-up the site shows for a year, and its period: the year's
+    own file once it exists, else the latest period of that year known on the as-of day.
+    Never an earlier year's: a resident reads the analysis beside 2019 as 2019's."""
     from ...data.periods import follow_up_period, period_end
-    from ...followup.words import period_text
-    from ...plan.analysis import ANALYSES, load_analysis
-    from ..report.richtext import parse
+    from ...plan.analysis import ANALYSES, known_subjects, load_analysis
 
     folder = root / ANALYSES / plan.id
     found = [follow_up_period(f.stem) for f in folder.glob("*.md")] if folder.is_dir() else []
-    periods = sorted((p for p in found if p and int(p[:4]) <= year), key=period_end)
+    periods = sorted(
+        (p for p in found if p and int(p[:4]) == year and period_end(p) <= as_of),
+        key=period_end,
+    )
     for period in reversed(periods):
-        # known: the plan alone; the other sections (areas, goals) are not shown here
-        analysis, _ = load_analysis(root, plan.id, period, [plan.id])
-        text = analysis.text_for(plan.id) if analysis is not None else None
-        if text:
-            return {"analysis": parse(text), "analysis_period": period_text(period)}
-    return {"analysis": None, "analysis_period": None}
+        analysis, _ = load_analysis(root, plan.id, period, known_subjects(plan))
+        if analysis is not None:
+            return period, analysis
+    return None
 
 
 def _plan(plan: Any) -> dict[str, Any]:
@@ -206,14 +222,23 @@ def _goal_text(goal: Any) -> dict[str, Any]:
     return {"id": goal.id, "text": goal.text.strip(), "years": goal.years}
 
 
-def _plan_page(f: Any, words: Any) -> dict[str, Any]:
+def _plan_page(f: Any, words: Any, shown: tuple[str, Any] | None) -> dict[str, Any]:
+    from ..report.goal_context import free_sections
+
     plan = f.plan_file.plan
+    analysis = shown[1] if shown else None
+    text = analysis.text_for(plan.id) if analysis else None
     return {
         "plan": _plan(plan),
         "year": f.year,
         "title": plan.title,
         "status": status(f.tally.summary, words),
         "coverage": coverage_text(f.tally),
+        "bars": _bars(f, words),
+        "data_through": long_date(f.data_through) if f.data_through else None,
+        "analysis": parse(text) if text else None,
+        "analysis_period": period_text(shown[0]) if shown else None,
+        "free": free_sections(analysis, before=True) + free_sections(analysis, before=False),
         "areas": [
             {
                 "title": a.area.title,
@@ -240,13 +265,37 @@ def _plan_page(f: Any, words: Any) -> dict[str, Any]:
         ],
         "indicators": [{"id": i.id, "title": i.title} for i in plan.indicators],
         # each with its latest follow-up and comment, as the report shows them
-        "activities": [activity(a, {}, f.as_of, None) for a in plan.activities],
+        "activities": [
+            activity(a, {}, min(f.as_of, dt.date(f.year, 12, 31)), None) for a in plan.activities
+        ],
     }
 
 
-def _csv(rows: list[dict[str, Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, ["period", "gender", "value", "missing"], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+def _bars(f: Any, words: Any) -> Any:
+    """Where the goals stand, as bars with their words and numbers, per area and in total."""
+    from markupsafe import Markup
+
+    from ..report.shown import counts
+    from ..small_charts import status_bars
+
+    rows = [
+        (a.area.title, counts(a.tally, words)) for a in f.areas if a.depth == 0 and a.evaluations
+    ]
+    rows.append(("Totalt", counts(f.tally, words)))
+    return Markup(status_bars(rows, f"lage-{f.plan_file.plan.id}-{f.year}"))
+
+
+def _goals_using(plan: Any) -> dict[str, list[dict[str, str]]]:
+    """The goals that measure each indicator, by itself or through a measure."""
+    found: dict[str, list[dict[str, str]]] = {}
+    for goal in plan.goals:
+        refs = {goal.indicator} | {m.indicator for m in goal.measures}
+        for ref in sorted(r for r in refs if r):
+            found.setdefault(ref.rpartition("/")[2], []).append(
+                {
+                    "id": goal.id,
+                    "text": (goal.short or goal.text).strip(),
+                    "years": ", ".join(map(str, goal.years)),
+                }
+            )
+    return found
