@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -26,6 +27,15 @@ def site(
         Path, typer.Argument(metavar="KATALOG", help="Katalogen att bygga webbplatsen i.")
     ],
     as_of: AsOf = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            "--base-url",
+            metavar="ADRESS",
+            help="Webbplatsens adress när den är publicerad (https://…/); gör adresserna i "
+            "öppna data-katalogen catalog.ttl absoluta, som dataportal.se vill ha dem.",
+        ),
+    ] = None,
 ) -> None:
     """Bygg en statisk webbplats av alla planer och deras uppföljning: startsida, en sida per
     plan, mål, nyckeltal (med CSV och JSON) och KF-mål. Samma indata ger samma filer."""
@@ -37,10 +47,14 @@ def site(
     from ..output.site.pages import build_site
 
     guard_output(directory / "index.html")
+    if base_url is not None and not re.fullmatch(r"https?://[^\s<>\"{}|\\^`]+", base_url):
+        usage_error(
+            f"--base-url {base_url!r} är ingen webbadress; skriv t.ex. https://kommun.se/plan/"
+        )
     when = parse_as_of(as_of)
     repository = open_repository_or_exit()
     try:
-        pages = build_site(repository, when, site_renderer(HERE / "templates"))
+        pages = build_site(repository, when, site_renderer(HERE / "templates"), base_url or "")
     except (TemplateFailure, TemplateError) as error:
         typer.echo(template_failure(error), err=True)
         typer.echo("vp: fel i webbplatsens mall; ingenting har skrivits.", err=True)

@@ -38,15 +38,28 @@ from ...followup.words import (
 from ..report.goal_context import activity
 from ..report.richtext import parse
 from ..report.shown import long_date, status
+from .catalog import Dataset, catalogue
 from .goal_page import goal_page
-from .indicator_page import indicator_page, licence_of, open_data, rows_of, source_of
+from .indicator_page import (
+    OWN_LICENCE,
+    indicator_page,
+    licence_of,
+    open_data,
+    rows_of,
+    source_of,
+)
 
 
-def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, bytes]:
-    """Every file of the site by its relative path."""
+def build_site(
+    repository: Any, as_of: dt.date, templates: Any, base_url: str = ""
+) -> dict[str, bytes]:
+    """Every file of the site by its relative path; `base_url` makes the open-data
+    catalogue's addresses absolute."""
     from ...followup.rollup import default_year
+    from ..export.status import csv_rows, plan_record, to_csv, to_json
 
     files: dict[str, str | bytes] = {}
+    datasets: list[Dataset] = []
     plans = sorted(repository.with_goals(), key=lambda p: p.plan.id)
     latest = {}
     for plan_file in plans:
@@ -59,7 +72,11 @@ def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, byt
         lookup = repository.lookup_for(plan_file, None)
         base = f"{plan.id}/"
         analyses = {f.year: shown_analysis(repository.root, plan, f.year, as_of) for f in history}
+        results = []
         for f in history:
+            results += [f"{base}uppfoljning-{f.year}.csv", f"{base}uppfoljning-{f.year}.json"]
+            files[results[-2]] = to_csv(csv_rows(f))
+            files[results[-1]] = to_json([plan_record(f)])
             page = templates(
                 "site_plan.html.j2",
                 **_plan_page(f, words, analyses[f.year]),
@@ -91,11 +108,38 @@ def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, byt
                     ],
                 ),
             )
+        datasets.append(
+            Dataset(
+                f"{base}index.html",
+                f"Uppföljning av {plan.title}",
+                f"Målen i {plan.title} med status, utfall, målvärde och basvärde per år "
+                f"({plan.organisation}).",
+                plan.organisation,
+                OWN_LICENCE,
+                results,
+                ["verksamhetsplan", "måluppfyllelse", plan.board or plan.organisation],
+                "year",
+            )
+        )
         users = _goals_using(plan)
         for indicator in plan.indicators:
             rows = rows_of(indicator, lookup)
             path = f"{base}nyckeltal/{indicator.id}"
             files[path + ".csv"], files[path + ".json"] = open_data(indicator, rows)
+            datasets.append(
+                Dataset(
+                    path + ".html",
+                    f"{indicator.title} ({plan.board or plan.organisation})",
+                    f"Nyckeltalet {indicator.title} i {plan.title}, per period"
+                    + (" och kön" if indicator.by_gender else "")
+                    + f". Källa: {source_of(indicator)}.",
+                    plan.organisation,
+                    licence_of(indicator),
+                    [path + ".csv", path + ".json"],
+                    ["nyckeltal", plan.board or plan.organisation],
+                    indicator.frequency.value,
+                )
+            )
             files[path + ".html"] = templates(
                 "site_indicator.html.j2",
                 plan=_plan(plan),
@@ -110,10 +154,11 @@ def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, byt
             ],
         )
     councils = sorted(council_plans(repository.plans), key=lambda p: p.plan.id)
-    council_pages = []
+    council_pages: list[dict[str, Any]] = []
     for council in councils:
         year = default_year(council, as_of)
         follow_ups = [latest[p.plan.id][0] for p in plans if latest[p.plan.id][0].year == year]
+        first = len(council_pages)
         for chain in council_chains(council, follow_ups):
             words = status_words(council.plan.follow_up)
             path = f"{council.plan.id}/kf/{chain.council_goal.id}.html"
@@ -147,7 +192,14 @@ def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, byt
                     for c in chain.contributions
                 ],
                 absent=chain.absent,
+                year=year,
             )
+        files[f"{council.plan.id}/index.html"] = templates(
+            "site_council_plan.html.j2",
+            plan=_plan(council.plan),
+            year=year,
+            goals=[{**c, "path": c["path"].partition("/")[2]} for c in council_pages[first:]],
+        )
     organisations = sorted({f.plan_file.plan.organisation for f, _, _ in latest.values()})
     files["index.html"] = templates(
         "site_index.html.j2",
@@ -168,7 +220,22 @@ def build_site(repository: Any, as_of: dt.date, templates: Any) -> dict[str, byt
             for pid, (f, w, history) in sorted(latest.items())
         ],
         council=council_pages,
+        councils=[{"id": c.plan.id, "title": c.plan.title} for c in councils],
         legend=[status(r, {}) for r in (*STATUS_ORDER, Result.NOT_ASSESSABLE)],
+    )
+    files["catalog.ttl"] = catalogue(
+        f"Verksamhetsplaner och uppföljning – {', '.join(organisations)}",
+        organisations,
+        datasets,
+        as_of,
+        base_url,
+    )
+    files["oppna-data.html"] = templates(
+        "site_open_data.html.j2",
+        datasets=[
+            {"page": d.page, "title": d.title, "files": d.files, "licence": d.licence}
+            for d in datasets
+        ],
     )
     files["om-uppfoljningen.html"] = templates(
         "site_about.html.j2",
