@@ -58,4 +58,4 @@ def test_the_site_shows_the_latest_follow_up_and_comment(repo_copy, run_vp) -> N
     _follow_up(run_vp)
     assert run_vp("site", "webb", "--as-of", "2018-09-01").exit_code == 0
     page = Path("webb/degerfors-sn-2018-2019/index.html").read_text(encoding="utf-8")
-    assert "(pågår, uppföljd 15 juni 2018: Installerat i tre enheter.)" in page
+    assert "– pågår, uppföljd 15 juni 2018: Installerat i tre enheter.</li>" in page

@@ -179,6 +179,40 @@ def open_repository_or_exit() -> Any:
     return repository
 
 
+def guard_publication(plan_files: list[Any]) -> None:
+    """The publishing guard before a report or the site is written: personal data in their
+    text is listed, and a personnummer stops the writing (exit 1, nothing written)."""
+    from ..common.problems import CheckResult
+    from ..output.terminal.problems import to_text
+    from ..plan.publishing import publishing_problems
+
+    found = publishing_problems(HERE, plan_files)
+    if not found:
+        return
+    files = sorted({p.file for p in found if p.file})
+    typer.echo(to_text(CheckResult(files, found)), err=True, nl=False)
+    if any(p.severity == "error" for p in found):
+        typer.echo(
+            "vp: personuppgifter i det som skulle publiceras; ingenting har skrivits.", err=True
+        )
+        raise typer.Exit(1)
+
+
+def say_withheld(repository: Any) -> None:
+    """What the small-cell limit kept out of what was just published."""
+    if not repository.withheld:
+        return
+    by_indicator: dict[str, list[str]] = {}
+    for indicator, period, gender in sorted(repository.withheld):
+        by_indicator.setdefault(indicator, []).append(f"{period} {gender}")
+    listed = "; ".join(f"{i}: {', '.join(p)}" for i, p in by_indicator.items())
+    typer.echo(
+        f"Visas inte (under gränsen för små tal): {len(repository.withheld)} "
+        f"{'värde' if len(repository.withheld) == 1 else 'värden'} – {listed}",
+        err=True,
+    )
+
+
 def chosen_plans(repository: Any, plan: str | None) -> list[Any]:
     """The plan named by --plan, or every plan with goals; an unknown id is a usage error."""
     from ..common.problems import Refused

@@ -14,10 +14,12 @@ from .common import (
     AsOf,
     FollowUpPeriod,
     guard_output,
+    guard_publication,
     open_repository_or_exit,
     parse_as_of,
     parse_period,
     refused,
+    say_withheld,
     usage_error,
     write_output,
 )
@@ -94,6 +96,7 @@ def report(
 
     when = parse_as_of(as_of)
     repository = open_repository_or_exit()
+    repository.published = True
     try:
         chosen = report_plans(repository, plan, year, when)
     except Refused as error:
@@ -119,6 +122,7 @@ def report(
             template,
             output,
         )
+    say_withheld(repository)
 
 
 def _one_report(
@@ -135,7 +139,9 @@ def _one_report(
 ) -> None:
     from ..output.report.context import build, plan_revision
 
-    if plan_file.plan.council_goals and not plan_file.plan.goals:
+    council = bool(plan_file.plan.council_goals and not plan_file.plan.goals)
+    guard_publication([plan_file, *(repository.with_goals() if council else [])])
+    if council:
         _council_report(
             repository, plan_file, year, within, when, as_of, output_format, template, output
         )

@@ -14,9 +14,11 @@ from .common import (
     INPUT_FOLDERS,
     AsOf,
     guard_output,
+    guard_publication,
     open_repository_or_exit,
     parse_as_of,
     refused,
+    say_withheld,
     usage_error,
 )
 
@@ -53,6 +55,8 @@ def site(
         )
     when = parse_as_of(as_of)
     repository = open_repository_or_exit()
+    guard_publication(repository.plans)
+    repository.published = True
     try:
         pages = build_site(repository, when, site_renderer(HERE / "templates"), base_url or "")
     except (TemplateFailure, TemplateError) as error:
@@ -66,6 +70,7 @@ def site(
     except OSError as error:
         usage_error(f"kan inte skriva i {directory}: {error.strerror}")
     typer.echo(f"Skrev {len(pages)} filer i {directory}", err=True)
+    say_withheld(repository)
     if removed:
         typer.echo(
             f"Tog bort {len(removed)} sidor som förra bygget skrev men som inte finns längre: "

@@ -40,12 +40,13 @@ def validate(
     """
     from ..common.files import MissingPath
     from ..data.layout import default_paths
-    from ..data.validate import validate as run_validate
+    from ..data.validate import check
     from ..output.terminal.problems import to_github, to_json, to_text
+    from ..plan.publishing import publishing_problems
 
     targets = paths or default_paths(HERE)
     try:
-        result = run_validate(targets, HERE)
+        checked = check(targets, HERE)
     except MissingPath as missing:
         usage_error(
             f"sökvägen {missing.path} finns inte",
@@ -53,6 +54,9 @@ def validate(
             if paths
             else "Kör vp validate i planförrådets rot eller ange katalogen med planerna.",
         )
+    result = checked.result
+    if strict:  # and what the site and the report would publish
+        result.problems += publishing_problems(HERE, checked.plans)
     if output_format is ProblemFormat.JSON:
         typer.echo(to_json(result), nl=False)
     elif output_format is ProblemFormat.GITHUB:

@@ -77,6 +77,9 @@ CODES: dict[str, str] = {
     "VP603": "mål utan bedömning eller analys för perioden",
     "VP604": "aktivitet utan uppföljning sedan datumet",
     "VP605": "mål eller mått utan ansvarig",
+    "VP701": "personnummer eller samordningsnummer i text som publiceras",
+    "VP702": "e-postadress i text som publiceras",
+    "VP703": "telefonnummer i text som publiceras",
 }
 
 

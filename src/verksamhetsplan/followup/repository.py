@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from ..common.files import display_path
 from ..common.problems import CheckResult
 from ..data.layout import DEFAULT_DATA, DEFAULT_PLANS, organisation
-from ..data.observation import Lookup
+from ..data.observation import Lookup, Observation
 from ..data.rows import Series, read_series
 from ..data.validate import check
 from ..plan.checks import Index
@@ -33,9 +34,20 @@ class Repository:
     tables: dict[str | None, Any] | None = None  # data.arrow.Table per organisation (large data)
     _series: dict[str | None, Series] = field(default_factory=dict)
     _compared: dict[str | None, Any] = field(default_factory=dict)
+    # For a report or the site: values under an indicator's small-cell limit are withheld
+    # (kept as missing, with the reason) and listed in `withheld`.
+    published: bool = False
+    withheld: set[tuple[str, str, str]] = field(default_factory=set)
 
     def lookup_for(self, plan_file: PlanFile, years: set[int] | None) -> Lookup:
         """The data of a plan's organisation (indicators-data/<org>/ for plans/<org>/)."""
+        found = self._lookup_for(plan_file, years)
+        limits = {i.id: i.small_cell_limit for i in plan_file.plan.indicators if i.small_cell_limit}
+        if not self.published or not limits:
+            return found
+        return _withholding(found, limits, self.withheld)
+
+    def _lookup_for(self, plan_file: PlanFile, years: set[int] | None) -> Lookup:
         org = organisation(Path(plan_file.file), "plans")
         if self.tables is not None:
             table = self.tables.get(org) or (None if org else self.tables.get(None))
@@ -121,6 +133,25 @@ class Repository:
             if compared is not None:
                 found[indicator.id] = compared
         return found
+
+
+def _withholding(lookup: Lookup, limits: dict[str, int], withheld: set[Any]) -> Lookup:
+    """The lookup with every value over 0 and under its indicator's limit made missing."""
+
+    def wrapped(indicator: str, gender: str) -> Sequence[Observation]:
+        found = lookup(indicator, gender)
+        limit = limits.get(indicator)
+        if limit is None:
+            return found
+        kept = []
+        for o in found:
+            if o.value is not None and 0 < o.value < limit:
+                withheld.add((indicator, o.period, gender))
+                o = o._replace(value=None, missing=f"färre än {limit}, visas inte")
+            kept.append(o)
+        return kept
+
+    return wrapped
 
 
 def years_needed(plan_file: PlanFile, year: int) -> set[int]:

@@ -48,6 +48,11 @@ def amount(value: float | None, unit: Unit, decimals: int = 2) -> str:
     return number(value, decimals) + UNIT_SUFFIX[unit]
 
 
+def no_value(reason: str | None) -> str:
+    """A value that is not shown, with why when there is a reason ("färre än 5, visas inte")."""
+    return f"– ({reason})" if reason else "–"
+
+
 def status_text(result: Result, words: dict[Result, str] | None = None) -> str:
     word, symbol, _ = STATUS[result]
     return f"{symbol} {(words or {}).get(result, word)}"

@@ -265,6 +265,12 @@ class Indicator(Strict):
         "(rät linje), last (senaste värdet) eller none; standard: planens follow_up.forecast.",
     )
     source: Source | None = Field(None, description="Varifrån värdena kommer.")
+    small_cell_limit: int | None = Field(
+        None,
+        ge=2,
+        description="Gräns för små tal: värden över 0 men under gränsen (t.ex. 5) visas inte "
+        "i rapporter, på webbplatsen eller i öppna data, så att ingen enskild kan pekas ut.",
+    )
     description: Markdown | None = None
     lint: Accepted
     meta: Meta = None

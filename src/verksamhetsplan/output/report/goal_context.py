@@ -22,6 +22,7 @@ from ...followup.words import (
     UNIT_SUFFIX,
     amount,
     comparison_text,
+    no_value,
     target_shown,
     target_text,
     trend_text,
@@ -254,6 +255,12 @@ def goal_chart(e: Evaluation, lookup: Lookup, day: dt.date) -> dict[str, Any] | 
         }
         for g in genders
     }
+    withheld = {  # values a small-cell limit keeps out: said, not just left blank
+        (g, o.period): o.missing
+        for g in genders
+        for o in lookup(indicator.id, g)
+        if o.value is None and o.missing and "visas inte" in o.missing
+    }
     totals = indicator.combine is Combine.SUM and indicator.frequency is not Frequency.YEAR
     if totals:  # a month's cost beside a year's target says nothing: the years' sums instead
         found = {
@@ -266,7 +273,10 @@ def goal_chart(e: Evaluation, lookup: Lookup, day: dt.date) -> dict[str, Any] | 
     unit = UNIT_SUFFIX[indicator.unit]
     series = {g: [found[g].get(p) for p in periods] for g in genders if any(found[g].values())}
     shown = {
-        g: ["–" if v is None else amount(v, indicator.unit) for v in values]
+        g: [
+            amount(v, indicator.unit) if v is not None else no_value(withheld.get((g, p)))
+            for p, v in zip(periods, values, strict=True)
+        ]
         for g, values in series.items()
     }
     base = e.baseline

@@ -12,7 +12,7 @@ from typing import Any
 from ...common.swedish import number, plain_number
 from ...data.format import FREQUENCY_WORDS
 from ...data.periods import period_order
-from ...followup.words import UNIT_SUFFIX
+from ...followup.words import UNIT_SUFFIX, no_value
 from ...plan.vocabulary import Better, Combine
 
 KOLADA_LICENCE, OWN_LICENCE = "CC-BY-4.0", "CC0-1.0"
@@ -136,8 +136,12 @@ def indicator_page(
         if any(v is not None for v in by_gender.get(g, {}).values())
     }
     suffix = UNIT_SUFFIX[indicator.unit]
+    reasons = {(r["gender"], r["period"]): r["missing"] for r in rows if r["missing"]}
     shown = {
-        g: ["–" if v is None else number(v) + suffix for v in values]
+        g: [
+            number(v) + suffix if v is not None else no_value(reasons.get((g, p)))
+            for p, v in zip(periods, values, strict=True)
+        ]
         for g, values in series.items()
     }
     chart = None
