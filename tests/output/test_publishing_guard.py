@@ -48,7 +48,8 @@ def _plant(where: str, run_vp) -> str:
         text = PLAN.read_text(encoding="utf-8")
         old = "Installerat och implementerat; används i 9 av 14 enheter."
         PLAN.write_text(text.replace(old, f"{old} Gäller {NUMBER}."), encoding="utf-8")
-        return f"{PLAN}:751:"
+        line = next(n for n, t in enumerate(PLAN.read_text("utf-8").splitlines(), 1) if NUMBER in t)
+        return f"{PLAN}:{line}:"
     if where == "activity":
         done = run_vp("activity", "update", "heltidsmodell", "-s", "ongoing", "--date",
                       "2018-05-02", "-c", f"Samtal med {NUMBER} om modellen.")  # fmt: skip
@@ -128,3 +129,28 @@ def test_values_under_the_small_cell_limit_are_withheld_from_what_is_published(
     # vp status is for the administration's own use: it still sees the value
     status = run_vp("status", *T2, "--format", "json")
     assert "withheld" not in status.stdout and status.exit_code == 0
+
+
+def test_a_person_is_published_only_by_the_role_the_plan_gives(repo_copy, run_vp) -> None:
+    text = PLAN.read_text(encoding="utf-8")
+    text = text.replace(
+        "  Exempel (påhittad bedömning): verksamhetsutvecklare (påhittad bedömning)\n",
+        "  Anna Berg: enhetschef för IFO\n",
+    )
+    old = "Installerat och implementerat; används i 9 av 14 enheter."
+    text = text.replace(old, f"{old} Anna Berg har följt upp.")
+    PLAN.write_text(text.replace("by: Exempel (påhittad bedömning)", "by: Anna Berg"), "utf-8")
+    done = run_vp("activity", "update", "heltidsmodell", "-s", "ongoing", "--date", "2018-05-02",
+                  "-c", "Anna Berg leder arbetet.", "--by", "Okänd Person")  # fmt: skip
+    assert done.exit_code == 0, done.output
+    assert run_vp("report", *T2, "-f", "md", "-o", "r.md").exit_code == 0
+    assert run_vp("site", "webb", "--as-of", "2018-09-01").exit_code == 0
+    report = Path("r.md").read_text(encoding="utf-8")
+    assert "31 augusti 2018, enhetschef för IFO: ◐ delvis uppnått." in report
+    assert "enhetschef för IFO har följt upp." in report
+    assert "enhetschef för IFO leder arbetet." in report  # the activity's comment
+    published = report + "".join(
+        p.read_text(encoding="utf-8") for p in Path("webb").rglob("*.html")
+    )
+    assert "Anna Berg" not in published and "Okänd Person" not in published
+    assert "Anna Berg" in PLAN.read_text(encoding="utf-8")  # the plan itself keeps the name

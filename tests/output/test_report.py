@@ -185,8 +185,8 @@ def test_period_report_says_which_report_and_shows_so_far_forecast_and_assessmen
     koll = koll[: koll.index("\n#### ")]
     assert "**Bedömningar för tertial 2 2018 (januari–augusti, delåret):**" in koll
     assert (
-        "31 augusti 2018, Exempel (påhittad bedömning): ◐ delvis uppnått. Installerat och "
-        "implementerat; används i 9 av 14 enheter." in koll
+        "31 augusti 2018, verksamhetsutvecklare (påhittad bedömning): ◐ delvis uppnått. "
+        "Installerat och implementerat; används i 9 av 14 enheter." in koll
     )
     assert "sedan november" not in koll
 

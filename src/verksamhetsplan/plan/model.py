@@ -337,6 +337,12 @@ class Plan(Strict):
     adopted: Adoption | None = Field(None, description="Beslut om antagande.")
     revisions: list[Revision] = Field(default_factory=list, description="Revideringar.")
     contact: Contact | None = Field(None, description="Kontaktperson.")
+    roles: dict[str, str] = Field(
+        default_factory=dict,
+        description="Personer som nämns i bedömningar och uppföljningar (by:, kommentarer), med "
+        "rollen de visas med i rapporter och på webbplatsen: {Anna Berg: enhetschef}. Ett namn "
+        "utan roll visas inte där.",
+    )
     vision: Markdown | None = Field(None, description="Visionen.")
     follow_up: FollowUp = Field(default_factory=FollowUp, description="Hur planen följs upp.")
     sections: list[Section] = Field(default_factory=list, description="Textavsnitt.")

@@ -5,6 +5,7 @@ person's own details and `meta:` are not published and are left alone."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -72,3 +73,13 @@ def _texts(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...],
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
             yield from _texts(item, (*path, index))
+
+
+def as_published(text: str | None, roles: dict[str, str]) -> str | None:
+    """Text as the report and the site publish it: every person the plan names (`roles:`)
+    is shown by their role, never by name."""
+    if not text or not roles:
+        return text
+    for name in sorted(roles, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", roles[name], text)
+    return text

@@ -209,7 +209,9 @@ def build(
         "areas": sections,
         "key_figures": figures,
         "key_figures_left_out": without_values(plan, figures, year),
-        "activities": [activity(a, area_titles, cutoff, since) for a in plan.activities],
+        "activities": [
+            activity(a, area_titles, cutoff, since, plan.roles) for a in plan.activities
+        ],
         "council": [
             {
                 "title": c.council_goal.title,

@@ -31,6 +31,7 @@ from ...followup.words import (
 from ...plan.analysis import Analysis
 from ...plan.goals import Assessment, Milestone
 from ...plan.model import Activity, Indicator, Plan
+from ...plan.publishing import as_published
 from ...plan.vocabulary import ActivityStatus, Combine, Frequency
 from .shown import Words, forecast, long_date, status
 
@@ -56,7 +57,9 @@ def goal_context(
     outcome = e.outcome
     running = outcome is not None and outcome.running
     compared = (comparisons or {}).get(e.indicator.id) if e.indicator else None
-    activities = [activity(a, areas, as_of, since) for a in plan.activities_of(e.goal.id)]
+    activities = [
+        activity(a, areas, as_of, since, plan.roles) for a in plan.activities_of(e.goal.id)
+    ]
     return {
         "id": e.goal.id,
         "year": e.year,
@@ -93,9 +96,9 @@ def goal_context(
             }
             for g, o in sorted(e.by_gender.items())
         ],
-        "assessment": (e.assessment_comment or "").strip() or None,
+        "assessment": as_published((e.assessment_comment or "").strip(), plan.roles) or None,
         # Assessments of a period are made after it ends: those known on the as-of day count.
-        "assessments": _assessments(e, words, judged or as_of),
+        "assessments": _assessments(e, words, judged or as_of, plan.roles),
         "analysis": analysis_blocks(analysis, e.goal.id),
         "override_ignored": e.override_without_reason,
         "activities": activities,
@@ -117,13 +120,19 @@ def goal_context(
 
 
 def activity(
-    a: Activity, areas: dict[str, str], day: dt.date, since: dt.date | None
+    a: Activity,
+    areas: dict[str, str],
+    day: dt.date,
+    since: dt.date | None,
+    roles: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """An activity as the report shows it: its status at the period's end (`day`), its latest
     follow-up with date and comment, and whether it has been followed up since `since`."""
     update = a.update_on(day)
     state = a.status_on(day)
-    comment = ((update.comment if update else None) or "").strip() or None
+    comment = (
+        as_published(((update.comment if update else None) or "").strip(), roles or {}) or None
+    )
     followed = long_date(update.date) if update else None
     stale = (
         since is not None
@@ -171,7 +180,9 @@ def _baseline_shown(shown: str, e: Evaluation) -> str:
     return f"{shown} ({e.baseline.period})" if e.baseline.period else shown
 
 
-def _assessments(e: Evaluation, words: Words, as_of: dt.date) -> list[dict[str, Any]]:
+def _assessments(
+    e: Evaluation, words: Words, as_of: dt.date, roles: dict[str, str]
+) -> list[dict[str, Any]]:
     """The assessments recorded for the follow-up's period (the year, or 2018-T2), as known
     on the as-of day, oldest first: the board sees who judged what, and when."""
     recorded: list[Assessment] = [
@@ -182,9 +193,9 @@ def _assessments(e: Evaluation, words: Words, as_of: dt.date) -> list[dict[str, 
     return [
         {
             "date": long_date(a.date) if a.date else None,
-            "by": a.by,
+            "by": roles.get(a.by) if a.by else None,  # a person only by their role
             "status": status(Result(a.status.value), words) if a.status else None,
-            "comment": (a.comment or "").strip() or None,
+            "comment": as_published((a.comment or "").strip(), roles) or None,
             "reason": a.reason,
             "measure": a.measure,
         }

@@ -11,6 +11,7 @@ from typing import Any
 from ...followup.attainment import Evaluation, Result
 from ...followup.words import amount, forecast_words, period_text, target_text, verdict_text
 from ...plan.goals import Milestone
+from ...plan.publishing import as_published
 from ..report.goal_context import activity, goal_chart
 from ..report.shown import Words, long_date, status
 from ..terminal.explain import explain
@@ -65,6 +66,7 @@ def goal_page(
     words: Words,
     analysis: tuple[str, Any] | None,
     activities: list[Any],
+    roles: dict[str, str],
 ) -> dict[str, Any]:
     """What the goal page shows; `history` is (follow-up, evaluation) per year the goal is
     in, `analysis` the shown follow-up's text about the goal and its period."""
@@ -82,7 +84,7 @@ def goal_page(
                 "period": period_text(f.period) if f.period else str(e.year),
                 "status": status(e.status, words),
                 "said": how_it_went(e, words),
-                "assessment": (e.assessment_comment or "").strip() or None,
+                "assessment": as_published((e.assessment_comment or "").strip(), roles) or None,
                 "measures": [
                     {
                         "text": ((p.measure.text or p.measure.id) if p.measure else "").strip()
@@ -93,12 +95,12 @@ def goal_page(
                     }
                     for p in e.measures
                 ],
-                "lines": explain(e, words),
+                "lines": [as_published(line, roles) for line in explain(e, words)],
                 "data_through": long_date(f.data_through) if f.data_through else None,
             }
             for f, e in reversed(history)  # the newest year first
         ],
         "chart": chart,
         "analysis": analysis,
-        "activities": [activity(a, {}, as_of, None) for a in activities],
+        "activities": [activity(a, {}, as_of, None, roles) for a in activities],
     }

@@ -106,6 +106,7 @@ def build_site(
                         for a in plan.activities
                         if goal.id in {r.rpartition("/")[2] for r in a.goals}
                     ],
+                    plan.roles,
                 ),
             )
         datasets.append(
@@ -333,7 +334,8 @@ def _plan_page(f: Any, words: Any, shown: tuple[str, Any] | None) -> dict[str, A
         "indicators": [{"id": i.id, "title": i.title} for i in plan.indicators],
         # each with its latest follow-up and comment, as the report shows them
         "activities": [
-            activity(a, {}, min(f.as_of, dt.date(f.year, 12, 31)), None) for a in plan.activities
+            activity(a, {}, min(f.as_of, dt.date(f.year, 12, 31)), None, plan.roles)
+            for a in plan.activities
         ],
     }
 
