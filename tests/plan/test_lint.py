@@ -141,7 +141,8 @@ def test_formats(in_repo, run_vp, fmt) -> None:
     if fmt == "github":
         assert first.startswith("::warning file=plans/degerfors/socialnamnden-2018-2019.yaml,")
     else:
-        assert first.startswith("plans/degerfors/socialnamnden-2018-2019.yaml:685:9: VP508")
+        line = _line_of("- id: heltid-modell-2018")
+        assert first.startswith(f"plans/degerfors/socialnamnden-2018-2019.yaml:{line}:9: VP508")
     assert result.stdout.rstrip().endswith("fynd i 1 fil.")
 
 
@@ -168,3 +169,11 @@ def test_the_opt_in_hook_stops_a_goal_nobody_owns(tmp_path, monkeypatch, run_vp)
     assert without.exit_code == 0
     plain = (tmp_path / "utan" / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     assert "      # - id: vp-lint\n" in plain
+
+
+def _line_of(text: str) -> int:
+    """The line of the shipped Degerfors plan that holds `text`, counted from 1."""
+    from conftest import ROOT
+
+    plan = ROOT / "plans" / "degerfors" / "socialnamnden-2018-2019.yaml"
+    return next(n for n, line in enumerate(plan.read_text("utf-8").splitlines(), 1) if text in line)
