@@ -161,7 +161,9 @@ def test_site_pages_pass_axe_at_desktop_and_phone_width(built: Path) -> None:
     try:
         # every page of the Degerfors site (and the start page)
         degerfors = built.glob("degerfors-*/**/*.html")
-        pages = ["index.html", *sorted(p.relative_to(built).as_posix() for p in degerfors)]
+        root = sorted(p.name for p in built.glob("*.html"))  # start, about, open data
+        pages = [*root, *sorted(p.relative_to(built).as_posix() for p in degerfors)]
+        assert {"index.html", "om-uppfoljningen.html", "oppna-data.html"} <= set(root)
         assert len(pages) > 50
         for width in (1280, 390):
             driver.execute_cdp_cmd(
