@@ -198,3 +198,20 @@ def test_plan_page_has_the_analysis_and_goal_page_a_chart_with_its_values(built:
     goal = (built / "degerfors-sn-2018-2019" / "mal" / "forsorjningsstod-2019.html").read_text()
     assert '<svg role="img"' in goal and 'id="t-values"' in goal
     assert re.search(r'<th scope="row">2019-\d\d</th><td class="number">\d', goal)
+
+
+def test_data_through_never_runs_past_the_day_the_site_is_built_for(
+    tmp_path, in_repo, run_vp
+) -> None:
+    """On 15 September 2019 the newest monthly values are August's; a preliminary yearly
+    value for 2019 once made the site say the data ran to 31 December 2019."""
+    assert run_vp("site", str(tmp_path), "--as-of", "2019-09-15").exit_code == 0
+    start = main_text((tmp_path / "index.html").read_text(encoding="utf-8"))
+    assert "Socialnämnden. Uppföljning 2019" in start
+    assert "Uppgifterna gäller till och med 31 augusti 2019" in start
+    assert "31 december 2019" not in start
+    goal = tmp_path / "degerfors-sn-2018-2019" / "mal" / "heltid-okning-2019.html"
+    text = main_text(goal.read_text(encoding="utf-8"))
+    # a quarterly indicator: its newest ended quarter is 2019-Q2
+    assert "Uppgifterna gäller till och med 30 juni 2019." in text
+    assert "Utfallet hittills 2019 är 41,1 %: ej uppnått hittills." in text

@@ -57,14 +57,22 @@ class PlanFollowUp:
     def data_through(self) -> dt.date | None:
         """The end of the last period with a value the follow-up used: what "data till och
         med" means, never the as-of date."""
-        ends = [
-            period_end(o.period)
-            for e in self.evaluations
-            for part in (e.measures or (e,))
-            if part.outcome is not None
-            for o in part.outcome.used
-        ]
-        return max(ends) if ends else None
+        cutoff = min(self.as_of, period_end(self.period)) if self.period else self.as_of
+        return data_through(self.evaluations, cutoff)
+
+
+def data_through(evaluations: Sequence[Evaluation], as_of: dt.date) -> dt.date | None:
+    """The end of the last ended period whose value the evaluations used. A yearly value
+    given before its year ends (preliminary) does not make the data run to 31 December."""
+    ends = [
+        end
+        for e in evaluations
+        for part in (e.measures or (e,))
+        if part.outcome is not None
+        for o in part.outcome.used
+        if (end := period_end(o.period)) <= as_of
+    ]
+    return max(ends) if ends else None
 
 
 def default_year(plan_file: PlanFile, as_of: dt.date) -> int:

@@ -96,7 +96,7 @@ def goal_page(
                     for p in e.measures
                 ],
                 "lines": [as_published(line, roles) for line in explain(e, words)],
-                "data_through": long_date(f.data_through) if f.data_through else None,
+                "data_through": _through(e, f.as_of),
             }
             for f, e in reversed(history)  # the newest year first
         ],
@@ -104,3 +104,11 @@ def goal_page(
         "analysis": analysis,
         "activities": [activity(a, {}, as_of, None, roles) for a in activities],
     }
+
+
+def _through(e: Evaluation, as_of: dt.date) -> str | None:
+    """The end of the last period this goal's values come from."""
+    from ...followup.rollup import data_through
+
+    day = data_through([e], as_of)
+    return long_date(day) if day else None
