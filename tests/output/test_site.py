@@ -82,8 +82,10 @@ def test_each_goal_page_says_in_plain_swedish_what_was_promised_and_how_it_went(
         ).stdout
     )["plans"][0]  # fmt: skip
     from verksamhetsplan.followup.attainment import Result
-    from verksamhetsplan.followup.words import STATUS
+    from verksamhetsplan.followup.words import STATUS, amount
+    from verksamhetsplan.plan.vocabulary import Unit
 
+    checked = 0
     for goal in status["goals"]:
         page = (built / "degerfors-sn-2018-2019" / "mal" / f"{goal['goal']}.html").read_text()
         text = main_text(page)
@@ -92,8 +94,13 @@ def test_each_goal_page_says_in_plain_swedish_what_was_promised_and_how_it_went(
         assert goal["target_text"].replace("\u00a0", " ") in text, goal["goal"]
         assert STATUS[Result(goal["status"])][0] in said.split("Alla år")[0], goal["goal"]
         assert "indicators-data" not in text and ".csv rad" not in text, goal["goal"]
+        if goal["outcome"] is not None and goal["unit"]:  # the outcome, with its unit
+            shown = amount(goal["outcome"], Unit(goal["unit"])).replace("\u00a0", " ")
+            assert f"{shown}:" in said, (goal["goal"], shown)
+            checked += 1
         # the full computation is one click away, with its sources
         assert "<summary>Så räknades det</summary>" in page
+    assert checked >= 5  # the measured goals
     # Worked by hand: 2019's twelve monthly shares 5,13 … 4,72 sum to 58,91; / 12 = 4,909.
     page = (built / "degerfors-sn-2018-2019" / "mal" / "forsorjningsstod-2019.html").read_text()
     assert "Utfallet 2019 blev 4,91 %: uppnått." in main_text(page)
