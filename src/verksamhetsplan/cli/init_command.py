@@ -29,6 +29,16 @@ def init(
     lint: Annotated[
         bool, typer.Option("--lint", help="Kör också vp lint (revisorns checklista) före commit.")
     ] = False,
+    vp_source: Annotated[
+        str | None,
+        typer.Option(
+            "--vp-source",
+            metavar="KÄLLA",
+            help="Varifrån kroken och CI-flödet installerar vp: en version (0.2.0), ett "
+            "paketkrav eller en adress (git+https://…/vp@v0.2.0). Standard: samma källa som "
+            "det vp som körs installerades från.",
+        ),
+    ] = None,
 ) -> None:
     """Skapa ett nytt planförråd: en exempelplan med data, pre-commit-krok, ett exempel på
     CI-flöde och en README på svenska. Det validerar och visar status direkt. Befintliga
@@ -39,8 +49,17 @@ def init(
     today = parse_as_of(as_of)
     organisation = text_option(organisation, "--kommun", multiline=True) or organisation
     board = text_option(board, "--namnd", multiline=True) or board
+    from ..common.problems import Refused
+    from ..edit.install_source import given_source, installed_source
+
+    try:
+        source = given_source(vp_source) if vp_source is not None else installed_source()
+    except Refused as error:
+        refused(error)
     hold_folder(directory)
-    create, kept = plan_changes(directory, scaffold(organisation, board, today, lint))
+    create, kept = plan_changes(directory, scaffold(organisation, board, today, lint, source))
+    if source.warning:
+        typer.echo(f"vp: varning: {source.warning}", err=True)
     for path in kept:
         typer.echo(f"Finns redan, lämnas orörd: {path.relative_to(directory).as_posix()}")
     for change in create:

@@ -12,6 +12,7 @@ from typing import Any
 
 from .. import __version__
 from . import ids
+from .install_source import InstallSource, from_index
 from .safe_write import Change
 
 
@@ -50,7 +51,13 @@ def example_data(year: int, today: dt.date) -> str:
     return "\n".join(rows) + "\n"
 
 
-def scaffold(organisation: str, board: str, today: dt.date, lint: bool = False) -> dict[Path, str]:
+def scaffold(
+    organisation: str,
+    board: str,
+    today: dt.date,
+    lint: bool = False,
+    source: InstallSource | None = None,
+) -> dict[Path, str]:
     """The new repository's files, by their paths inside it."""
     from importlib.resources import files
 
@@ -78,6 +85,8 @@ def scaffold(organisation: str, board: str, today: dt.date, lint: bool = False) 
         "plan_path": plan_path.as_posix(),
         "data_path": data_path.as_posix(),
         "version": __version__,
+        "requirement": (source or from_index()).requirement,
+        "source_how": (source or from_index()).how,
         "lint": lint,
     }
 
