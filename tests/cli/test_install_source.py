@@ -65,7 +65,7 @@ def test_a_vp_installed_from_git_writes_hooks_that_install_it_and_pass(tmp_path)
     url = f"git+{source.as_uri()}@{commit}"
     # a fresh environment with vp from the git URL; its dependencies come from this one's
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", "--upgrade-deps", str(venv)], check=True)
     packages = next(venv.glob("lib/python*/site-packages"))
     (packages / "deps.pth").write_text(site.getsitepackages()[0] + "\n", encoding="utf-8")
     subprocess.run([str(venv / "bin/python"), "-m", "pip", "install", "-q", "--no-deps",
@@ -83,7 +83,8 @@ def test_a_vp_installed_from_git_writes_hooks_that_install_it_and_pass(tmp_path)
     assert line == requirement
     # the workflow's install line resolves and builds in a fresh environment
     fresh = tmp_path / "fresh"
-    subprocess.run([sys.executable, "-m", "venv", str(fresh)], check=True)
+    # --upgrade-deps: the pip a venv starts with (23.2 here) cannot read "name @ git+file"
+    subprocess.run([sys.executable, "-m", "venv", "--upgrade-deps", str(fresh)], check=True)
     dry = subprocess.run([str(fresh / "bin/python"), "-m", "pip", "install", "--dry-run",
                           "--no-deps", line], capture_output=True, text=True)  # fmt: skip
     assert dry.returncode == 0 and "verksamhetsplan" in dry.stdout, dry.stderr

@@ -125,7 +125,9 @@ def test_removing_a_named_goal_is_refused_with_the_references(repo_copy, run_vp)
     assert "--cascade" in result.stderr
     refused = run_vp("goal", "remove", "heltid-modell-2018")
     assert refused.exit_code == 1
-    assert f"{SN.as_posix()}:1022:" in refused.stderr  # goals: [heltid-modell-2018, …]
+    goals = "    goals: [heltid-modell-2018, heltid-okning-2019]"
+    line = SN.read_text(encoding="utf-8").splitlines().index(goals) + 1
+    assert f"{SN.as_posix()}:{line}:" in refused.stderr  # the activity's goals: line
     assert "aktiviteten heltidsmodell stödjer målet" in refused.stderr
 
 
