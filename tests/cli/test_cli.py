@@ -170,3 +170,21 @@ def test_the_most_fundamental_problem_is_printed_first(tmp_path, monkeypatch, ru
     result = run_vp("validate", "--format", "json")
     codes = [p["code"] for p in json.loads(result.stdout)["problems"]]
     assert codes[0] == "VP004" and "VP202" in codes
+
+
+def test_no_color_is_honoured_by_validate(repo_copy) -> None:
+    """NO_COLOR (no-color.org): the words stay, the colour codes go, even on a terminal."""
+    from typer.testing import CliRunner
+
+    from verksamhetsplan.cli import app
+
+    broken = repo_copy / "plans" / "degerfors" / "socialnamnden-2018-2019.yaml"
+    broken.write_text(
+        broken.read_text(encoding="utf-8").replace("indicator:", "indicatr:", 1), "utf-8"
+    )
+    runner = CliRunner()
+    coloured = runner.invoke(app, ["validate"], color=True, env={"NO_COLOR": ""})
+    assert "\x1b[31m" in coloured.stdout and "fel" in coloured.stdout
+    plain = runner.invoke(app, ["validate"], color=True, env={"NO_COLOR": "1"})
+    assert plain.exit_code == 1 and "fel VP101" in plain.stdout
+    assert "\x1b[" not in plain.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -64,7 +65,13 @@ def validate(
     else:
         colours = {"error": typer.colors.RED, "warning": typer.colors.YELLOW}
         typer.echo(
-            to_text(result, lambda word, severity: typer.style(word, fg=colours[severity])),
+            to_text(
+                result,
+                # NO_COLOR (no-color.org) set to anything but "": plain text, as rich does
+                None
+                if os.environ.get("NO_COLOR")
+                else lambda word, severity: typer.style(word, fg=colours[severity]),
+            ),
             nl=False,
         )
     raise typer.Exit(result.exit_code(strict))
