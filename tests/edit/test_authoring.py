@@ -339,3 +339,40 @@ def test_indicator_edit_keeps_the_rest_of_the_source(repo_copy, run_vp) -> None:
     source = next(i for i in _plan()["indicators"] if i["id"] == "nojda-sarskilt-boende")["source"]
     assert source["kolada"] == "U23471" and source["system"] == "Enkätverktyget"
     assert source["note"].startswith("Brukarbedömning särskilt boende äldreomsorg")
+
+
+@pytest.mark.parametrize(
+    "args, file, line",
+    [
+        (("assess", "koll-huvudverktyg-2018", "-s", "delvis", "-c", "Används i fem enheter.",
+          "--year", "2018", "--date", "2018-09-10"),
+         SN, "+        comment: Används i fem enheter."),
+        (("activity", "update", "koll", "-s", "pågår", "-c", "Införs.", "--date", "2018-06-01"),
+         SN, "+        comment: Införs."),
+        (("data", "add", "andel-heltider", "2020-Q1", "43,5"),
+         Path("indicators-data/degerfors/personal.csv"), "+andel-heltider,2020-Q1,43.5,T,"),
+    ],
+)  # fmt: skip
+def test_every_writing_command_has_a_dry_run(args, file, line, repo_copy, run_vp) -> None:
+    before = snapshot(repo_copy)
+    shown = run_vp(*args, "--dry-run")
+    assert shown.exit_code == 0, shown.output
+    assert snapshot(repo_copy) == before
+    assert shown.stdout.startswith(f"--- a/{file.as_posix()}\n+++ b/{file.as_posix()}\n")
+    assert line in shown.stdout
+    assert "Provkörning: ingenting har skrivits." in shown.stderr
+    # without --dry-run the same command writes what the diff showed
+    assert run_vp(*args).exit_code == 0
+    assert line[1:] in file.read_text(encoding="utf-8")
+
+
+def test_an_import_has_a_dry_run_too(repo_copy, run_vp) -> None:
+    before = snapshot(repo_copy)
+    source = ROOT / "tests" / "cases" / "kolada" / "v2-degerfors.json"
+    shown = run_vp("data", "import", str(source), "--dry-run")
+    assert shown.exit_code == 0, shown.output
+    assert snapshot(repo_copy) == before
+    # a new file: the diff is against /dev/null
+    assert shown.stdout.startswith("--- /dev/null\n+++ b/indicators-data/degerfors/kolada.csv\n")
+    assert "+nojda-hemtjanst,2018,90,T,Kolada U21468" in shown.stdout
+    assert "Provkörning: ingenting har skrivits." in shown.stderr

@@ -74,6 +74,7 @@ def activity(
             "--date", help="Från vilket datum statusen gäller (ÅÅÅÅ-MM-DD); standard: i dag."
         ),
     ] = None,
+    dry_run: DryRun = False,
 ) -> None:
     """Följ upp en strategisk aktivitet: en daterad status (och kommentar) läggs till i
     aktivitetens historik i planfilen. Tidigare statusar står kvar, så att --as-of visar
@@ -89,7 +90,7 @@ def activity(
         change = change_activity(repository, activity_id, status, comment, by, when)
     except Refused as error:
         refused(error)
-    apply_changes([change])
+    apply_changes([change], dry_run)
 
 
 @activity_app.command("add")

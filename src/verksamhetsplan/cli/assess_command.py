@@ -8,6 +8,7 @@ import typer
 
 from . import app
 from .common import (
+    DryRun,
     apply_changes,
     open_repository_for_editing,
     parse_record_date,
@@ -55,6 +56,7 @@ def assess(
     date: Annotated[
         str | None, typer.Option("--date", help="Bedömningens datum (ÅÅÅÅ-MM-DD); standard: i dag.")
     ] = None,
+    dry_run: DryRun = False,
 ) -> None:
     """Skriv in en bedömning av ett mål i planfilen: ett milstolpsmål som uppnått, eller en
     bedömning som avviker från den beräknade statusen (kräver --reason). En tidigare
@@ -93,4 +95,4 @@ def assess(
         change = assess_goal(repository, goal, chosen, status, comment, reason, by, when)
     except Refused as error:
         refused(error)
-    apply_changes([change])
+    apply_changes([change], dry_run)

@@ -9,6 +9,7 @@ import typer
 
 from . import App, app
 from .common import (
+    DryRun,
     apply_changes,
     gender_option,
     inside_repository,
@@ -51,6 +52,7 @@ def add(
     ] = "T",
     note: Annotated[str, typer.Option("--note", help="Kommentar på raden, om den är ny.")] = "",
     file: FileOption = None,
+    dry_run: DryRun = False,
 ) -> None:
     """Registrera ett värde: läggs till i rätt datafil, eller ersätter värdet för samma
     period och kön (vp säger vilket). Filens avgränsare, decimaltecken och teckenkodning
@@ -66,7 +68,7 @@ def add(
         changes = add_value(repository, indicator, period.strip(), value, chosen, file, note)
     except Refused as error:
         refused(error)
-    apply_changes(changes)
+    apply_changes(changes, dry_run)
 
 
 @data_app.command("remove")
@@ -77,6 +79,7 @@ def remove_(
         str, typer.Option("--gender", "-g", help="Kön: K, M eller T (totalt).")
     ] = "T",
     file: FileOption = None,
+    dry_run: DryRun = False,
 ) -> None:
     """Ta bort ett felaktigt värde: raden för nyckeltalet, perioden och könet tas ur sin
     datafil, och allt annat i filen lämnas orört."""
@@ -90,7 +93,7 @@ def remove_(
         changes = remove_value(repository, indicator, period.strip(), chosen, file)
     except Refused as error:
         refused(error)
-    apply_changes(changes)
+    apply_changes(changes, dry_run)
 
 
 @data_app.command("import")
@@ -115,6 +118,7 @@ def import_(
         ),
     ] = None,
     file: FileOption = None,
+    dry_run: DryRun = False,
 ) -> None:
     """Läs in värden från Kolada till de nyckeltal vars source.kolada är KPI:ns id. Visar vad
     som lades till, ändrades och hoppades över; att köra samma import igen ändrar ingenting."""
@@ -131,8 +135,9 @@ def import_(
             report = import_kolada(repository, sources, kommun, file, sheet, progress)
     except Refused as error:
         refused(error)
-    apply_changes(report.changes)
-    _summary(report)
+    apply_changes(report.changes, dry_run)
+    if not dry_run:
+        _summary(report)
 
 
 def _summary(report: Any) -> None:
@@ -175,6 +180,7 @@ def fetch(
         ),
     ] = False,
     file: FileOption = None,
+    dry_run: DryRun = False,
 ) -> None:
     """Hämta värden från Koladas API för planernas nyckeltal med Kolada-id (source.kolada):
     kommunens (kolada_id i planen, eller --kommun) värden för planperiodens år och basåret.
@@ -195,8 +201,9 @@ def fetch(
         report = fetched_changes(repository, fetched, kommun, file)
     except Refused as error:
         refused(error)
-    apply_changes(report.changes)
-    _summary(report)
+    apply_changes(report.changes, dry_run)
+    if not dry_run:
+        _summary(report)
 
 
 def outside_file(file: Path | None) -> None:
