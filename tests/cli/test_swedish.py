@@ -148,3 +148,19 @@ def test_version():
 
     result = vp("--version")
     assert (result.returncode, result.stdout) == (0, f"vp {__version__}\n")
+
+
+@pytest.mark.parametrize("path", all_commands(), ids=lambda p: " ".join(p) or "vp")
+def test_a_short_flag_means_the_same_in_every_command(path) -> None:
+    """-f is --format wherever it exists (data's --file has no short form), -n --dry-run."""
+    from typer.main import get_command
+
+    from verksamhetsplan.cli import app
+
+    command = get_command(app)
+    for name in path:
+        command = command.commands[name]  # type: ignore[attr-defined]
+    meanings = {"-f": "--format", "-n": "--dry-run", "-o": "--output", "-y": "--year"}
+    for parameter in command.params:
+        for short in (o for o in parameter.opts if len(o) == 2 and o in meanings):
+            assert meanings[short] in parameter.opts, (path, parameter.opts)

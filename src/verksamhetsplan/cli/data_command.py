@@ -31,8 +31,7 @@ app.add_typer(data_app, name="data")
 FileOption = Annotated[
     Path | None,
     typer.Option(
-        "--file",
-        "-f",
+        "--file",  # no -f: that is --format in every command
         help="Datafilen att skriva i; standard: filen som redan har nyckeltalets värden.",
     ),
 ]
