@@ -70,7 +70,9 @@ def test_github_annotations_escape_newlines_and_separators(run_vp, tmp_path, mon
 def test_json_report_is_a_stable_contract(validate_json) -> None:
     code, report = validate_json(INVALID)
     assert code == 1
-    assert set(report) == {"valid", "files", "errors", "warnings", "problems"}
+    assert set(report) == {"version", "command", "valid", "files", "errors", "warnings",
+                           "problems"}  # fmt: skip
+    assert (report["version"], report["command"]) == (1, "validate")
     assert report["valid"] is False and report["errors"] == 1
     assert set(report["problems"][0]) == {
         "code",
@@ -188,3 +190,23 @@ def test_no_color_is_honoured_by_validate(repo_copy) -> None:
     plain = runner.invoke(app, ["validate"], color=True, env={"NO_COLOR": "1"})
     assert plain.exit_code == 1 and "fel VP101" in plain.stdout
     assert "\x1b[" not in plain.stdout
+
+
+def test_validate_lint_and_due_share_one_json_envelope(in_repo, run_vp) -> None:
+    """The same fields in the same places for every command that lists located problems."""
+    common = {"version", "command", "valid", "files", "errors", "warnings", "problems"}
+    documents = {
+        "validate": json.loads(run_vp("validate", "-f", "json").stdout),
+        "lint": json.loads(run_vp("lint", "--plan", "degerfors-sn-2018-2019", "-f", "json").stdout),
+        "due": json.loads(
+            run_vp(
+                "due", "--period", "2018-T2", "--plan", "degerfors-sn-2018-2019", "-f", "json"
+            ).stdout
+        ),
+    }
+    for command, document in documents.items():
+        assert common <= set(document), command
+        assert (document["version"], document["command"]) == (1, command)
+        assert document["warnings"] == len(document["problems"]) - document["errors"]
+    assert documents["due"]["due"] == len(documents["due"]["problems"]) > 0
+    assert documents["lint"]["problems"][0]["code"] == "VP508"

@@ -20,7 +20,7 @@ def _findings(run_vp, *args: str) -> tuple[int, dict]:
 
 
 def _by_code(found: dict, code: str) -> list[str]:
-    return [f["message"] for f in found["findings"] if f["code"] == code]
+    return [f["message"] for f in found["problems"] if f["code"] == code]
 
 
 def test_the_shipped_degerfors_plan(in_repo, run_vp) -> None:
@@ -42,7 +42,7 @@ def test_the_shipped_degerfors_plan(in_repo, run_vp) -> None:
     # 25 goals, none with a responsible person; two of them have two measures each.
     assert len(_by_code(found, "VP508")) == 25 - 2 + 4
     # The plan gives baseline_period 2017 and is bound to years; 13 goals is under 20.
-    assert not {"VP502", "VP504", "VP507"} & {f["code"] for f in found["findings"]}
+    assert not {"VP502", "VP504", "VP507"} & {f["code"] for f in found["problems"]}
 
 
 def test_the_shipped_bromolla_plan(in_repo, run_vp) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ...common.problems import CheckResult
@@ -68,9 +67,13 @@ def to_text(found: list[Any]) -> str:
 
 
 def to_json(found: list[Any]) -> str:
-    document = {
-        "due": sum(len(plan.items) for plan in found),
-        "plans": [
+    items = [p for plan in found for p in plan.items]
+    files = sorted({plan.plan_file.file for plan in found})
+    return problems.envelope(
+        "due",
+        CheckResult(files, items),
+        due=len(items),
+        plans=[
             {
                 "plan": plan.plan_file.plan.id,
                 "file": plan.plan_file.file,
@@ -80,8 +83,7 @@ def to_json(found: list[Any]) -> str:
             }
             for plan in found
         ],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    )
 
 
 def to_github(found: list[Any]) -> str:

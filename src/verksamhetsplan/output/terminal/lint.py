@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ...common.problems import CheckResult
@@ -40,13 +39,12 @@ def to_text(result: Any, files: list[str]) -> str:
 
 
 def to_json(result: Any, files: list[str]) -> str:
-    document = {
-        "files": files,
-        "findings": [p.to_dict() for p in CheckResult(files, result.findings).sorted_problems()],
-        "accepted": [{**a.problem.to_dict(), "reason": a.reason} for a in result.accepted],
-        "notes": result.notes,
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return problems.envelope(
+        "lint",
+        CheckResult(files, result.findings),
+        accepted=[{**a.problem.to_dict(), "reason": a.reason} for a in result.accepted],
+        notes=result.notes,
+    )
 
 
 def to_github(result: Any, files: list[str]) -> str:

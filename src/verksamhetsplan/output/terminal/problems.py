@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import Any
 
 from ...common.problems import CODES, SEVERITY_WORDS, CheckResult, Problem, Severity
 
@@ -45,15 +46,27 @@ def to_text(result: CheckResult, style: Callable[[str, Severity], str] | None = 
     return "\n".join(lines) + "\n"
 
 
-def to_json(result: CheckResult) -> str:
+ENVELOPE_VERSION = 1  # raised when a field of the envelope changes meaning or goes away
+
+
+def envelope(command: str, result: CheckResult, **extra: Any) -> str:
+    """The one JSON form of located problems, for `vp validate`, `vp lint` and `vp due`:
+    the same fields in the same places, and what the command adds after them."""
     document = {
+        "version": ENVELOPE_VERSION,
+        "command": command,
         "valid": not result.errors,
         "files": result.files,
         "errors": len(result.errors),
         "warnings": len(result.warnings),
         "problems": [p.to_dict() for p in result.sorted_problems()],
+        **extra,
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_json(result: CheckResult) -> str:
+    return envelope("validate", result)
 
 
 def _escape_data(text: str) -> str:
