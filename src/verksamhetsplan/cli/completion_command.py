@@ -19,7 +19,10 @@ class Shell(StrEnum):
 @app.command()
 def completion(
     shell: Annotated[
-        Shell, typer.Argument(help="Skalet: bash, zsh eller fish.", show_default=False)
+        Shell,
+        typer.Argument(
+            metavar="bash|zsh|fish", help="Skalet: bash, zsh eller fish.", show_default=False
+        ),
     ],
 ) -> None:
     """Skriv ut skriptet för tabbkomplettering av kommandon, flaggor och id (planer, mål,
