@@ -120,7 +120,7 @@ def test_the_months_and_the_years_work_by_commands_alone(git_repo, run_vp) -> No
     assert "milstolpen heltid-modell-2018 saknar bedömning för 2018-T2" in due.stdout
     lint = run_vp("lint", "--plan", "degerfors-sn-2018-2019", "--format", "json")
     assert lint.exit_code == 1
-    codes = {f["code"] for f in json.loads(lint.stdout)["findings"]}
+    codes = {f["code"] for f in json.loads(lint.stdout)["problems"]}
     assert {"VP501", "VP503", "VP508"} <= codes
     assert "VP505" not in codes  # no key figure changed since adoption
 

@@ -100,6 +100,7 @@ def scaffold(
         Path("schema/plan.schema.json"): schema_text(),
         Path(".pre-commit-config.yaml"): render("pre-commit-config.yaml.j2"),
         Path(".github/workflows/vp.yml"): render("workflow.yml.j2"),
+        Path(".github/dependabot.yml"): render("dependabot.yml.j2"),
         Path(".gitignore"): render("gitignore.j2"),
         Path("README.md"): render("README.md.j2"),
     }
