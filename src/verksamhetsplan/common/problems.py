@@ -18,7 +18,8 @@ SEVERITY_WORDS = {Severity.ERROR: "fel", Severity.WARNING: "varning"}
 # Stable codes: tools filter on them, so a code is never reused for another meaning.
 # VP0xx reading a file, VP1xx the plan format, VP2xx references and plan logic,
 # VP3xx indicator data files, VP4xx the administration's analyses, VP5xx `vp lint` (the
-# auditor's checklist), VP6xx `vp due` (what is missing before a report).
+# auditor's checklist), VP6xx `vp due` (what is missing before a report), VP7xx what
+# would be published (the publishing guard).
 CODES: dict[str, str] = {
     "VP001": "sökvägen finns inte",
     "VP002": "filen är inte UTF-8",
