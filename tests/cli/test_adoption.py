@@ -192,3 +192,28 @@ def test_a_value_for_a_period_that_has_not_ended_is_taken_with_a_warning(new_rep
     assert (goal["so_far"], goal["preliminary"], goal["outcome"]) == (92.0, True, None)
     explained = vp("explain", f"nojda-hemtjanst-{year}", cwd=new_repo).stdout
     assert "preliminärt årsvärde = 92" in explained
+
+
+def test_every_step_of_the_workflow_runs_by_hand(new_repo, tmp_path):
+    """The workflow vp init writes, step by step as GitHub would run it (the installed vp
+    stands in for its install step): validate, the diff summary, the report and the site."""
+    flow = YAML(typ="safe").load((new_repo / ".github/workflows/vp.yml").read_text("utf-8"))
+    steps = [s for s in flow["jobs"]["planer"]["steps"] if "run" in s]
+    assert [s["name"] for s in steps] == [
+        "Installera vp", "Validera planer och data", "Ändringar mot basen",
+        "Uppföljningsrapport", "Webbplats",
+    ]  # fmt: skip
+    summary = tmp_path / "summary.md"
+    env = {
+        **os.environ, **GIT_IDENTITY,
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+        "GITHUB_STEP_SUMMARY": str(summary), "BASE": git(new_repo, "rev-parse", "HEAD").strip(),
+    }  # fmt: skip
+    for step in steps[1:]:
+        done = subprocess.run(["bash", "-e", "-c", step["run"]], cwd=new_repo, env=env,
+                              capture_output=True, text=True)  # fmt: skip
+        assert done.returncode == 0, (step["name"], done.stdout + done.stderr)
+    assert next((new_repo / "reports").glob("*.html")).stat().st_size > 1000
+    assert (new_repo / "public" / "index.html").is_file()
+    assert (new_repo / "public" / "catalog.ttl").is_file()
+    assert summary.read_text("utf-8").strip()  # the diff step wrote its summary
