@@ -12,6 +12,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 from verksamhetsplan.edit.install_source import from_direct_url, given_source
 
@@ -57,6 +59,7 @@ def _env() -> dict[str, str]:
     }  # fmt: skip
 
 
+@pytest.mark.slow
 def test_a_vp_installed_from_git_writes_hooks_that_install_it_and_pass(tmp_path) -> None:
     # vp's own repository at its last commit, as the git URL a municipality would use
     source = ROOT
