@@ -1,6 +1,6 @@
-"""The documentation site's pages, generated so that they cannot drift from vp itself:
-the manual from README.md's sections, the command reference from the CLI's own help, and the
-problem codes from the code's own table. Run before `mkdocs build --strict`:
+"""The documentation site's pages: the manual as written (docs/manual/), and what is
+generated so that it cannot drift from vp itself: the command reference from the CLI's own
+help and the problem codes from the code's own table. Run before `mkdocs build --strict`:
 
     .venv/bin/python docs/generate.py && .venv/bin/mkdocs build --strict
 """
@@ -14,40 +14,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "docs" / "sidor"
-# README's sections as pages, in the site's order (the file name is the page's address).
-SECTIONS = {
-    "Kommandon": "kommandon.md",
-    "Åtgärder": "analys.md",
-    "Analys": "analys.md",
-    "Ändra planer och data": "andra.md",
-    "Planförrådet": "planformatet.md",
-    "Nyckeltalsdata": "planformatet.md",
-    "Planformatet": "planformatet.md",
-    "Kontroll i CI och före varje commit": "ci.md",
-    "Utveckling": "utveckling.md",
-}
+MANUAL = ROOT / "docs" / "manual"
 
 
-def manual(readme: str) -> dict[str, str]:
-    """README.md cut at its level-2 headings into pages; the text before them is the start."""
-    parts = re.split(r"^## ", readme, flags=re.M)
-    pages: dict[str, str] = {"index.md": _links(parts[0])}
-    for part in parts[1:]:
-        title = part.splitlines()[0].strip()
-        name = SECTIONS.get(title, "ovrigt.md")
-        pages[name] = pages.get(name, "") + "# " + _links(part) + "\n"
-    pages["index.md"] += (
-        "\n## Innehåll\n\n"
-        + "\n".join(f"- [{title}]({name})" for title, name in SECTIONS.items() if name in pages)
-        + "\n- [Kommandoreferens](referens.md)\n- [Problemkoder](koder.md)\n"
-    )
-    return pages
-
-
-def _links(text: str) -> str:
-    """Links to files of the repository become plain names: the site holds only its pages."""
-    text = re.sub(r"\[([^\]]+)\]\((?!https?://|#)([^)]+)\)", r"\1", text)
-    return text.replace("](#", "](#")
+def manual() -> dict[str, str]:
+    """The written pages; links to the repository's own files become plain names, since
+    the site holds only its pages."""
+    return {
+        page.name: re.sub(r"\[([^\]]+)\]\((?:\.\./)+[^)]+\)", r"\1", page.read_text("utf-8"))
+        for page in sorted(MANUAL.glob("*.md"))
+    }
 
 
 def reference() -> str:
@@ -86,10 +62,12 @@ def codes() -> str:
 
 def generate(target: Path = PAGES) -> list[Path]:
     os.environ.setdefault("NO_COLOR", "1")
-    pages = manual((ROOT / "README.md").read_text(encoding="utf-8"))
+    pages = manual()
     pages["referens.md"] = reference()
     pages["koder.md"] = codes()
     target.mkdir(parents=True, exist_ok=True)
+    for old in target.glob("*.md"):  # a page no longer written must not linger on the site
+        old.unlink()
     written = []
     for name, text in pages.items():
         (target / name).write_text(text, encoding="utf-8")

@@ -14,7 +14,7 @@ INVALID = CASES / "invalid" / "VP101" / "unknown-key-near-miss.yaml"
 
 
 def test_every_command_has_help_and_is_documented(run_vp) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs/manual").glob("*.md"))
     commands = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback]
     for group in app.registered_groups:
         sub = group.typer_instance.registered_commands
@@ -26,7 +26,7 @@ def test_every_command_has_help_and_is_documented(run_vp) -> None:
         result = run_vp(*name.split(), "--help")
         assert result.exit_code == 0
         assert len(result.stdout) > 200, f"vp {name} saknar hjälptext"
-        assert f"vp {name}" in readme, f"vp {name} saknas i README.md"
+        assert f"vp {name}" in readme, f"vp {name} saknas i docs/manual/"
 
 
 def test_validate_defaults_to_plans_directory(run_vp, monkeypatch) -> None:

@@ -144,7 +144,7 @@ def report_analysis(
         Severity.ERROR if strict else Severity.WARNING,
         file=path,
         hint=f"Skriv en rubrik på nivå 1 per avsnitt ({PLAN_SUBJECT!r} eller områdets "
-        "eller målets id) med analysen under; se README, Förvaltningens analys.",
+        "eller målets id) med analysen under; se dokumentationen, Förvaltningens analys.",
     )
     return ReportAnalysis(analysis, path, [], problem, stale)
 
