@@ -63,3 +63,15 @@ def test_a_repository_with_errors_raises_with_the_problems(repo_copy) -> None:
         api.status(repo_copy)
     assert "VP104" in str(raised.value)
     assert raised.value.problems
+
+
+def test_without_pandas_the_api_says_which_extra_to_install(monkeypatch) -> None:
+    import sys
+
+    import pytest
+
+    from verksamhetsplan import api
+
+    monkeypatch.setitem(sys.modules, "pandas", None)  # as if not installed
+    with pytest.raises(ImportError, match=r'pip install "verksamhetsplan\[api\]"'):
+        api.status(ROOT, year=2018)

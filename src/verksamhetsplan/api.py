@@ -7,7 +7,8 @@
 
 The repository is validated first, as by `vp validate`; with errors in it, RepositoryError
 carries the problems (Swedish messages with file, line and column) and nothing is
-computed. The columns are the fields of `vp status --format json`, documented in README.
+computed. The columns are the fields of `vp status --format json` (docs/manual/kommandon.md).
+pandas is an extra: pip install "verksamhetsplan[api]".
 """
 
 from __future__ import annotations
@@ -23,6 +24,17 @@ class RepositoryError(Exception):
     def __init__(self, text: str, problems: list[Any]) -> None:
         super().__init__(text)
         self.problems = problems
+
+
+def _pandas() -> Any:
+    """pandas, which only this module uses: an extra, so the CLI installs without it."""
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError(
+            "verksamhetsplan.api behöver pandas: pip install \"verksamhetsplan[api]\""
+        ) from None
+    return pandas
 
 
 def _open(root: Path) -> Any:
@@ -43,7 +55,7 @@ def status(
     as_of: dt.date | None = None,
 ) -> Any:
     """Every goal (and each of its measures, with `measure` set) as a DataFrame row."""
-    import pandas as pd
+    pd = _pandas()
 
     from .followup.select import status_plans
     from .output.export.status import goal_record
@@ -65,7 +77,7 @@ def status(
 def indicator_data(root: str | Path = ".", plan: str | None = None) -> Any:
     """Every indicator value of the repository (or of one plan's organisation): indicator,
     gender, period, value, why a value is missing, and the file and line it stands on."""
-    import pandas as pd
+    pd = _pandas()
 
     repository = _open(Path(root))
     rows = []
