@@ -23,6 +23,14 @@ def test_schema_is_valid_json_schema() -> None:
 
 def test_shipped_schema_file_is_up_to_date() -> None:
     shipped = json.loads((ROOT / "schema" / "plan.schema.json").read_text(encoding="utf-8"))
+    if '"allOf": [{"$ref"' in json.dumps(SCHEMA):
+        # An older pydantic in the allowed range (.ci/lowest) writes the same schema with
+        # {"allOf": [{"$ref": …}]} and floats for whole bounds; the file is written by the
+        # newest. There the shipped schema must still accept every shipped plan.
+        checker = Draft202012Validator(shipped)
+        for plan in sorted((ROOT / "plans").rglob("*.yaml")):
+            assert not list(checker.iter_errors(read_file(plan)[0])), plan
+        return
     assert shipped == SCHEMA, "kör: vp schema -o schema/plan.schema.json"
 
 
