@@ -32,7 +32,7 @@ def _pandas() -> Any:
         import pandas
     except ImportError:
         raise ImportError(
-            "verksamhetsplan.api behöver pandas: pip install \"verksamhetsplan[api]\""
+            'verksamhetsplan.api behöver pandas: pip install "verksamhetsplan[api]"'
         ) from None
     return pandas
 

@@ -210,3 +210,14 @@ def test_validate_lint_and_due_share_one_json_envelope(in_repo, run_vp) -> None:
         assert document["warnings"] == len(document["problems"]) - document["errors"]
     assert documents["due"]["due"] == len(documents["due"]["problems"]) > 0
     assert documents["lint"]["problems"][0]["code"] == "VP508"
+
+
+def test_validate_quiet_gives_the_summary_alone(repo_copy, run_vp) -> None:
+    plan = repo_copy / "plans" / "degerfors" / "socialnamnden-2018-2019.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("indicator:", "indicatr:", 2), encoding="utf-8")
+    full = run_vp("validate")
+    quiet = run_vp("validate", "--quiet")
+    assert quiet.exit_code == full.exit_code == 1
+    assert quiet.stdout == full.stdout.splitlines()[-1] + "\n"
+    assert quiet.stdout.startswith("2 fel") and quiet.stdout.count("\n") == 1

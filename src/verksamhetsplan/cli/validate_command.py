@@ -33,6 +33,12 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Låt även varningar ge felkod 1.")
     ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet", "-q", help="Bara sammanfattningen (antal fel och varningar), inte listan."
+        ),
+    ] = False,
 ) -> None:
     """Kontrollera planfiler och nyckeltalsdata: schema, id, referenser mellan filer, år,
     målvärden, perioder och värden.
@@ -64,6 +70,9 @@ def validate(
         typer.echo(to_github(result), nl=False)
     else:
         colours = {"error": typer.colors.RED, "warning": typer.colors.YELLOW}
+        if quiet:  # the summary is to_text's last line
+            typer.echo(to_text(result).splitlines()[-1])
+            raise typer.Exit(result.exit_code(strict))
         typer.echo(
             to_text(
                 result,
