@@ -160,7 +160,8 @@ def test_a_short_flag_means_the_same_in_every_command(path) -> None:
     command = get_command(app)
     for name in path:
         command = command.commands[name]  # type: ignore[attr-defined]
-    meanings = {"-f": "--format", "-n": "--dry-run", "-o": "--output", "-y": "--year"}
+    meanings = {"-f": "--format", "-n": "--dry-run", "-o": "--output", "-y": "--year",
+                "-q": "--quiet"}  # fmt: skip
     for parameter in command.params:
         for short in (o for o in parameter.opts if len(o) == 2 and o in meanings):
             assert meanings[short] in parameter.opts, (path, parameter.opts)

@@ -376,3 +376,13 @@ def test_an_import_has_a_dry_run_too(repo_copy, run_vp) -> None:
     assert shown.stdout.startswith("--- /dev/null\n+++ b/indicators-data/degerfors/kolada.csv\n")
     assert "+nojda-hemtjanst,2018,90,T,Kolada U21468" in shown.stdout
     assert "Provkörning: ingenting har skrivits." in shown.stderr
+
+
+def test_a_quiet_import_gives_the_counts_without_the_skipped_reasons(repo_copy, run_vp) -> None:
+    source = ROOT / "tests" / "cases" / "kolada" / "v2-group-ou-and-twice.json"
+    quiet = run_vp("data", "import", str(source), "--quiet")
+    assert quiet.exit_code == 0, quiet.output
+    assert "Kolada: 1 tillagda, 0 ändrade, 0 redan aktuella, 3 överhoppade." in quiet.stdout
+    assert "överhoppat (" not in quiet.stdout
+    again = run_vp("data", "import", str(source))  # the value is there now: the reasons shown
+    assert "överhoppat (1): U21468: en organisatorisk enhets värde" in again.stdout

@@ -238,6 +238,10 @@ def refused(error: Any) -> NoReturn:
     raise typer.Exit(USAGE_ERROR if error.usage else 1)
 
 
+Quiet = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="Bara sammanfattningen, inte detaljerna."),
+]
 DryRun = Annotated[
     bool,
     typer.Option("--dry-run", "-n", help="Visa ändringen som en diff utan att skriva något."),

@@ -10,6 +10,7 @@ import typer
 from . import App, app
 from .common import (
     DryRun,
+    Quiet,
     apply_changes,
     gender_option,
     inside_repository,
@@ -117,6 +118,7 @@ def import_(
         ),
     ] = None,
     file: FileOption = None,
+    quiet: Quiet = False,
     dry_run: DryRun = False,
 ) -> None:
     """Läs in värden från Kolada till de nyckeltal vars source.kolada är KPI:ns id. Visar vad
@@ -136,10 +138,10 @@ def import_(
         refused(error)
     apply_changes(report.changes, dry_run)
     if not dry_run:
-        _summary(report)
+        _summary(report, quiet)
 
 
-def _summary(report: Any) -> None:
+def _summary(report: Any, quiet: bool = False) -> None:
     from ..common.swedish import printable
 
     counts = report.counts
@@ -147,7 +149,7 @@ def _summary(report: Any) -> None:
         f"{report.source}: {counts['added']} tillagda, {counts['replaced']} ändrade, "
         f"{counts['unchanged']} redan aktuella, {sum(report.skipped.values())} överhoppade."
     )
-    for why, count in sorted(report.skipped.items()):
+    for why, count in [] if quiet else sorted(report.skipped.items()):
         # the reasons quote the server's and the file's words: shown, never obeyed
         typer.echo(printable(f"  överhoppat ({count}): {why}"))
 
@@ -179,6 +181,7 @@ def fetch(
         ),
     ] = False,
     file: FileOption = None,
+    quiet: Quiet = False,
     dry_run: DryRun = False,
 ) -> None:
     """Hämta värden från Koladas API för planernas nyckeltal med Kolada-id (source.kolada):
@@ -202,7 +205,7 @@ def fetch(
         refused(error)
     apply_changes(report.changes, dry_run)
     if not dry_run:
-        _summary(report)
+        _summary(report, quiet)
 
 
 def outside_file(file: Path | None) -> None:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import HERE, ProblemFormat, usage_error
+from .common import HERE, ProblemFormat, Quiet, usage_error
 
 
 @app.command()
@@ -33,12 +33,7 @@ def validate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Låt även varningar ge felkod 1.")
     ] = False,
-    quiet: Annotated[
-        bool,
-        typer.Option(
-            "--quiet", "-q", help="Bara sammanfattningen (antal fel och varningar), inte listan."
-        ),
-    ] = False,
+    quiet: Quiet = False,
 ) -> None:
     """Kontrollera planfiler och nyckeltalsdata: schema, id, referenser mellan filer, år,
     målvärden, perioder och värden.
