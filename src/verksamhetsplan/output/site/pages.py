@@ -286,10 +286,6 @@ def _plan(plan: Any) -> dict[str, Any]:
     }
 
 
-def _goal_text(goal: Any) -> dict[str, Any]:
-    return {"id": goal.id, "text": goal.text.strip(), "years": goal.years}
-
-
 def _plan_page(f: Any, words: Any, shown: tuple[str, Any] | None) -> dict[str, Any]:
     from ..report.goal_context import free_sections
 
