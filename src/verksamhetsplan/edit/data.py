@@ -56,6 +56,17 @@ class Session:
     rows_done: dict[Path, list[tuple[str, Row]]] = field(default_factory=dict)
     # told (values done, values in all) as a long import goes, for a progress bar
     progress: Callable[[int, int], None] | None = None
+    # Looked up once, not per value: Path.absolute() asks the system for the working folder
+    # each time, and an import of 100 000 values spent half its time there.
+    _keys: dict[Path, Path] = field(default_factory=dict)
+    _same_org: dict[str | None, list[Path]] = field(default_factory=dict)
+    _holding: dict[tuple[str | None, str], list[DataFile]] = field(default_factory=dict)
+
+    def _key(self, path: Path) -> Path:
+        key = self._keys.get(path)
+        if key is None:
+            key = self._keys[path] = path.absolute()
+        return key
 
     def tick(self, done: int, total: int) -> None:
         if self.progress is not None and (done % 500 == 0 or done == total):
@@ -64,10 +75,10 @@ class Session:
     def note_row(self, data: DataFile, text: str, row: Row) -> None:
         """Say what was written on a row; its line number is added in changes(), when
         every value is in (a later one may be inserted above it)."""
-        self.rows_done.setdefault(data.path.absolute(), []).append((text, row))
+        self.rows_done.setdefault(self._key(data.path), []).append((text, row))
 
     def open(self, path: Path) -> DataFile:
-        key = path.absolute()
+        key = self._key(path)
         if key not in self.files:
             if path.exists():
                 raw = read_bytes(path)
@@ -84,12 +95,19 @@ class Session:
         """The file for a value: --file, else the one with the series, else the only one."""
         if self.explicit is not None:
             return self.open(self.explicit)
-        same_org = [
-            f
-            for f in self.repository.data_files
-            if organisation(f, "indicators-data") == target.org or target.org is None
-        ]
-        holding = [self.open(f) for f in same_org if self.open(f).holds(target.indicator.id)]
+        same_org = self._same_org.get(target.org)
+        if same_org is None:
+            same_org = self._same_org[target.org] = [
+                f
+                for f in self.repository.data_files
+                if organisation(f, "indicators-data") == target.org or target.org is None
+            ]
+        wanted = (target.org, target.indicator.id)
+        holding = self._holding.get(wanted)
+        if holding is None:  # a file that holds the series keeps holding it as values come
+            holding = [self.open(f) for f in same_org if self.open(f).holds(wanted[1])]
+            if holding:
+                self._holding[wanted] = holding
         for data in holding:
             if find_row(data, target.indicator.id, period, gender) is not None:
                 return data
@@ -106,7 +124,9 @@ class Session:
             )
         data = self.repository.root / DEFAULT_DATA
         folder = data / target.org if target.org else data
-        return self.open(folder / (new_name or "data.csv"))
+        opened = self.open(folder / (new_name or "data.csv"))
+        self._holding[wanted] = [opened]  # the series' next values go to the same new file
+        return opened
 
     def changes(self) -> list[Change]:
         """Every changed file, checked as it would be written; errors refuse them all."""
