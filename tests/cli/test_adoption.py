@@ -87,7 +87,13 @@ def workflow_step(repo: Path, name: str) -> dict:
 
 def test_the_workflow_installs_a_pinned_vp_from_the_package_index(new_repo):
     install = workflow_step(new_repo, "Installera vp")["run"]
-    assert install == f'pip install "verksamhetsplan=={__version__}"'
+    assert install == "pip install -r requirements-vp.txt"
+    wanted = (new_repo / "requirements-vp.txt").read_text("utf-8").splitlines()
+    assert [line for line in wanted if not line.startswith("#")] == [
+        f"verksamhetsplan=={__version__}"
+    ]
+    bot = YAML(typ="safe").load((new_repo / ".github/dependabot.yml").read_text("utf-8"))
+    assert {u["package-ecosystem"] for u in bot["updates"]} == {"github-actions", "pip"}
     text = (new_repo / ".github/workflows/vp.yml").read_text("utf-8")
     assert "example.org" not in text and "fetch-depth: 0" in text
     assert "vp validate --strict --format github" in text

@@ -101,6 +101,7 @@ def scaffold(
         Path(".pre-commit-config.yaml"): render("pre-commit-config.yaml.j2"),
         Path(".github/workflows/vp.yml"): render("workflow.yml.j2"),
         Path(".github/dependabot.yml"): render("dependabot.yml.j2"),
+        Path("requirements-vp.txt"): render("requirements-vp.txt.j2"),
         Path(".gitignore"): render("gitignore.j2"),
         Path("README.md"): render("README.md.j2"),
     }
