@@ -63,3 +63,11 @@ def test_every_command_and_problem_code_is_in_the_docs_and_they_build_strict(tmp
     page = (tmp_path / "webb" / "koder" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="sv"' in page and "VP701" in page
     shutil.rmtree(tmp_path / "webb")
+
+
+def test_no_manual_page_ends_inside_a_code_block() -> None:
+    """Cutting the old README at its '## ' lines once cut inside an example (a Markdown
+    analysis with its own '## Åtgärder'), leaving one page inside a code block."""
+    for page in sorted((ROOT / "docs" / "manual").glob("*.md")):
+        fences = [line for line in page.read_text("utf-8").splitlines() if line.startswith("```")]
+        assert len(fences) % 2 == 0, page.name
