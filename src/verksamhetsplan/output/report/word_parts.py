@@ -193,21 +193,30 @@ def update_fields_on_open(document: Any) -> None:
 
 
 def hyperlink(paragraph: Any, text: str, url: str) -> None:
+    """An external link, blue and underlined."""
     from docx.opc.constants import RELATIONSHIP_TYPE
+
+    relation = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    _link(paragraph, text, "r:id", relation, styled=True)
+
+
+def _link(paragraph: Any, text: str, key: str, value: str, styled: bool = False) -> None:
+    """A w:hyperlink holding one run of text: to a relationship (r:id) or a bookmark
+    (w:anchor); `styled` draws it as a web link (blue, underlined)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    relation = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), relation)
+    link.set(qn(key), value)
     run = OxmlElement("w:r")
-    properties = OxmlElement("w:rPr")
-    underline = OxmlElement("w:u")
-    underline.set(qn("w:val"), "single")
-    colour = OxmlElement("w:color")
-    colour.set(qn("w:val"), "0D47A1")
-    properties.extend([colour, underline])
-    run.append(properties)
+    if styled:
+        properties = OxmlElement("w:rPr")
+        underline = OxmlElement("w:u")
+        underline.set(qn("w:val"), "single")
+        colour = OxmlElement("w:color")
+        colour.set(qn("w:val"), "0D47A1")
+        properties.extend([colour, underline])
+        run.append(properties)
     content = OxmlElement("w:t")
     content.set(qn("xml:space"), "preserve")
     content.text = text
@@ -235,19 +244,9 @@ def contents_entry(paragraph: Any, text: str, level: int, target: str) -> None:
     which never updates it on opening; a PAGEREF field outside one is laid out live there,
     and Word refreshes it when it updates fields on opening."""
     from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
     from docx.shared import Mm
 
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("w:anchor"), target)
-    run = OxmlElement("w:r")
-    content = OxmlElement("w:t")
-    content.set(qn("xml:space"), "preserve")
-    content.text = text
-    run.append(content)
-    link.append(run)
-    paragraph._p.append(link)
+    _link(paragraph, text, "w:anchor", target)
     paragraph.add_run("\t")
     field_begin(paragraph, f"PAGEREF {target} \\h")
     paragraph.add_run("–")
