@@ -9,7 +9,7 @@ from typing import Any
 from ..common.swedish import NBSP, number, points
 from ..plan.goals import AtLeast, AtMost, Direction, Milestone, RelativeChange
 from ..plan.model import FollowUp
-from ..plan.vocabulary import ActivityStatus, PartialKind, Unit, VerdictRule
+from ..plan.vocabulary import ActivityStatus, Better, Combine, PartialKind, Unit, VerdictRule
 from .attainment import Evaluation, Result, Trend
 from .summary import Summing, Tally
 from .thresholds import Rule
@@ -282,6 +282,20 @@ def comparison_text(compared: Any, unit: Unit | None) -> str:
         )
         text += f"; jämförelsegruppens median {median} ({compared.group_size} kommuner)"
     return text
+
+
+# How an indicator's periods make its yearly value, and which way is better: vp explain's
+# lines and the site's indicator page.
+COMBINE_WORDS = {
+    Combine.LAST: "det senaste värdet",
+    Combine.MEAN: "medelvärdet",
+    Combine.SUM: "summan",
+}
+BETTER_WORDS = {
+    Better.HIGHER: "högre är bättre",
+    Better.LOWER: "lägre är bättre",
+    Better.NONE: "inget håll är bättre",
+}
 
 
 # An activity's state as reports, `vp tree`, `vp diff` and the editing commands say it

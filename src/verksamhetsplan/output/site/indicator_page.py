@@ -12,23 +12,13 @@ from typing import Any
 from ...common.swedish import number, plain_number
 from ...data.format import FREQUENCY_WORDS
 from ...data.periods import period_order
-from ...followup.words import UNIT_SUFFIX, no_value
-from ...plan.vocabulary import Better, Combine
+from ...followup.words import BETTER_WORDS, COMBINE_WORDS, UNIT_SUFFIX, no_value
+from ...plan.vocabulary import Combine
 
 KOLADA_LICENCE, OWN_LICENCE = "CC-BY-4.0", "CC0-1.0"
 LICENCE_WORDS = {
     "CC-BY-4.0": ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/deed.sv"),
     "CC0-1.0": ("CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/deed.sv"),
-}
-COMBINE_WORDS = {
-    Combine.LAST: "det senaste värdet",
-    Combine.MEAN: "medelvärdet av periodernas värden",
-    Combine.SUM: "summan av periodernas värden",
-}
-BETTER_WORDS = {
-    Better.HIGHER: "högre är bättre",
-    Better.LOWER: "lägre är bättre",
-    Better.NONE: "inget håll är bättre",
 }
 UNIT_WORDS = {
     "percent": "procent",
@@ -154,7 +144,7 @@ def indicator_page(
         "facts": [
             ("Enhet", UNIT_WORDS.get(indicator.unit.value, indicator.unit.value)),
             ("Redovisas per", FREQUENCY_WORDS[indicator.frequency.value]),
-            ("Årsvärde", COMBINE_WORDS[indicator.combine]),
+            ("Årsvärde", _yearly(indicator.combine)),
             ("Riktning", BETTER_WORDS[indicator.better]),
             ("Per kön", "ja" if indicator.by_gender else "nej"),
             ("Källa", source_of(indicator)),
@@ -167,3 +157,9 @@ def indicator_page(
         "header": ["Period", *({"T": "Totalt", "K": "Kvinnor", "M": "Män"}[g] for g in series)],
         "rows": [[p, *(shown[g][i] for g in series)] for i, p in enumerate(periods)],
     }
+
+
+def _yearly(combine: Combine) -> str:
+    """ "det senaste värdet", "medelvärdet av periodernas värden"."""
+    said = COMBINE_WORDS[combine]
+    return said if combine is Combine.LAST else f"{said} av periodernas värden"

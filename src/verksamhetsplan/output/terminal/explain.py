@@ -7,6 +7,8 @@ from ...data.format import FREQUENCY_WORDS
 from ...followup.attainment import BaselineValue, Evaluation, Outcome, Result
 from ...followup.forecast import METHOD_WORDS
 from ...followup.words import (
+    BETTER_WORDS,
+    COMBINE_WORDS,
     MET_AT_BASELINE,
     amount,
     forecast_text,
@@ -19,19 +21,9 @@ from ...followup.words import (
     verdict_text,
 )
 from ...plan.goals import AtLeast, AtMost, Direction, Milestone, PointsChange, RelativeChange
-from ...plan.vocabulary import Better, Combine, Unit
+from ...plan.vocabulary import Unit
 
 Words = dict[Result, str] | None
-COMBINE_WORDS = {
-    Combine.LAST: "det senaste värdet",
-    Combine.MEAN: "medelvärdet",
-    Combine.SUM: "summan",
-}
-BETTER_WORDS = {
-    Better.HIGHER: "högre är bättre",
-    Better.LOWER: "lägre är bättre",
-    Better.NONE: "inget håll är bättre",
-}
 
 
 def _mean(label: str, outcome: Outcome, unit: Unit) -> list[str]:
