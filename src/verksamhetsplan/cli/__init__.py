@@ -71,6 +71,7 @@ from . import (  # noqa: E402, F401
     assess_command,
     authoring_command,
     completion_command,
+    control_command,
     data_command,
     diff_command,
     due_command,

@@ -151,7 +151,12 @@ def _one_report(
     follow_ups = report_follow_ups(repository, plan_file, year, within, when, as_of is not None)
     analysis = _analysis(plan_file, follow_ups[-1], within or str(year), strict)
     lookup = repository.lookup_for(plan_file, set(range(plan_file.plan.period.start - 1, year + 1)))
-    context = build(follow_ups, year, lookup, plan_revision(Path(plan_file.file)), analysis)
+    from ..followup.control import for_plan
+
+    controls = for_plan(HERE, plan_file.plan.id, year)
+    context = build(
+        follow_ups, year, lookup, plan_revision(Path(plan_file.file)), analysis, controls
+    )
     content = _render(context, output_format, template)
     _write(content, plan_file, within or str(year), output_format, output)
 
@@ -173,6 +178,13 @@ def _council_report(
 
     follow_ups = repository.follow_ups_of_year(year, when, within, as_of is not None)
     context = build_council(plan_file, council_chains(plan_file, follow_ups), year, within)
+    from ..followup.control import control_plans
+    from ..output.report.control_context import council_summary
+
+    organisation = plan_file.plan.organisation
+    context["internal_control"] = council_summary(
+        control_plans(HERE), organisation, year, when, within
+    )
     content = _render(context, output_format, template, council=True)
     _write(content, plan_file, within or str(year), output_format, output)
 

@@ -19,7 +19,7 @@ SEVERITY_WORDS = {Severity.ERROR: "fel", Severity.WARNING: "varning"}
 # VP0xx reading a file, VP1xx the plan format, VP2xx references and plan logic,
 # VP3xx indicator data files, VP4xx the administration's analyses, VP5xx `vp lint` (the
 # auditor's checklist), VP6xx `vp due` (what is missing before a report), VP7xx what
-# would be published (the publishing guard).
+# would be published (the publishing guard), VP8xx internkontrollplaner.
 CODES: dict[str, str] = {
     "VP001": "sökvägen finns inte",
     "VP002": "filen är inte UTF-8",
@@ -73,14 +73,23 @@ CODES: dict[str, str] = {
     "VP506": "KF-mål som ingen plan tjänar",
     "VP507": "fler mål än planens gräns",
     "VP508": "mått utan ansvarig",
+    "VP509": "risk med högt riskvärde utan kontroll eller åtgärd",
+    "VP510": "godtagen risk utan skäl",
+    "VP511": "samma avvikelse igen utan åtgärd",
     "VP601": "nyckeltalsvärde saknas för en period som har slutat",
     "VP602": "milstolpe utan bedömning för perioden",
     "VP603": "mål utan bedömning eller analys för perioden",
     "VP604": "aktivitet utan uppföljning sedan datumet",
     "VP605": "mål eller mått utan ansvarig",
+    "VP606": "kontroll utan resultat för en period som har slutat",
+    "VP607": "åtgärd som är försenad",
     "VP701": "personnummer eller samordningsnummer i text som publiceras",
     "VP702": "e-postadress i text som publiceras",
     "VP703": "telefonnummer i text som publiceras",
+    "VP801": "värde utanför skalan",
+    "VP802": "resultat för en period som kontrollen inte är planerad för",
+    "VP803": "daterat i framtiden",
+    "VP804": "två resultat för samma kontroll och period",
 }
 
 

@@ -11,13 +11,14 @@ from ..plan.model import Indicator
 DEFAULT_PLANS = Path("plans")
 DEFAULT_DATA = Path("indicators-data")
 DEFAULT_ANALYSES = Path("analyses")
+DEFAULT_CONTROL = Path("internal-control")
 
 
 def default_paths(root: Path) -> list[Path]:
     """What `vp validate` checks when given no path: the plans, and their data and the
-    administration's analyses if any."""
+    administration's analyses and the internkontrollplaner if any."""
     return [root / DEFAULT_PLANS] + [
-        root / p for p in (DEFAULT_DATA, DEFAULT_ANALYSES) if (root / p).is_dir()
+        root / p for p in (DEFAULT_DATA, DEFAULT_ANALYSES, DEFAULT_CONTROL) if (root / p).is_dir()
     ]
 
 

@@ -11,6 +11,7 @@ from ..common.files import display_path, find_files
 from ..common.problems import CheckResult, Problem, Severity
 from ..plan.analysis import check_analyses
 from ..plan.checks import Index, check_plans
+from ..plan.control import is_control_file
 from ..plan.load import PLAN_SUFFIXES, PlanFile, load_plans
 from ..plan.model import Indicator
 from .duplicates import across_files
@@ -39,17 +40,21 @@ def check(paths: list[Path], root: Path) -> Checked:
 
     Raises common.files.MissingPath when a named path does not exist.
     """
-    plan_paths = find_files(paths, PLAN_SUFFIXES)
+    yaml_paths = find_files(paths, PLAN_SUFFIXES)
+    control_paths = [p for p in yaml_paths if is_control_file(p)]
+    plan_paths = [p for p in yaml_paths if p not in control_paths]
     data_paths = find_files(paths, DATA_SUFFIXES)
     # analyses/<plan>/<period>.md; other Markdown (a README) is no analysis
     analysis_paths = [p for p in find_files(paths, (".md",)) if p.parent.parent.name == "analyses"]
     workbooks = [p for p in find_files(paths, (".xlsx", ".xlsm", ".xls")) if _in_data(p)]
-    if (data_paths or analysis_paths) and not plan_paths and (root / DEFAULT_PLANS).is_dir():
+    needs_plans = data_paths or analysis_paths or control_paths
+    if needs_plans and not plan_paths and (root / DEFAULT_PLANS).is_dir():
         # data is checked against plans
         plan_paths = find_files([root / DEFAULT_PLANS], PLAN_SUFFIXES)
     inside = root.resolve()
-    links = [p for p in (*plan_paths, *data_paths) if _links_outside(p, inside)]
+    links = [p for p in (*plan_paths, *data_paths, *control_paths) if _links_outside(p, inside)]
     plan_paths = [p for p in plan_paths if p not in links]
+    control_paths = [p for p in control_paths if p not in links]
     data_paths = [p for p in data_paths if p not in links]
     large = sum(path.stat().st_size for path in data_paths) >= LARGE_DATA_BYTES
     if large:
@@ -86,6 +91,7 @@ def check(paths: list[Path], root: Path) -> Checked:
             )
         )
     result.problems.extend(check_analyses(analysis_paths, loaded.plans, root, every_plan_read))
+    result.problems.extend(_check_controls(control_paths, loaded.plans, every_plan_read, result))
     indicator_sets = indicator_tables(loaded.plans)
     unread = _unread_organisations(plan_paths, loaded.plans)
     files = []
@@ -148,6 +154,22 @@ def _check_large_data(
         result.problems.extend(across_files(sources))
         tables[org] = table
     return tables
+
+
+def _check_controls(
+    paths: list[Path], plans: list[PlanFile], every_plan_read: bool, result: CheckResult
+) -> list[Problem]:
+    """The internkontrollplaner, against the plans they name and today's date."""
+    if not paths:
+        return []
+    import datetime as dt
+
+    from ..plan.control import check_control_plans, load_control_plans
+
+    result.files.extend(display_path(p) for p in paths)
+    loaded, problems = load_control_plans(paths)
+    years = {p.plan.id: p.plan.period.years for p in plans} if every_plan_read else None
+    return problems + check_control_plans(loaded, years, dt.date.today())
 
 
 def _in_data(path: Path) -> bool:

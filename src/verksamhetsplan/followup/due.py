@@ -58,6 +58,7 @@ def due(
             *_unjudged_goals(plan_file, chosen, today, repository.root),
             *_stale_activities(plan_file, chosen, start, today),
             *_without_responsible(plan_file, chosen),
+            *_internal_control(repository.root, plan_file, chosen, today),
         ]
         found.append(PlanDue(plan_file, chosen, start, items))
     return found
@@ -183,3 +184,60 @@ def _without_responsible(plan_file: PlanFile, period: str) -> list[Problem]:
                 path = ("goals", i, "measures", j, "id")
                 items.append(_item(plan_file, path, "VP605", message, hint))
     return items
+
+
+def _internal_control(
+    root: Path, plan_file: PlanFile, period: str, today: dt.date
+) -> list[Problem]:
+    """Controls of the board's internkontrollplan not reported for a period that has ended,
+    and actions past their date."""
+    from .control import MISSING, follow_up, for_plan
+
+    items = []
+    for control_file in for_plan(root, plan_file.plan.id, int(period[:4])):
+        found = follow_up(control_file, today, period)
+        index = {c.id: i for i, c in enumerate(control_file.plan.controls)}
+        for _, control in found.controls():
+            missing = [p.period for p in control.periods if p.state == MISSING]
+            if missing:
+                items.append(
+                    control_file.problem(
+                        ("controls", index[control.control.id], "id"),
+                        "VP606",
+                        f"kontrollen {control.control.id} saknar resultat för {', '.join(missing)}",
+                        f"Skriv in det med `vp control result {control.control.id} --period "
+                        f'{missing[0]} --outcome … --comment "…"`.',
+                        Severity.WARNING,
+                    )
+                )
+        for item in found.actions():
+            if item.overdue:
+                items.append(
+                    control_file.problem(
+                        _action_path(control_file, item.action),
+                        "VP607",
+                        f"åtgärden {item.action.id or _short(item.action.what)} ({item.origin}) "
+                        f"skulle vara klar {item.action.due.isoformat()}",
+                        "Följ upp den: sätt status och datum på åtgärden.",
+                        Severity.WARNING,
+                    )
+                )
+    return items
+
+
+def _action_path(control_file: Any, action: Any) -> Path_:
+    plan = control_file.plan
+    for i, risk in enumerate(plan.risks):
+        for j, found in enumerate(risk.actions):
+            if found is action:
+                return ("risks", i, "actions", j, "due")
+    for i, result in enumerate(plan.results):
+        for j, found in enumerate(result.actions):
+            if found is action:
+                return ("results", i, "actions", j, "due")
+    return ("id",)
+
+
+def _short(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:6]) + (" …" if len(words) > 6 else "")

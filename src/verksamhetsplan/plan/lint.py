@@ -322,4 +322,26 @@ def lint(
             result.accepted.append(Accepted(problem, reason))
         else:
             result.findings.append(problem)
+    _control_findings(root, plan_files, all_plans, result)
     return result
+
+
+def _control_findings(
+    root: Path, plan_files: list[PlanFile], all_plans: list[PlanFile], result: LintResult
+) -> None:
+    """The internkontrollplaner of the chosen plans (all of them when every plan is chosen)."""
+    from .control import control_paths, load_control_plans
+    from .control_lint import control_findings
+
+    every = len(plan_files) == len(all_plans)
+    chosen = {p.plan.id for p in plan_files}
+    loaded, _ = load_control_plans(control_paths(root))
+    for control_file in loaded:
+        if not every and control_file.plan.plan not in chosen:
+            continue
+        for accepted, problem in control_findings(control_file):
+            reason = accepted.get(problem.code) or control_file.plan.lint.get(problem.code)
+            if reason:
+                result.accepted.append(Accepted(problem, reason))
+            else:
+                result.findings.append(problem)

@@ -110,9 +110,11 @@ def build(
     lookup: Lookup,
     revision: Revision | None,
     analysis: Analysis | None = None,
+    controls: list[Any] | None = None,
 ) -> dict[str, Any]:
     """Everything a report template needs, for the follow-up of `year` (in follow_ups; a
-    period follow-up, 2018-T2, when the report is about part of the year)."""
+    period follow-up, 2018-T2, when the report is about part of the year), with the board's
+    internkontrollplaner (plan.control.ControlFile) for the year, if any."""
     current = next(f for f in follow_ups if f.year == year)
     plan = current.plan_file.plan
     area_titles = {area.id: area.title for area, _ in iter_areas(plan.areas)}
@@ -171,7 +173,8 @@ def build(
         "period": period_context(year, current.period),
         "analysis": analysis_blocks(analysis, plan.id),
         "free_before": free_sections(analysis, before=True),
-        "free_after": free_sections(analysis, before=False),
+        # Results count from their date like assessments: a T2 control is reported after T2.
+        "free_after": _free_after(analysis, controls, year, current.as_of, current.period),
         "plan": {
             "id": plan.id,
             "title": plan.title,
@@ -241,6 +244,15 @@ def build(
             ),
         },
     }
+
+
+def _free_after(
+    analysis: Analysis | None, controls: Any, year: int, as_of: dt.date, period: str | None
+) -> list[dict[str, Any]]:
+    from .control_context import plan_records, with_control_section
+
+    free = free_sections(analysis, before=False)
+    return with_control_section(free, plan_records(controls or [], year, as_of, period))
 
 
 def _status_bars(sections: list[dict[str, Any]], total: list[dict[str, Any]]) -> Any:

@@ -20,6 +20,8 @@ TEMPLATES = {
     "text": "partials/method.j2",
     "council-html": "council.html.j2",
     "council-md": "council.md.j2",
+    "control-html": "control.html.j2",
+    "control-md": "control.md.j2",
 }
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from ...common.files import display_path
 from ...common.text import xml_safe
+from .word_control import DocxControl
 from .word_goals import DocxGoals
 from .word_parts import (
     TEXT_WIDTH_MM,
@@ -44,7 +45,7 @@ def to_docx(
     return out.getvalue()
 
 
-class _Writer(DocxGoals):
+class _Writer(DocxGoals, DocxControl):
     def __init__(self, document: Any, context: dict[str, Any], own_template: bool) -> None:
         self.doc = document
         self.c = context
@@ -246,7 +247,11 @@ class _Writer(DocxGoals):
         """The analysis's own sections (Viktiga händelser, Ekonomi …) under their headings."""
         for index, section in enumerate(sections):
             self.heading(section["title"], 1, page_break=page_break and index == 0)
-            self.richtext(section["blocks"], 1)
+            controls = section.get("internal_control") or []
+            for i, ic in enumerate(controls):  # the analysis's text after the last plan
+                self.internal_control(ic, section["blocks"] if i + 1 == len(controls) else None, 2)
+            if not controls:
+                self.richtext(section["blocks"], 1)
 
     def _key_figures(self) -> None:
         from docx.shared import Mm

@@ -81,3 +81,41 @@ class _CouncilWriter(DocxGoals):
                             q = self.doc.add_paragraph(style=self._style("List Bullet 2"))
                             q.add_run(f"{below['unit']}: {x['text']}: ")
                             self._status_runs(q, x["status"])
+        self._internal_control(c.get("internal_control") or [])
+
+    def _internal_control(self, plans: list[dict[str, Any]]) -> None:
+        """KS's sammanställning of every board's internal control."""
+        if not plans:
+            return
+        self.heading("Intern kontroll i nämnderna", 1, page_break=True)
+        self.table(
+            ["Nämnd", *plans[0]["counts"], "Öppna åtgärder", "Varav försenade"],
+            [
+                [
+                    f"{ic['board']}: {ic['title']}",
+                    *(str(row["count"]) for row in ic["counts"]),
+                    str(ic["open_actions"]),
+                    str(ic["overdue_actions"]),
+                ]
+                for ic in plans
+            ],
+            [50, 20, 20, 20, 20, 20, 20],
+            "Nämndernas internkontrollplaner: kontrolltillfällen per resultat och öppna åtgärder",
+            numeric_from=1,
+        )
+        for ic in plans:
+            self.heading(ic["board"], 2)
+            for d in ic["deviations"]:
+                p = self.doc.add_paragraph(style=self._style("List Bullet"))
+                p.add_run(f"Avvikelse i {d['control']}, {d['period']}: ").bold = True
+                p.add_run(f"{d['what']} {d['comment'] or ''}".strip())
+                if not d["actions"]:
+                    p.add_run(" Ingen åtgärd beslutad.")
+            if not ic["deviations"]:
+                self.para("Inga avvikelser.")
+            for a in ic["open_action_list"]:
+                self.doc.add_paragraph(
+                    f"Öppen åtgärd: {a['what']} ({a['origin']}) – {a['responsible']}, senast "
+                    f"{a['due_text']}: {a['status']}",
+                    style=self._style("List Bullet"),
+                )

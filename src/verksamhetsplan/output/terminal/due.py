@@ -15,6 +15,8 @@ HEADINGS = {
     "VP603": "Mål utan bedömning eller analys",
     "VP604": "Aktiviteter utan uppföljning",
     "VP605": "Mål och mått utan ansvarig",
+    "VP606": "Internkontroll: kontroller utan resultat",
+    "VP607": "Internkontroll: försenade åtgärder",
 }
 
 
@@ -25,6 +27,8 @@ GROUP_HINTS = {
     "VP603": "skriv ett avsnitt `# MÅL` i analyses/{plan}/{period}.md, eller bedöm med `vp assess`",
     "VP604": "följ upp med `vp activity ID --status …`; räknas från {since} (ändra med --date)",
     "VP605": 'ange med `vp goal edit MÅL --responsible "…"`',
+    "VP606": 'skriv in med `vp control result KONTROLL --period P --outcome … --comment "…"`',
+    "VP607": "följ upp med `vp control action ID --status …`",
 }
 
 

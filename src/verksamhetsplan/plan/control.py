@@ -1,0 +1,243 @@
+"""Internkontrollplaner: finding their files under internal-control/, loading them into
+models with located problems, and the checks a model cannot make alone (scales, references
+between risks, controls and results, periods inside the year, dates not in the future)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..common.files import display_path, find_files
+from ..common.problems import Problem, Severity
+from .control_model import ControlPlan
+from .load import PLAN_SUFFIXES
+from .model_errors import problems_from_error
+from .yaml_problems import YamlProblem
+from .yaml_reader import Path_, Positions, parse, read_document
+
+FOLDER = "internal-control"
+
+
+@dataclass
+class ControlFile:
+    """An internkontrollplan with the file it came from (duck-types PlanFile for positions)."""
+
+    file: str
+    plan: ControlPlan
+    text: str
+    _positions: Positions | None = field(default=None, repr=False)
+
+    @property
+    def positions(self) -> Positions:
+        if self._positions is None:
+            self._positions = parse(self.text)[1]
+        return self._positions
+
+    def problem(
+        self,
+        path: Path_,
+        code: str,
+        message: str,
+        hint: str | None = None,
+        severity: Severity = Severity.ERROR,
+    ) -> Problem:
+        position = self.positions.of_value(path)
+        line, column = position if position else (None, None)
+        return Problem(code, message, severity, self.file, line, column, hint)
+
+
+def is_control_file(path: Path) -> bool:
+    return FOLDER in path.absolute().parts[:-1]
+
+
+def control_paths(root: Path) -> list[Path]:
+    folder = root / FOLDER
+    return find_files([folder], PLAN_SUFFIXES) if folder.is_dir() else []
+
+
+def load_control_plan(
+    path: Path, read: tuple[str, Any] | None = None
+) -> tuple[ControlFile | None, list[Problem]]:
+    file = display_path(path)
+    try:
+        text, data = read if read is not None else read_document(path)
+    except YamlProblem as problem:
+        line, column = problem.position or (None, None)
+        return None, [
+            Problem(
+                problem.code,
+                problem.message,
+                file=file,
+                line=line,
+                column=column,
+                hint=problem.hint,
+            )
+        ]
+    if not isinstance(data, dict):
+        message = "en internkontrollplan ska bestå av nycklar och värden (id:, board:, risks: …)"
+        return None, [Problem("VP008", message, file=file, line=1, column=1)]
+    try:
+        model = ControlPlan.model_validate(data)
+    except ValidationError as error:
+        return None, problems_from_error(error, data, parse(text)[1], file, ControlPlan)
+    return ControlFile(file, model, text), []
+
+
+def load_control_plans(paths: list[Path]) -> tuple[list[ControlFile], list[Problem]]:
+    loaded, problems = [], []
+    for path in paths:
+        control_file, found = load_control_plan(path)
+        problems.extend(found)
+        if control_file is not None:
+            loaded.append(control_file)
+    return loaded, problems
+
+
+def check_control_plans(
+    control_files: list[ControlFile], plan_ids: dict[str, range] | None, today: dt.date
+) -> list[Problem]:
+    """The checks across each file; `plan_ids` maps every verksamhetsplan's id to its years
+    (None when some plan could not be read, so references to plans are not judged)."""
+    problems: list[Problem] = []
+    seen: dict[str, ControlFile] = {}
+    for control_file in control_files:
+        plan = control_file.plan
+        if plan.id in seen:
+            problems.append(
+                control_file.problem(
+                    ("id",), "VP201", f"id {plan.id!r} används redan av {seen[plan.id].file}"
+                )
+            )
+        seen.setdefault(plan.id, control_file)
+        if plan_ids is not None and plan.plan is not None:
+            if plan.plan not in plan_ids:
+                problems.append(
+                    control_file.problem(
+                        ("plan",),
+                        "VP202",
+                        f"verksamhetsplanen {plan.plan!r} finns inte",
+                        "Ange id:t för nämndens plan under plans/.",
+                    )
+                )
+            elif plan.year not in plan_ids[plan.plan]:
+                problems.append(
+                    control_file.problem(
+                        ("year",),
+                        "VP203",
+                        f"året {plan.year} ligger utanför planperioden för {plan.plan}",
+                    )
+                )
+        problems.extend(_check_one(control_file, today))
+    return problems
+
+
+def _check_one(control_file: ControlFile, today: dt.date) -> list[Problem]:
+    plan = control_file.plan
+    problems = []
+    for kind, key, ids_in_order in (
+        ("risken", "risks", [r.id for r in plan.risks]),
+        ("kontrollen", "controls", [c.id for c in plan.controls]),
+    ):
+        ids: set[str] = set()
+        for i, ident in enumerate(ids_in_order):
+            if ident in ids:
+                message = f"{kind} {ident!r} finns redan i filen"
+                problems.append(control_file.problem((key, i, "id"), "VP201", message))
+            ids.add(ident)
+    for i, risk in enumerate(plan.risks):
+        for name, scale in (
+            ("probability", plan.scales.probability),
+            ("consequence", plan.scales.consequence),
+        ):
+            value = getattr(risk, name)
+            if not 1 <= value <= 4:
+                steps = ", ".join(f"{n} {label}" for n, label in enumerate(scale, 1))
+                word = "sannolikheten" if name == "probability" else "konsekvensen"
+                problems.append(
+                    control_file.problem(
+                        ("risks", i, name),
+                        "VP801",
+                        f"{word} {value} ligger utanför skalan 1–4 för risken {risk.id}",
+                        f"Skalan: {steps}.",
+                    )
+                )
+        for j, action in enumerate(risk.actions):
+            problems.extend(
+                _check_action(control_file, ("risks", i, "actions", j), action, plan.year)
+            )
+    risks = {risk.id for risk in plan.risks}
+    controls = {control.id: control for control in plan.controls}
+    for i, control in enumerate(plan.controls):
+        if control.risk not in risks:
+            problems.append(
+                control_file.problem(
+                    ("controls", i, "risk"),
+                    "VP202",
+                    f"kontrollen {control.id} gäller en risk som inte finns: {control.risk!r}",
+                    "Risker: " + (", ".join(sorted(risks)) or "inga"),
+                )
+            )
+        for j, period in enumerate(control.periods):
+            if int(period[:4]) != plan.year:
+                problems.append(
+                    control_file.problem(
+                        ("controls", i, "periods", j),
+                        "VP203",
+                        f"perioden {period} ligger utanför planens år {plan.year}",
+                    )
+                )
+    reported: set[tuple[str, str]] = set()
+    for i, result in enumerate(plan.results):
+        planned = controls.get(result.control)
+        if planned is None:
+            problems.append(
+                control_file.problem(
+                    ("results", i, "control"),
+                    "VP202",
+                    f"resultatet gäller en kontroll som inte finns: {result.control!r}",
+                    "Kontroller: " + (", ".join(sorted(controls)) or "inga"),
+                )
+            )
+        elif result.period not in control.periods:
+            problems.append(
+                control_file.problem(
+                    ("results", i, "period"),
+                    "VP802",
+                    f"kontrollen {control.id} är inte planerad för {result.period}",
+                    "Planerad för: " + ", ".join(control.periods),
+                )
+            )
+        if (result.control, result.period) in reported:
+            problems.append(
+                control_file.problem(
+                    ("results", i, "period"),
+                    "VP804",
+                    f"kontrollen {result.control} har redan ett resultat för {result.period}",
+                    "Ett resultat per kontroll och period; rätta det som finns.",
+                )
+            )
+        reported.add((result.control, result.period))
+        if result.date > today:
+            problems.append(
+                control_file.problem(
+                    ("results", i, "date"),
+                    "VP803",
+                    f"resultatet är daterat {result.date.isoformat()}, i framtiden",
+                    "Ett resultat skrivs in när kontrollen är gjord.",
+                )
+            )
+        for j, action in enumerate(result.actions):
+            path = ("results", i, "actions", j)
+            problems.extend(_check_action(control_file, path, action, plan.year))
+    return problems
+
+
+def _check_action(control_file: ControlFile, path: Path_, action: Any, year: int) -> list[Problem]:
+    if action.due.year < year:
+        message = f"åtgärden ska vara klar {action.due.isoformat()}, före planens år {year}"
+        return [control_file.problem((*path, "due"), "VP203", message)]
+    return []
