@@ -31,6 +31,8 @@ SOURCES = [
 ]
 # English words that vp's Swedish text uses as names from the plan format or the shell.
 VP_OWN = {"true", "false", "mean", "file", "type", "list", "map", "sub", "env", "var", "one"}
+# vp's command names are names, like option names (`vp control action ID --status …`).
+VP_OWN |= {"action"}
 
 
 def english_catalogue() -> set[str]:

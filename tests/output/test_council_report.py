@@ -45,6 +45,7 @@ def test_council_report_as_word_and_tagged_pdf(in_repo, run_vp, tmp_path) -> Non
         "Attraktivitet",
         "Kvalitet i verksamhet och service",
         "Integration",
+        "Intern kontroll i nämnderna",  # KS's sammanställning of the boards' internal control
     ]
     pdf = tmp_path / "kf.pdf"
     assert run_vp("report", *KF, "-f", "pdf", "-o", str(pdf)).exit_code == 0

@@ -63,6 +63,21 @@ def browser(tmp_path_factory):
     driver.quit()
 
 
+def axe(browser) -> tuple[list[str], int]:
+    """axe-core's WCAG 2.1 AA violations on the open page, and how many checks passed."""
+    browser.execute_script(AXE.read_text(encoding="utf-8"))
+    results = browser.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(done);"
+    )
+    violations = [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} st, t.ex. {v['nodes'][0]['html'][:120]})"
+        for v in results["violations"]
+    ]
+    return violations, len(results["passes"])
+
+
 REPORTS = [
     ("degerfors-sn-2018-2019", "--year", "2019"),
     ("degerfors-sn-2018-2019", "--period", "2018-T2"),  # with the shipped analysis
@@ -98,18 +113,9 @@ def test_report_renders_and_has_no_accessibility_violations(
     )
     assert viewport == width
     assert page <= viewport, f"the page scrolls sideways: {page} px wide at {viewport} px"
-    browser.execute_script(AXE.read_text(encoding="utf-8"))
-    results = browser.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}}).then(done);"
-    )
-    violations = [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} st, t.ex. {v['nodes'][0]['html'][:120]})"
-        for v in results["violations"]
-    ]
+    violations, passes = axe(browser)
     assert violations == []
-    assert results["passes"], "axe ran no checks"
+    assert passes, "axe ran no checks"
     browser.save_screenshot(str(tmp_path / "rapport.png"))
 
 
@@ -129,3 +135,33 @@ def test_status_symbols_are_drawn_whole_beside_their_word(browser, run_vp, tmp_p
     for width, height, hidden, word in sizes:
         assert (width, height, hidden) == (12, 12, "true")
         assert word
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_internal_control_report_has_no_accessibility_violations(
+    browser, run_vp, tmp_path, monkeypatch, width
+) -> None:
+    """The uppföljning av internkontrollplanen: the risk matrix is a table of words and
+    numbers, every table a focusable region, nothing sideways on a phone."""
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / "ik.html"
+    result = run_vp("control", "report", "-y", "2018", "-o", str(target))
+    assert result.exit_code == 0, result.output
+    browser.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": width < 600},
+    )
+    browser.get(target.as_uri())
+    assert browser.title.startswith("Uppföljning av internkontrollplan 2018")
+    cells = browser.execute_script(
+        "return [...document.querySelectorAll('table.risk-matrix tbody td')]"
+        ".map(td => td.innerText.replace(/\\s+/g, ' ').trim());"
+    )
+    assert len(cells) == 16
+    assert cells[7] == "12 mycket hög dokumentation-sol"  # probability 3, consequence 4
+    viewport, page = browser.execute_script(
+        "return [window.innerWidth, document.documentElement.scrollWidth];"
+    )
+    assert page <= viewport, f"the page scrolls sideways: {page} px wide at {viewport} px"
+    violations, passes = axe(browser)
+    assert violations == [] and passes

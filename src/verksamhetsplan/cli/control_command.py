@@ -16,6 +16,7 @@ from .common import (
     FollowUpPeriod,
     apply_changes,
     guard_output,
+    guard_publication,
     open_repository_for_editing,
     open_repository_or_exit,
     parse_as_of,
@@ -277,6 +278,7 @@ def report(
             "flera internkontrollplaner passar; välj en med --plan när du anger -o",
             "Planer: " + ", ".join(c.plan.id for c in chosen),
         )
+    guard_publication(chosen)
     for control_file in chosen:
         content = _report(control_file, when, within, as_of is not None, output_format)
         key = within or str(control_file.plan.year)

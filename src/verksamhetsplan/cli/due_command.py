@@ -35,8 +35,8 @@ def due(
 ) -> None:
     """Visa vad som måste göras före en periods rapport: värden som saknas för perioder som
     har slutat, mål utan bedömning eller analys, aktiviteter utan uppföljning sedan ett
-    datum, och mål och mått utan ansvarig. Slutkod 1 när något återstår, så att ett
-    CI-jobb kan påminna."""
+    datum, mål och mått utan ansvarig, och i internkontrollplanen kontroller utan resultat
+    och försenade åtgärder. Slutkod 1 när något återstår, så att ett CI-jobb kan påminna."""
     import datetime as dt
 
     from ..data.periods import follow_up_period

@@ -28,8 +28,9 @@ def lint(
     """Revisorns checklista: mål utan mätbart målvärde eller basvärde, procentmål på andelar
     som inte säger procent eller procentenheter, mål utan bestämt år, nyckeltal som ändrats
     sedan planen antogs (jämfört i git), KF-mål som ingen nämnd tjänar, fler mål än planens
-    gräns och mått utan ansvarig. Ett fynd som nämnden godtar skrivs med skälet under
-    lint: i planen. Slutkod 1 när något hittas."""
+    gräns och mått utan ansvarig; i internkontrollplanen höga risker utan kontroll, godtagna
+    risker utan skäl och återkommande avvikelser utan åtgärd. Ett fynd som nämnden godtar
+    skrivs med skälet under lint: i planen (eller risken). Slutkod 1 när något hittas."""
     from ..common.problems import Refused
     from ..output.terminal import lint as render
     from ..plan.lint import lint as run_lint

@@ -137,13 +137,29 @@ def _one_report(
     template: Path | None,
     output: Path | None,
 ) -> None:
+    from ..followup.control import control_plans
     from ..output.report.context import build, plan_revision
 
     council = bool(plan_file.plan.council_goals and not plan_file.plan.goals)
-    guard_publication([plan_file, *(repository.with_goals() if council else [])])
+    # the internkontrollplaner the report shows: the board's for the year, or every board's
+    controls = [
+        c
+        for c in control_plans(HERE)
+        if c.plan.year == year and (council or c.plan.plan == plan_file.plan.id)
+    ]
+    guard_publication([plan_file, *(repository.with_goals() if council else []), *controls])
     if council:
         _council_report(
-            repository, plan_file, year, within, when, as_of, output_format, template, output
+            repository,
+            plan_file,
+            year,
+            within,
+            when,
+            as_of,
+            output_format,
+            template,
+            output,
+            controls,
         )
         return
     from ..followup.select import report_follow_ups
@@ -151,9 +167,6 @@ def _one_report(
     follow_ups = report_follow_ups(repository, plan_file, year, within, when, as_of is not None)
     analysis = _analysis(plan_file, follow_ups[-1], within or str(year), strict)
     lookup = repository.lookup_for(plan_file, set(range(plan_file.plan.period.start - 1, year + 1)))
-    from ..followup.control import for_plan
-
-    controls = for_plan(HERE, plan_file.plan.id, year)
     context = build(
         follow_ups, year, lookup, plan_revision(Path(plan_file.file)), analysis, controls
     )
@@ -171,20 +184,19 @@ def _council_report(
     output_format: Format,
     template: Path | None,
     output: Path | None,
+    controls: list[Any],
 ) -> None:
-    """Kommunstyrelsens målavstämning: what every board does for the council's goals."""
+    """Kommunstyrelsens målavstämning: what every board does for the council's goals, and
+    the sammanställning of every board's internal control."""
     from ..followup.council import council_chains
     from ..output.report.council import build_council
 
     follow_ups = repository.follow_ups_of_year(year, when, within, as_of is not None)
     context = build_council(plan_file, council_chains(plan_file, follow_ups), year, within)
-    from ..followup.control import control_plans
     from ..output.report.control_context import council_summary
 
     organisation = plan_file.plan.organisation
-    context["internal_control"] = council_summary(
-        control_plans(HERE), organisation, year, when, within
-    )
+    context["internal_control"] = council_summary(controls, organisation, year, when, within)
     content = _render(context, output_format, template, council=True)
     _write(content, plan_file, within or str(year), output_format, output)
 

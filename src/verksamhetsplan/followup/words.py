@@ -238,20 +238,28 @@ MONTHS = [
 ]
 
 
-def period_text(period: str) -> str:
-    """A follow-up period as a report names it: "tertial 2 2018 (januari–augusti, delåret)"."""
+def period_name(period: str) -> str:
+    """A period by its name alone: "tertial 2 2018", "halvår 1 2018", "maj 2018", "2018"."""
     year, _, part = period.partition("-")
     if not part:
         return year
     if part.isdigit():
         return f"{MONTHS[int(part) - 1]} {year}"
-    kind, n = part[0], int(part[1])
-    months = {"T": 4, "Q": 3, "H": 6}[kind]
-    name = {"T": "tertial", "Q": "kvartal", "H": "halvår"}[kind]
+    name = {"T": "tertial", "Q": "kvartal", "H": "halvår"}[part[0]]
+    return f"{name} {part[1]} {year}"
+
+
+def period_text(period: str) -> str:
+    """A follow-up period as a report names it: "tertial 2 2018 (januari–augusti, delåret)"."""
+    part = period.partition("-")[2]
+    if not part or part.isdigit():
+        return period_name(period)
+    n = int(part[1])
+    months = {"T": 4, "Q": 3, "H": 6}[part[0]]
     span = f"januari–{MONTHS[n * months - 1]}"
     if period.endswith("-T2"):
         span += ", delåret"
-    return f"{name} {n} {year} ({span})"
+    return f"{period_name(period)} ({span})"
 
 
 def data_line(data_through: dt.date | None, as_of: dt.date, as_of_given: bool) -> str:

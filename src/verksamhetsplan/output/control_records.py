@@ -16,6 +16,7 @@ from ..followup.control import (
     ControlPlanFollowUp,
     level,
 )
+from ..followup.words import period_name
 from ..plan.control_model import Action, Category, Decision, Method
 from ..plan.publishing import as_published
 from ..plan.vocabulary import ActivityStatus
@@ -128,6 +129,7 @@ def records(found: ControlPlanFollowUp) -> dict[str, Any]:
                 "periods": [
                     {
                         "period": p.period,
+                        "period_name": period_name(p.period),
                         "state": state(p.state),
                         "date": p.result.date.isoformat() if p.result else None,
                         "date_text": long_date(p.result.date) if p.result else None,
@@ -172,13 +174,14 @@ def records(found: ControlPlanFollowUp) -> dict[str, Any]:
                 "control": control.id,
                 "what": control.what.strip(),
                 "period": result.period,
+                "period_name": period_name(result.period),
                 "comment": as_published((result.comment or "").strip(), roles) or None,
                 "actions": [_action(a, found, person) for a in result.actions],
             }
             for control, result in found.deviations()
         ],
         "open_action_list": [
-            {**_action(a.action, found, person), "origin": a.origin, "period": a.period}
+            {**_action(a.action, found, person), "origin": a.origin}
             for a in actions
             if a.action.open_on(found.as_of)
         ],

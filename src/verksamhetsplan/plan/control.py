@@ -202,13 +202,13 @@ def _check_one(control_file: ControlFile, today: dt.date) -> list[Problem]:
                     "Kontroller: " + (", ".join(sorted(controls)) or "inga"),
                 )
             )
-        elif result.period not in control.periods:
+        elif result.period not in planned.periods:
             problems.append(
                 control_file.problem(
                     ("results", i, "period"),
                     "VP802",
-                    f"kontrollen {control.id} är inte planerad för {result.period}",
-                    "Planerad för: " + ", ".join(control.periods),
+                    f"kontrollen {planned.id} är inte planerad för {result.period}",
+                    "Planerad för: " + ", ".join(planned.periods),
                 )
             )
         if (result.control, result.period) in reported:

@@ -52,7 +52,7 @@ class DocxControl(DocxBlocks):
                 ]
                 for r in ic["risks"]
             ],
-            [52, 22, 22, 24, 20, 40],
+            [44, 28, 22, 24, 20, 42],
             "Riskanalysen, högst riskvärde först",
         )
         self.heading("Kontroller och resultat", level)
@@ -79,7 +79,7 @@ class DocxControl(DocxBlocks):
             self.para("Inga avvikelser under perioden.")
         for d in ic["deviations"]:
             p = self.doc.add_paragraph(style=self._style("List Bullet"))
-            p.add_run(f"{d['control']}, {d['period']}: ").bold = True
+            p.add_run(f"{d['control']}, {d['period_name']}: ").bold = True
             p.add_run(d["comment"] or "avvikelse utan kommentar")
             for action in d["actions"] or [None]:
                 q = self.doc.add_paragraph(style=self._style("List Bullet 2"))
@@ -93,7 +93,7 @@ def _period_line(p: dict[str, Any]) -> list[Any]:
     after = f" ({p['date_text']})" if p["date_text"] else ""
     if p["comment"]:
         after += f": {p['comment']}"
-    return [f"{p['period']}: ", p["state"], after]
+    return [f"{p['period_name']}: ", p["state"], after]
 
 
 def _action_text(action: dict[str, Any]) -> str:

@@ -107,7 +107,7 @@ class _CouncilWriter(DocxGoals):
             self.heading(ic["board"], 2)
             for d in ic["deviations"]:
                 p = self.doc.add_paragraph(style=self._style("List Bullet"))
-                p.add_run(f"Avvikelse i {d['control']}, {d['period']}: ").bold = True
+                p.add_run(f"Avvikelse i {d['control']}, {d['period_name']}: ").bold = True
                 p.add_run(f"{d['what']} {d['comment'] or ''}".strip())
                 if not d["actions"]:
                     p.add_run(" Ingen åtgärd beslutad.")
