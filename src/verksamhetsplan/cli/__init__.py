@@ -75,6 +75,7 @@ from . import (  # noqa: E402, F401
     data_command,
     diff_command,
     due_command,
+    economy_command,
     explain_command,
     init_command,
     items_command,

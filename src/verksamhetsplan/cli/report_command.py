@@ -167,9 +167,16 @@ def _one_report(
     follow_ups = report_follow_ups(repository, plan_file, year, within, when, as_of is not None)
     analysis = _analysis(plan_file, follow_ups[-1], within or str(year), strict)
     lookup = repository.lookup_for(plan_file, set(range(plan_file.plan.period.start - 1, year + 1)))
+    economy = None
+    if plan_file.plan.economy is not None:
+        from ..followup.economy import follow_up
+
+        economy = follow_up(plan_file, repository.ledger(plan_file), year, within, when)
     context = build(
-        follow_ups, year, lookup, plan_revision(Path(plan_file.file)), analysis, controls
+        follow_ups, year, lookup, plan_revision(Path(plan_file.file)), analysis, controls, economy
     )
+    if context["economy_warning"]:
+        typer.echo(f"vp: varning: {context['economy_warning']}", err=True)
     content = _render(context, output_format, template)
     _write(content, plan_file, within or str(year), output_format, output)
 

@@ -19,7 +19,7 @@ SEVERITY_WORDS = {Severity.ERROR: "fel", Severity.WARNING: "varning"}
 # VP0xx reading a file, VP1xx the plan format, VP2xx references and plan logic,
 # VP3xx indicator data files, VP4xx the administration's analyses, VP5xx `vp lint` (the
 # auditor's checklist), VP6xx `vp due` (what is missing before a report), VP7xx what
-# would be published (the publishing guard), VP8xx internkontrollplaner.
+# would be published (the publishing guard), VP8xx internkontrollplaner, VP9xx economy data.
 CODES: dict[str, str] = {
     "VP001": "sökvägen finns inte",
     "VP002": "filen är inte UTF-8",
@@ -90,6 +90,14 @@ CODES: dict[str, str] = {
     "VP802": "resultat för en period som kontrollen inte är planerad för",
     "VP803": "daterat i framtiden",
     "VP804": "två resultat för samma kontroll och period",
+    "VP901": "okänd eller saknad kolumn i ekonomifil",
+    "VP902": "okänd enhet i ekonomin",
+    "VP903": "ogiltig period, eller utanför planperioden",
+    "VP904": "beloppet är inte ett tal",
+    "VP905": "dubblerat belopp",
+    "VP906": "okänd beloppstyp",
+    "VP907": "teckenkonventionen strider mot datan",
+    "VP908": "samma års belopp både per år och per månad eller tertial",
 }
 
 

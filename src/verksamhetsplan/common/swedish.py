@@ -78,6 +78,15 @@ def parse_number(text: str) -> float:
     return value
 
 
+def parse_amount(text: str) -> float:
+    """An amount as ekonomisystem exports write it: parse_number's forms, and a negative in
+    parentheses, "(1 234,5)" -> -1234.5, as accountants print it."""
+    cell = text.strip()
+    if cell.startswith("(") and cell.endswith(")"):
+        return -parse_number(cell[1:-1])
+    return parse_number(cell)
+
+
 def exact_number(text: str) -> float:
     """A number a person typed, which a file must hold as typed: parse_number's rules, and
     refused when a float cannot carry every digit (12345678901234567890 would be stored as

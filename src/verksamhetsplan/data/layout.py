@@ -12,13 +12,16 @@ DEFAULT_PLANS = Path("plans")
 DEFAULT_DATA = Path("indicators-data")
 DEFAULT_ANALYSES = Path("analyses")
 DEFAULT_CONTROL = Path("internal-control")
+DEFAULT_ECONOMY = Path("economy-data")
 
 
 def default_paths(root: Path) -> list[Path]:
     """What `vp validate` checks when given no path: the plans, and their data and the
-    administration's analyses and the internkontrollplaner if any."""
+    administration's analyses, the internkontrollplaner and the economy if any."""
     return [root / DEFAULT_PLANS] + [
-        root / p for p in (DEFAULT_DATA, DEFAULT_ANALYSES, DEFAULT_CONTROL) if (root / p).is_dir()
+        root / p
+        for p in (DEFAULT_DATA, DEFAULT_ANALYSES, DEFAULT_CONTROL, DEFAULT_ECONOMY)
+        if (root / p).is_dir()
     ]
 
 

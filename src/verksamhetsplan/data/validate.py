@@ -15,6 +15,8 @@ from ..plan.control import is_control_file
 from ..plan.load import PLAN_SUFFIXES, PlanFile, load_plans
 from ..plan.model import Indicator
 from .duplicates import across_files
+from .economy import is_economy_file
+from .economy_checks import check_economy_files, check_economy_plans
 from .layout import DEFAULT_PLANS, indicator_tables, indicators_for, organisation
 from .rows import DATA_SUFFIXES, check_data_file, read_series
 
@@ -43,18 +45,25 @@ def check(paths: list[Path], root: Path) -> Checked:
     yaml_paths = find_files(paths, PLAN_SUFFIXES)
     control_paths = [p for p in yaml_paths if is_control_file(p)]
     plan_paths = [p for p in yaml_paths if p not in control_paths]
-    data_paths = find_files(paths, DATA_SUFFIXES)
+    csv_paths = find_files(paths, DATA_SUFFIXES)
+    economy_paths = [p for p in csv_paths if is_economy_file(p)]
+    data_paths = [p for p in csv_paths if p not in economy_paths]
     # analyses/<plan>/<period>.md; other Markdown (a README) is no analysis
     analysis_paths = [p for p in find_files(paths, (".md",)) if p.parent.parent.name == "analyses"]
     workbooks = [p for p in find_files(paths, (".xlsx", ".xlsm", ".xls")) if _in_data(p)]
-    needs_plans = data_paths or analysis_paths or control_paths
+    needs_plans = data_paths or analysis_paths or control_paths or economy_paths
     if needs_plans and not plan_paths and (root / DEFAULT_PLANS).is_dir():
         # data is checked against plans
         plan_paths = find_files([root / DEFAULT_PLANS], PLAN_SUFFIXES)
     inside = root.resolve()
-    links = [p for p in (*plan_paths, *data_paths, *control_paths) if _links_outside(p, inside)]
+    links = [
+        p
+        for p in (*plan_paths, *data_paths, *control_paths, *economy_paths)
+        if _links_outside(p, inside)
+    ]
     plan_paths = [p for p in plan_paths if p not in links]
     control_paths = [p for p in control_paths if p not in links]
+    economy_paths = [p for p in economy_paths if p not in links]
     data_paths = [p for p in data_paths if p not in links]
     large = sum(path.stat().st_size for path in data_paths) >= LARGE_DATA_BYTES
     if large:
@@ -92,6 +101,10 @@ def check(paths: list[Path], root: Path) -> Checked:
         )
     result.problems.extend(check_analyses(analysis_paths, loaded.plans, root, every_plan_read))
     result.problems.extend(_check_controls(control_paths, loaded.plans, every_plan_read, result))
+    result.problems.extend(check_economy_plans(loaded.plans))
+    if economy_paths:
+        result.files.extend(display_path(p) for p in economy_paths)
+        result.problems.extend(check_economy_files(economy_paths, loaded.plans, every_plan_read)[0])
     indicator_sets = indicator_tables(loaded.plans)
     unread = _unread_organisations(plan_paths, loaded.plans)
     files = []

@@ -30,6 +30,7 @@ from ..plan.goals import (
 from ..plan.model import Indicator
 from ..plan.vocabulary import ActivityStatus, Better, Combine, ForecastMethod, Status
 from .assessment import assessment_for
+from .forecast import PROGNOS_SERIES
 from .outcome import Outcome as Outcome
 from .outcome import mean_outcome, year_outcome
 from .thresholds import DEFAULT_RULE, Judgement, Rule, exact, judge, judge_direction
@@ -215,9 +216,13 @@ def evaluate(
         return Evaluation(goal, year, status, indicator, rule=rule, reason=basis, period=period)
     assert indicator is not None  # vp validate requires an indicator for measurable goals
     cutoff = min(as_of, period_end(period)) if period else as_of
-    method = indicator.forecast or forecast_method
+    economy = ForecastMethod.PROGNOS if indicator.economy is not None else forecast_method
+    method = indicator.forecast or economy
     series = lookup(indicator.id, goal.gender.value)
-    own = year_outcome(series, indicator, year, cutoff, method)
+    prognoses = (
+        lookup(indicator.id + PROGNOS_SERIES, "T") if method is ForecastMethod.PROGNOS else ()
+    )
+    own = year_outcome(series, indicator, year, cutoff, method, prognoses)
     outcome = _mean_if_asked(goal, own, series, indicator, cutoff)
     previous = year_outcome(series, indicator, year - 1, cutoff)
     # A level on the mean measures its progress from the mean of the years before.

@@ -169,9 +169,14 @@ def for_plan(root: Path, plan_id: str, year: int) -> list[ControlFile]:
 def chosen(root: Path, plan: str | None, year: int | None) -> list[ControlFile]:
     """The internkontrollplaner a command is about: by their own id or their board plan's,
     and the year; every one when nothing is named. None found is a usage error."""
-    from ..common.problems import Refused
+    from ..common.problems import Refused, Severity
+    from ..plan.control import check_control_plans
 
-    every = control_plans(root)
+    every, problems = load_control_plans(control_paths(root))
+    problems += check_control_plans(every, None, dt.date.today())
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors:
+        raise Refused("internkontrollplanerna har fel; rätta dem först (vp validate)", errors)
     found = [
         c for c in every if plan in (None, c.plan.id, c.plan.plan) and year in (None, c.plan.year)
     ]

@@ -14,6 +14,7 @@ judged apart ("bedöms uppnås").
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,7 +27,10 @@ METHOD_WORDS = {
     ForecastMethod.LINEAR: "rät linje genom årets värden hittills",
     ForecastMethod.LAST: "senaste värdet för resten av året",
     ForecastMethod.NONE: "ingen prognos (bedöms av en person)",
+    ForecastMethod.PROGNOS: "ekonomins senaste helårsprognos",
 }
+# The economy's forecasts reach the engine as this indicator's sibling series.
+PROGNOS_SERIES = "#prognos"
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,7 @@ def forecast(
     if method is ForecastMethod.LAST and not used:
         # Nothing this year yet (always so for a yearly indicator): last year's outcome.
         return Forecast(last_year_outcome, method)
-    if method is ForecastMethod.NONE or not used:
+    if method in (ForecastMethod.NONE, ForecastMethod.PROGNOS) or not used:
         return Forecast(None, method)
     if method is ForecastMethod.SEASONAL:
         value = _seasonal(used, periods, combine, last_year, last_year_outcome)
@@ -113,3 +117,19 @@ def _carried(used: Sequence[Observation], periods: Sequence[str], combine: Combi
     values = [o.value for o in used if o.value is not None]
     after = len(periods) - 1 - list(periods).index(used[-1].period)
     return combined(values + [values[-1]] * after, combine)
+
+
+def declared(prognoses: Sequence[Observation], year: int, as_of: dt.date) -> Forecast:
+    """The latest full-year forecast the economy made for the year by the as-of date (each
+    dated by the period it was made in: 2018-08 is August's forecast)."""
+    from ..data.periods import period_end, period_order
+
+    known = [
+        o
+        for o in prognoses
+        if o.period[:4] == str(year) and o.value is not None and period_end(o.period) <= as_of
+    ]
+    if not known:
+        return Forecast(None, ForecastMethod.PROGNOS, f"ingen helårsprognos för {year} ännu")
+    latest = max(known, key=lambda o: period_order(o.period))
+    return Forecast(latest.value, ForecastMethod.PROGNOS, f"prognosen från {latest.period}")

@@ -11,7 +11,7 @@ from ..data.observation import Observation
 from ..data.periods import period_end, periods_of_year
 from ..plan.model import Indicator
 from ..plan.vocabulary import Combine, ForecastMethod, Frequency
-from .forecast import combined, forecast
+from .forecast import combined, declared, forecast
 from .thresholds import exact
 
 
@@ -46,8 +46,10 @@ def year_outcome(
     year: int,
     as_of: dt.date,
     method: ForecastMethod = ForecastMethod.NONE,
+    prognoses: Sequence[Observation] = (),
 ) -> Outcome:
-    """Combine a year's values by the indicator's rule; known values only, as of a date."""
+    """Combine a year's values by the indicator's rule; known values only, as of a date.
+    With the method `prognos`, the forecast is the economy's own (`prognoses`)."""
     periods = periods_of_year(year, indicator.frequency)
     ended = [p for p in periods if period_end(p) <= as_of]
     known = {
@@ -67,6 +69,20 @@ def year_outcome(
             {str(known[p].missing) for p in missing if p in known and known[p].missing}
         )
         why = f"inga värden för {year}" + (f" ({', '.join(reasons)})" if reasons else "")
+        if running and method is ForecastMethod.PROGNOS:  # a yearly figure: only the forecast
+            made = declared(prognoses, year, as_of)
+            return Outcome(
+                year,
+                None,
+                combine,
+                (),
+                missing,
+                running,
+                made.value,
+                why,
+                method=made.method,
+                method_note=made.note,
+            )
         return Outcome(year, None, combine, (), missing, running, None, why)
     values = [o.value for o in used if o.value is not None]
     if combine is Combine.SUM and missing and not running:
@@ -85,7 +101,10 @@ def year_outcome(
         return Outcome(year, value, combine, used, missing)
     last_year = {o.period: o.value for o in observations if o.value is not None}
     previous = year_outcome(observations, indicator, year - 1, as_of).value
-    made = forecast(method, used, periods, combine, last_year, previous)
+    if method is ForecastMethod.PROGNOS:
+        made = declared(prognoses, year, as_of)
+    else:
+        made = forecast(method, used, periods, combine, last_year, previous)
     return Outcome(
         year,
         None,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..common.files import display_path
 from ..common.problems import CheckResult
+from ..data.economy import ECONOMY
 from ..data.layout import DEFAULT_DATA, DEFAULT_PLANS, organisation
 from ..data.observation import Lookup, Observation
 from ..data.rows import Series, read_series
@@ -33,19 +34,47 @@ class Repository:
     data_files: list[Path]
     tables: dict[str | None, Any] | None = None  # data.arrow.Table per organisation (large data)
     _series: dict[str | None, Series] = field(default_factory=dict)
+    _economy: dict[str | None, Any] | None = None  # economy rows per organisation, once read
     _compared: dict[str | None, Any] = field(default_factory=dict)
     # For a report or the site: values under an indicator's small-cell limit are withheld
     # (kept as missing, with the reason) and listed in `withheld`.
     published: bool = False
     withheld: set[tuple[str, str, str]] = field(default_factory=set)
 
+    def ledger(self, plan_file: PlanFile) -> Any:
+        """The economy of the plan's organisation (followup.economy.Ledger), or None."""
+        from ..data.economy import units_of
+        from .economy import Ledger, economy_rows
+
+        if self._economy is None:
+            self._economy = economy_rows(self.root, self.plans)
+        org = organisation(Path(plan_file.file), "plans")
+        units = units_of(self.plans).get(org)
+        return None if units is None else Ledger(self._economy.get(org, []), units)
+
     def lookup_for(self, plan_file: PlanFile, years: set[int] | None) -> Lookup:
-        """The data of a plan's organisation (indicators-data/<org>/ for plans/<org>/)."""
+        """The data of a plan's organisation (indicators-data/<org>/ for plans/<org>/), and
+        the indicators it computes from its economy (economy-data/<org>/)."""
         found = self._lookup_for(plan_file, years)
+        if any(i.economy is not None for i in plan_file.plan.indicators):
+            found = self._with_economy(found, plan_file, years)
         limits = {i.id: i.small_cell_limit for i in plan_file.plan.indicators if i.small_cell_limit}
         if not self.published or not limits:
             return found
         return _withholding(found, limits, self.withheld)
+
+    def _with_economy(self, data: Lookup, plan_file: PlanFile, years: set[int] | None) -> Lookup:
+        from .economy import indicator_series
+
+        ledger = self.ledger(plan_file)
+        series = {} if ledger is None else indicator_series(ledger, plan_file, years)
+
+        def lookup(indicator: str, gender: str) -> Sequence[Observation]:
+            if indicator in series:
+                return series[indicator] if gender == "T" else ()
+            return data(indicator, gender)
+
+        return lookup
 
     def _lookup_for(self, plan_file: PlanFile, years: set[int] | None) -> Lookup:
         org = organisation(Path(plan_file.file), "plans")
@@ -166,8 +195,8 @@ def years_needed(plan_file: PlanFile, year: int) -> set[int]:
 
 def open_repository(root: Path) -> tuple[Repository | None, CheckResult]:
     """Validate the repository's plans and data; open it only when nothing is in error."""
-    plans_dir, data_dir = root / DEFAULT_PLANS, root / DEFAULT_DATA
-    paths = [plans_dir] + ([data_dir] if data_dir.is_dir() else [])
+    plans_dir, data_dir, economy_dir = root / DEFAULT_PLANS, root / DEFAULT_DATA, root / ECONOMY
+    paths = [plans_dir] + [d for d in (data_dir, economy_dir) if d.is_dir()]
     checked = check(paths, root)
     if checked.result.errors:
         return None, checked.result

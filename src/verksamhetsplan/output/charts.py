@@ -50,6 +50,7 @@ class Chart:
     baseline: tuple[float, str] | None = None  # value and label ("Basvärde 2017: 6 %")
     target: tuple[float, str] | None = None  # value and label ("Målvärde: 5,4 %")
     forecast: tuple[float, str] | None = None  # the year-end forecast and its label
+    words: dict[str, str] = field(default_factory=dict)  # a series' name, if not a gender
 
 
 def ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -111,7 +112,7 @@ def describe(chart: Chart) -> str:
             if v is not None
         ]
         if pairs:
-            parts.append(f"{SERIES_WORDS[key]}: " + ", ".join(pairs) + ".")
+            parts.append(f"{chart.words.get(key, SERIES_WORDS[key])}: " + ", ".join(pairs) + ".")
     for line in (chart.baseline, chart.target, chart.forecast):
         if line:
             parts.append(f"{line[1]}.")
@@ -194,7 +195,8 @@ def svg(chart: Chart, ident: str) -> str:
                     stroke_dasharray=dash or None)
             )  # fmt: skip
             out.append(_marker_svg(marker, x + 12, y, colour))
-            out.append(element("text", SERIES_WORDS[key], class_="legend", x=x + 30, y=y + 4))
+            word = chart.words.get(key, SERIES_WORDS[key])
+            out.append(element("text", word, class_="legend", x=x + 30, y=y + 4))
     out.append("</svg>")
     # every text in the chart the size of a table's: set once, on the element
     return "".join(out).replace("<text ", '<text font-size="12" ')
@@ -318,7 +320,7 @@ def png(chart: Chart) -> bytes:
             dash, _, colour = STYLES[key]
             x, y = left + row * 100, 12
             _stroke(draw, (p(x, y), p(x + 24, y)), dash, colour)
-            text(x + 30, y, SERIES_WORDS[key], "lm")
+            text(x + 30, y, chart.words.get(key, SERIES_WORDS[key]), "lm")
     out = io.BytesIO()
     image.save(out, format="PNG")
     return out.getvalue()

@@ -15,6 +15,7 @@ from pydantic import (
     model_validator,
 )
 
+from .economy_model import Economy, EconomySource, GoodManagement
 from .fields import (
     KOLADA_PATTERN,
     Accepted,
@@ -265,6 +266,9 @@ class Indicator(Strict):
         "(rät linje), last (senaste värdet) eller none; standard: planens follow_up.forecast.",
     )
     source: Source | None = Field(None, description="Varifrån värdena kommer.")
+    economy: EconomySource | None = Field(
+        None, description="Räknas ur ekonomidatan (economy-data/) i stället för ur en datafil."
+    )
     small_cell_limit: int | None = Field(
         None,
         ge=2,
@@ -353,6 +357,10 @@ class Plan(Strict):
     indicators: list[Indicator] = Field(default_factory=list, description="Nyckeltal.")
     goals: list[Goal] = Field(default_factory=list, description="Mål.")
     activities: list[Activity] = Field(default_factory=list, description="Strategiska aktiviteter.")
+    economy: Economy | None = Field(None, description="Ekonomin: enheter och hur filerna läses.")
+    good_management: GoodManagement | None = Field(
+        None, description="God ekonomisk hushållning: finansiella mål och bedömningens regel."
+    )
     lint: Accepted
     meta: Meta = None
 

@@ -94,3 +94,4 @@ class ForecastMethod(StrEnum):
     LINEAR = "linear"
     LAST = "last"
     NONE = "none"
+    PROGNOS = "prognos"  # the economy's own full-year forecast (an indicator from economy data)

@@ -111,10 +111,12 @@ def build(
     revision: Revision | None,
     analysis: Analysis | None = None,
     controls: list[Any] | None = None,
+    economy: Any = None,
 ) -> dict[str, Any]:
     """Everything a report template needs, for the follow-up of `year` (in follow_ups; a
     period follow-up, 2018-T2, when the report is about part of the year), with the board's
-    internkontrollplaner (plan.control.ControlFile) for the year, if any."""
+    internkontrollplaner (plan.control.ControlFile) for the year and its economy
+    (followup.economy.EconomyFollowUp), if any."""
     current = next(f for f in follow_ups if f.year == year)
     plan = current.plan_file.plan
     area_titles = {area.id: area.title for area, _ in iter_areas(plan.areas)}
@@ -164,6 +166,9 @@ def build(
         else "planen utan versionshantering"
     )
     figures = key_figures(plan, area_titles, lookup, year, cutoff, current.comparisons)
+    free_after, economy_warning = _free_after(
+        analysis, controls, economy, year, current.as_of, current.period
+    )
     return {
         # the colophon: the version facts, apart from the method's plain Swedish
         "version_text": f"Om rapporten: {version}; data till och med {data_through or '–'}; "
@@ -174,7 +179,8 @@ def build(
         "analysis": analysis_blocks(analysis, plan.id),
         "free_before": free_sections(analysis, before=True),
         # Results count from their date like assessments: a T2 control is reported after T2.
-        "free_after": _free_after(analysis, controls, year, current.as_of, current.period),
+        "free_after": free_after,
+        "economy_warning": economy_warning,
         "plan": {
             "id": plan.id,
             "title": plan.title,
@@ -247,12 +253,22 @@ def build(
 
 
 def _free_after(
-    analysis: Analysis | None, controls: Any, year: int, as_of: dt.date, period: str | None
-) -> list[dict[str, Any]]:
+    analysis: Analysis | None,
+    controls: Any,
+    economy: Any,
+    year: int,
+    as_of: dt.date,
+    period: str | None,
+) -> tuple[list[dict[str, Any]], str | None]:
+    """The sections after the goals: the analysis's own, with Ekonomi and Intern kontroll
+    holding their follow-ups; and the warning of a deficit without åtgärder."""
     from .control_context import plan_records, with_control_section
+    from .economy_context import economy_section, with_economy_section
 
-    free = free_sections(analysis, before=False)
-    return with_control_section(free, plan_records(controls or [], year, as_of, period))
+    free, warning = with_economy_section(
+        free_sections(analysis, before=False), economy_section(economy)
+    )
+    return with_control_section(free, plan_records(controls or [], year, as_of, period)), warning
 
 
 def _status_bars(sections: list[dict[str, Any]], total: list[dict[str, Any]]) -> Any:

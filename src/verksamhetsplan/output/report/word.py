@@ -18,6 +18,7 @@ from typing import Any
 from ...common.files import display_path
 from ...common.text import xml_safe
 from .word_control import DocxControl
+from .word_economy import DocxEconomy
 from .word_goals import DocxGoals
 from .word_parts import (
     TEXT_WIDTH_MM,
@@ -45,7 +46,7 @@ def to_docx(
     return out.getvalue()
 
 
-class _Writer(DocxGoals, DocxControl):
+class _Writer(DocxGoals, DocxControl, DocxEconomy):
     def __init__(self, document: Any, context: dict[str, Any], own_template: bool) -> None:
         self.doc = document
         self.c = context
@@ -250,7 +251,9 @@ class _Writer(DocxGoals, DocxControl):
             controls = section.get("internal_control") or []
             for i, ic in enumerate(controls):  # the analysis's text after the last plan
                 self.internal_control(ic, section["blocks"] if i + 1 == len(controls) else None, 2)
-            if not controls:
+            if section.get("economy"):
+                self.economy(section["economy"], section["blocks"], section["economy_warning"])
+            elif not controls:
                 self.richtext(section["blocks"], 1)
 
     def _key_figures(self) -> None:
