@@ -46,7 +46,7 @@ def repo_copy(tmp_path, monkeypatch) -> Path:
     """A copy of the shipped plan repository to change, as the working directory."""
     import shutil
 
-    for folder in ("plans", "indicators-data"):
+    for folder in ("plans", "indicators-data", "economy-data"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     monkeypatch.chdir(tmp_path)
     return tmp_path

@@ -33,9 +33,9 @@ def test_validate_defaults_to_plans_directory(run_vp, monkeypatch) -> None:
     monkeypatch.chdir(ROOT)
     result = run_vp("validate")
     assert result.exit_code == 0
-    # 4 plans (one an invented verksamhetsområde), 3 data files, an analysis and an
-    # internkontrollplan
-    assert "Inga problem: 9 filer kontrollerade." in result.stdout
+    # 4 plans (one an invented verksamhetsområde), 3 data files, an analysis, an
+    # internkontrollplan and 2 economy files
+    assert "Inga problem: 11 filer kontrollerade." in result.stdout
 
 
 def test_text_output_names_file_line_column_and_hint(run_vp, monkeypatch) -> None:

@@ -94,7 +94,8 @@ def test_shipped_data_validates(run_vp, monkeypatch) -> None:
     result = run_vp("validate", "--format", "json")
     report = json.loads(result.stdout)
     assert result.exit_code == 0
-    assert sum(f.endswith(".csv") for f in report["files"]) == 3
+    assert sum(f.startswith("indicators-data/") for f in report["files"]) == 3
+    assert sum(f.startswith("economy-data/") and f.endswith(".csv") for f in report["files"]) == 2
 
 
 @pytest.mark.parametrize("case", INVALID + VALID, ids=lambda p: f"{p.parent.name}/{p.stem}")

@@ -41,6 +41,7 @@ def test_council_report_as_word_and_tagged_pdf(in_repo, run_vp, tmp_path) -> Non
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == [
         "Sammanfattning",
+        "God ekonomisk hushållning",  # the KF plan's financial goals and the judgement
         "Goda livsvillkor genom hela livet",
         "Attraktivitet",
         "Kvalitet i verksamhet och service",

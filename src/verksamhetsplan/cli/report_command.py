@@ -204,6 +204,13 @@ def _council_report(
 
     organisation = plan_file.plan.organisation
     context["internal_control"] = council_summary(controls, organisation, year, when, within)
+    from ..followup.good_management import judge
+    from ..output.report.good_management import good_management_context
+
+    rule = plan_file.plan.good_management
+    context["good_management"] = good_management_context(
+        judge(plan_file, repository, follow_ups, year, within, when), rule.text if rule else None
+    )
     content = _render(context, output_format, template, council=True)
     _write(content, plan_file, within or str(year), output_format, output)
 

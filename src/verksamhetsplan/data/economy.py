@@ -12,12 +12,12 @@ import csv
 import io
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..common.problems import Problem, Severity, suggest
 from ..common.swedish import parse_amount
-from ..plan.economy_model import EconomyUnit, Kind, Sign
+from ..plan.economy_model import BudgetProfile, EconomyUnit, Kind, Sign
 from ..plan.load import PlanFile
 from . import format as datafmt
 from .layout import organisation
@@ -55,15 +55,21 @@ class Units:
     units: dict[str, EconomyUnit]
     plans: dict[str, PlanFile]
     sign: dict[str, Sign]
+    profile: dict[str, BudgetProfile] = field(default_factory=dict)  # how a yearly budget spreads
+
+    # plans that declare the same unit again (the next period's plan) add their years
+    more: dict[str, list[PlanFile]] = field(default_factory=dict)
 
     def years(self, unit: str) -> range:
-        """The plan's years and the one before (last year's utfall spreads a budget)."""
-        period = self.plans[unit].plan.period
-        return range(period.start - 1, period.end + 1)
+        """The years of the plans declaring the unit, and the one before the first (last
+        year's utfall spreads a budget)."""
+        periods = [p.plan.period for p in (self.plans[unit], *self.more.get(unit, []))]
+        return range(min(p.start for p in periods) - 1, max(p.end for p in periods) + 1)
 
 
 def units_of(plan_files: Iterable[PlanFile]) -> dict[str | None, Units]:
-    """Every organisation's economy units (the first plan to declare an id wins)."""
+    """Every organisation's economy units (the first plan to declare an id wins; one that
+    declares it again alike adds its years)."""
     found: dict[str | None, Units] = {}
     for plan_file in plan_files:
         economy = plan_file.plan.economy
@@ -72,10 +78,13 @@ def units_of(plan_files: Iterable[PlanFile]) -> dict[str | None, Units]:
         org = organisation(Path(plan_file.file), "plans")
         table = found.setdefault(org, Units({}, {}, {}))
         for unit in economy.units:
-            if unit.id not in table.units:
+            if unit.id in table.units and table.units[unit.id] == unit:
+                table.more.setdefault(unit.id, []).append(plan_file)
+            elif unit.id not in table.units:
                 table.units[unit.id] = unit
                 table.plans[unit.id] = plan_file
                 table.sign[unit.id] = economy.sign
+                table.profile[unit.id] = economy.budget_profile
     return found
 
 
@@ -136,10 +145,15 @@ def read_economy(
                 "VP308", f"raden kan inte läsas som CSV ({error})", file=file, line=reader.line_num
             )
         )
-    problems.extend(_duplicates(rows))
-    if not problems:
-        problems.extend(_granularity(rows))
     return ([] if problems else rows), problems
+
+
+def rows_problems(rows: list[EconomyRow]) -> list[Problem]:
+    """What is wrong with an organisation's rows together, across its files: an amount
+    given twice, a year's budget or utfall given both whole and by part, and a sign
+    convention the data contradicts."""
+    found = _duplicates(rows)
+    return found or _granularity(rows) or sign_problems(rows)
 
 
 def _row(
@@ -175,13 +189,13 @@ def _row(
             )
         )
     elif units is not None and unit in units.units and int(period[:4]) not in units.years(unit):
-        plan = units.plans[unit].plan
+        years = units.years(unit)
         found.append(
             problem(
                 "period",
                 "VP903",
-                f"perioden {period} ligger utanför planperioden {plan.period.text} (och året före) "
-                f"för {plan.id}",
+                f"perioden {period} ligger utanför åren {years.start}–{years.stop - 1} som "
+                f"planerna med enheten {unit} gäller (med året före)",
             )
         )
     kind = KINDS.get(values["kind"].strip().lower())

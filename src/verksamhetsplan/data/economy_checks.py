@@ -6,16 +6,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..common.files import display_path
+from ..common.files import display_path, find_files
 from ..common.problems import Problem
 from ..plan.economy_model import Figure
 from ..plan.load import PlanFile, located_problem
 from ..plan.vocabulary import Combine, Frequency
-from .economy import EconomyRow, Units, read_economy, sign_problems, units_of
+from .economy import EconomyRow, Units, read_economy, rows_problems, units_of
 from .layout import organisation
 
 
-def check_economy_plans(plan_files: list[PlanFile]) -> list[Problem]:
+def check_economy_plans(plan_files: list[PlanFile], every_plan_read: bool = True) -> list[Problem]:
+    """The units and economy indicators; a unit an indicator names is judged only when
+    every plan was read (it may be declared in the one that was not)."""
     problems: list[Problem] = []
     tables = units_of(plan_files)
     for plan_file in plan_files:
@@ -26,7 +28,7 @@ def check_economy_plans(plan_files: list[PlanFile]) -> list[Problem]:
             problems += _unit_problems(plan_file, table)
         for i, indicator in enumerate(plan_file.plan.indicators):
             if indicator.economy is not None:
-                problems += _indicator_problems(plan_file, i, table)
+                problems += _indicator_problems(plan_file, i, table, every_plan_read)
     return problems
 
 
@@ -37,7 +39,8 @@ def _unit_problems(plan_file: PlanFile, table: Units) -> list[Problem]:
     own = [u.id for u in economy.units]
     for i, unit in enumerate(economy.units):
         path = ("economy", "units", i)
-        if table.plans[unit.id] is not plan_file or own.index(unit.id) != i:
+        same = table.plans[unit.id] is plan_file or plan_file in table.more.get(unit.id, [])
+        if not same or own.index(unit.id) != i:
             where = table.plans[unit.id].file
             message = f"enheten {unit.id!r} finns redan i {where}"
             problems.append(located_problem(plan_file, (*path, "id"), "VP201", message))
@@ -55,7 +58,9 @@ def _unit_problems(plan_file: PlanFile, table: Units) -> list[Problem]:
     return problems
 
 
-def _indicator_problems(plan_file: PlanFile, i: int, table: Units | None) -> list[Problem]:
+def _indicator_problems(
+    plan_file: PlanFile, i: int, table: Units | None, every_plan_read: bool
+) -> list[Problem]:
     indicator = plan_file.plan.indicators[i]
     source = indicator.economy
     assert source is not None
@@ -67,7 +72,7 @@ def _indicator_problems(plan_file: PlanFile, i: int, table: Units | None) -> lis
         if unit is None:
             message = f"nyckeltalet {indicator.id} räknas ur ekonomin men saknar {name}"
             problems.append(located_problem(plan_file, (*path, "figure"), "VP102", message))
-        elif table is None or unit not in table.units:
+        elif (table is None or unit not in table.units) and every_plan_read:
             known = ", ".join(table.units) if table else "inga (ange economy: units: i en plan)"
             message = f"nyckeltalet {indicator.id} räknas för en okänd enhet {unit!r}"
             problems.append(
@@ -89,9 +94,11 @@ def _indicator_problems(plan_file: PlanFile, i: int, table: Units | None) -> lis
 
 
 def check_economy_files(
-    paths: list[Path], plan_files: list[PlanFile], every_plan_read: bool
+    paths: list[Path], plan_files: list[PlanFile], every_plan_read: bool, root: Path | None = None
 ) -> tuple[list[Problem], dict[str | None, list[EconomyRow]]]:
-    """Every economy file against its organisation's units; the rows of the clean ones."""
+    """Every economy file against its organisation's units; the rows of the clean ones. What
+    holds across files (a duplicate, a year given twice) is checked with the organisation's
+    other files under `root` too, named or not: a commit that changes one file can break it."""
     tables = units_of(plan_files)
     problems: list[Problem] = []
     rows: dict[str | None, list[EconomyRow]] = {}
@@ -112,6 +119,11 @@ def check_economy_files(
         found, said = read_economy(path, file, table if every_plan_read else None)
         problems += said
         rows.setdefault(org, []).extend(found)
-    for org_rows in rows.values():
-        problems += sign_problems(org_rows)
+    named = {p.resolve() for p in paths}
+    for org, org_rows in rows.items():
+        folder = (root / "economy-data" / org) if root is not None and org else None
+        for other in find_files([folder], (".csv",)) if folder and folder.is_dir() else []:
+            if other.resolve() not in named and not other.is_symlink():
+                org_rows = org_rows + read_economy(other, display_path(other), tables.get(org))[0]
+        problems += rows_problems(org_rows)
     return problems, rows

@@ -101,10 +101,12 @@ def check(paths: list[Path], root: Path) -> Checked:
         )
     result.problems.extend(check_analyses(analysis_paths, loaded.plans, root, every_plan_read))
     result.problems.extend(_check_controls(control_paths, loaded.plans, every_plan_read, result))
-    result.problems.extend(check_economy_plans(loaded.plans))
+    result.problems.extend(check_economy_plans(loaded.plans, every_plan_read))
     if economy_paths:
         result.files.extend(display_path(p) for p in economy_paths)
-        result.problems.extend(check_economy_files(economy_paths, loaded.plans, every_plan_read)[0])
+        result.problems.extend(
+            check_economy_files(economy_paths, loaded.plans, every_plan_read, root)[0]
+        )
     indicator_sets = indicator_tables(loaded.plans)
     unread = _unread_organisations(plan_paths, loaded.plans)
     files = []

@@ -16,7 +16,15 @@ from typing import Any
 from ..common.files import read_bytes
 from ..common.problems import Problem, Refused, Severity
 from ..common.swedish import parse_amount, plain_number
-from ..data.economy import COLUMNS, ECONOMY, PERIOD, read_economy, sign_problems, units_of
+from ..data.economy import (
+    COLUMNS,
+    ECONOMY,
+    PERIOD,
+    Units,
+    read_economy,
+    rows_problems,
+    units_of,
+)
 from ..data.layout import organisation
 from ..plan.economy_model import ImportMapping, Kind
 from ..plan.load import PlanFile
@@ -68,7 +76,7 @@ def import_economy(
         rows, skipped = read_export(file, mapping)
         said += [f"{file.name}: {s}" for s in skipped]
         for row in rows:
-            entry, wrong = _entry(row, mapping, units.units, economy.sign != mapping.sign)
+            entry, wrong = _entry(row, mapping, units, economy.sign != mapping.sign)
             problems += wrong
             if entry is not None:
                 found.append((entry, row.places["amount"]))
@@ -77,7 +85,7 @@ def import_economy(
         raise Refused("exporten har fel; ingenting har skrivits", problems)
     before = read_bytes(path) if path.is_file() else None
     after = _merged(before, [entry for entry, _ in found])
-    _check(path, after, units, found)
+    _check(path, after, units, repository.root)
     from ..common.files import display_path
 
     done = [f"Läste {len(found)} belopp till {display_path(path)}"]
@@ -85,7 +93,7 @@ def import_economy(
 
 
 def _entry(
-    row: ExportRow, mapping: ImportMapping, units: dict[str, Any], flip: bool
+    row: ExportRow, mapping: ImportMapping, units: Units, flip: bool
 ) -> tuple[dict[str, str] | None, list[Problem]]:
     problems = []
     values = row.values
@@ -106,7 +114,7 @@ def _entry(
 
     code = str(values.get("unit", "")).strip()
     unit = mapping.units.get(code, code)
-    if unit not in units:
+    if unit not in units.units:
         problem(
             "unit",
             "VP902",
@@ -114,7 +122,12 @@ def _entry(
             "Ange koden under economy: import: units i planen.",
         )
     period = _period(values.get("period"))
-    if period is None:
+    if period is not None and unit in units.units and int(period[:4]) not in units.years(unit):
+        years = units.years(unit)
+        said = f"perioden {period} ligger utanför planens år {years.start}–{years.stop - 1}"
+        problem("period", "VP903", said)
+        period = None
+    elif period is None:
         problem(
             "period",
             "VP903",
@@ -210,15 +223,28 @@ def _merged(before: bytes | None, entries: list[dict[str, str]]) -> bytes:
     return bom + out.getvalue().encode("utf-8")
 
 
-def _check(path: Path, after: bytes, units: Any, found: list[tuple[dict[str, str], Place]]) -> None:
-    """The file as it would be, checked as vp validate checks it (through a scratch copy)."""
+def _check(path: Path, after: bytes, units: Any, root: Path) -> None:
+    """The file as it would be, with the organisation's other economy files, checked as vp
+    validate checks them (the new text is read through a scratch copy)."""
     import tempfile
 
+    from ..common.files import display_path, find_files
+
+    others = (
+        [p for p in find_files([path.parent], (".csv",)) if p.resolve() != path.resolve()]
+        if path.parent.is_dir()
+        else []
+    )
+    rows, problems = [], []
+    for other in others:
+        found, said = read_economy(other, display_path(other), units)
+        rows += found
+        problems += said
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / path.name
         copy.write_bytes(after)
-        rows, problems = read_economy(copy, str(path), units)
-    if not problems:
-        problems = sign_problems(rows)
+        found, said = read_economy(copy, display_path(path), units)
+    rows += found
+    problems += said or rows_problems(rows)
     if problems:
         raise Refused(f"beloppen skulle göra {path.name} ogiltig; ingenting har skrivits", problems)

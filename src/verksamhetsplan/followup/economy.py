@@ -112,9 +112,7 @@ class Ledger:
             if r.kind is kind and r.period[:4] == str(year)
         ]
 
-    def budget_months(
-        self, unit: str, year: int, profile: BudgetProfile
-    ) -> tuple[list[float], str | None]:
+    def budget_months(self, unit: str, year: int) -> tuple[list[float], str | None]:
         """Twelve monthly budgets: months as given, a tertial evenly, a year by the profile."""
         months = [0.0] * MONTHS
         note = None
@@ -132,6 +130,7 @@ class Ledger:
                     for m in range(first, first + 4):
                         months[m] += row.amount / 4
                 else:
+                    profile = self.units.profile.get(u, BudgetProfile.EVEN)
                     shares, said = self._profile(u, year, profile)
                     note = note or said
                     for m in range(MONTHS):
@@ -183,7 +182,10 @@ class Ledger:
                 for r in self.by_unit.get(u, [])
                 if r.kind is Kind.OUTCOME and r.period[:4] == str(year)
             ]
-            if not own:
+            budgeted = any(
+                r.kind is Kind.BUDGET and r.period[:4] == str(year) for r in self.by_unit.get(u, [])
+            )
+            if not own and not budgeted:
                 continue  # a grouping unit without rows of its own
             day, reached = dt.date(year, 1, 1), None
             for e in sorted(period_end(r.period) for r in own if period_end(r.period) <= end):
@@ -233,7 +235,7 @@ def follow_up(
     end = min(as_of, period_end(period)) if period else min(as_of, dt.date(year, 12, 31))
     units = []
     for unit, depth in _tree(economy.units):
-        months, note = ledger.budget_months(unit.id, year, economy.budget_profile)
+        months, note = ledger.budget_months(unit.id, year)
         budget_rows = tuple(ledger.rows(unit.id, year, Kind.BUDGET))
         ended = sum(b for m, b in enumerate(months, 1) if period_end(f"{year}-{m:02d}") <= end)
         outcome, covered, outcome_months = ledger.outcome(unit.id, year, end)
@@ -292,19 +294,17 @@ def indicator_series(
                 prognoses += _ratio_prognoses(ledger, source.numerator, source.denominator, year)
                 continue
             assert source.unit is not None
-            economy = plan_file.plan.economy
-            profile = economy.budget_profile if economy else BudgetProfile.EVEN
-            budget, _ = ledger.budget_months(source.unit, year, profile)
+            budget, _ = ledger.budget_months(source.unit, year)
             if source.figure is Figure.DEVIATION and not ledger.rows(
                 source.unit, year, Kind.BUDGET
             ):
                 continue  # no budget, no avvikelse (last year's utfall only spreads a budget)
-            _, _, months = ledger.outcome(source.unit, year, dt.date(year, 12, 31))
+            _, through, months = ledger.outcome(source.unit, year, dt.date(year, 12, 31))
             rows = ledger.rows(source.unit, year, Kind.OUTCOME)
             for m, period in enumerate(periods_of_year(year, Frequency.MONTH)):
                 spent = months[m]
-                if spent is None:
-                    continue
+                if spent is None or through is None or period_end(period) > through:
+                    continue  # a month is known when every unit below has its utfall
                 where = next((r for r in rows if r.period == period), None)
                 value = budget[m] - spent if source.figure is Figure.DEVIATION else spent
                 values.append(

@@ -59,8 +59,9 @@ def year_outcome(
     missing = tuple(p for p in ended if p not in known or known[p].value is None)
     running = len(ended) < len(periods)
     preliminary = False
-    if running and not used and indicator.frequency is Frequency.YEAR:
-        # A value for a year that has not ended is preliminary: shown as such, not ignored.
+    if running and not used and indicator.frequency is Frequency.YEAR and not indicator.economy:
+        # A value for a year that has not ended is preliminary: shown as such, not ignored
+        # (an economy's year is known only when it ends; before, its prognos speaks).
         early = [o for o in observations if o.period == str(year) and o.value is not None]
         used, preliminary = tuple(early[-1:]), bool(early)
     combine = indicator.combine

@@ -59,6 +59,7 @@ class _CouncilWriter(DocxGoals):
         )
         if c["gaps"]:
             self.para("KF-mål som ingen nämnd tjänar: " + "; ".join(c["gaps"]) + ".")
+        self._good_management(c.get("good_management"))
         if c["absent"]:
             self.para(
                 "Nämnder som ombetts bidra men inte tjänar målet: " + "; ".join(c["absent"]) + "."
@@ -119,3 +120,24 @@ class _CouncilWriter(DocxGoals):
                     f"{a['due_text']}: {a['status']}",
                     style=self._style("List Bullet"),
                 )
+
+    def _good_management(self, gm: dict[str, Any] | None) -> None:
+        """The judgement of god ekonomisk hushållning and its basis."""
+        if not gm:
+            return
+        self.heading("God ekonomisk hushållning", 1)
+        self.para("", status=gm["status"], after=f": {gm['reason']}." if gm["reason"] else ".")
+        if gm["rule"]:
+            self.para(f"Fullmäktiges regel: {gm['rule']}")
+        header = ["Finansiellt mål", "Utfall", "Status"]
+        if gm["forecast"]:
+            header += ["Prognos", "Prognosbedömning"]
+        rows = []
+        for f in gm["financial"]:
+            row = [f["text"], f["value"], f["status"]]
+            if gm["forecast"]:
+                row += [f["forecast_value"], f["forecast"] or "–"]
+            rows.append(row)
+        widths = [70, 25, 35] + ([25, 35] if gm["forecast"] else [])
+        self.table(header, rows, widths, "Finansiella mål")
+        self.para(f"Verksamhetsmålen: {gm['operational']}.")

@@ -79,7 +79,7 @@ def build_site(
             files[results[-1]] = to_json([plan_record(f)])
             page = templates(
                 "site_plan.html.j2",
-                **_plan_page(f, words, analyses[f.year]),
+                **_plan_page(f, words, analyses[f.year], _economy(repository, f, as_of)),
                 years=[h.year for h in history],
                 current=year,
             )
@@ -286,7 +286,21 @@ def _plan(plan: Any) -> dict[str, Any]:
     }
 
 
-def _plan_page(f: Any, words: Any, shown: tuple[str, Any] | None) -> dict[str, Any]:
+def _economy(repository: Any, f: Any, as_of: Any) -> Any:
+    """The plan's economy for the year, as the report's Ekonomi section shows it."""
+    if f.plan_file.plan.economy is None:
+        return None
+    from ...followup.economy import follow_up
+    from ..report.economy_context import economy_section
+
+    ledger = repository.ledger(f.plan_file)
+    return economy_section(follow_up(f.plan_file, ledger, f.year, None, as_of))
+
+
+def _plan_page(
+    f: Any, words: Any, shown: tuple[str, Any] | None, economy: Any = None
+) -> dict[str, Any]:
+    from ..report.economy_context import with_economy_section
     from ..report.goal_context import free_sections
 
     plan = f.plan_file.plan
@@ -302,7 +316,8 @@ def _plan_page(f: Any, words: Any, shown: tuple[str, Any] | None) -> dict[str, A
         "data_through": long_date(f.data_through) if f.data_through else None,
         "analysis": parse(text) if text else None,
         "analysis_period": period_text(shown[0]) if shown else None,
-        "free": free_sections(analysis, before=True) + free_sections(analysis, before=False),
+        "free": free_sections(analysis, before=True)
+        + with_economy_section(free_sections(analysis, before=False), economy)[0],
         "areas": [
             {
                 "title": a.area.title,
