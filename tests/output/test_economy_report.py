@@ -19,8 +19,6 @@ import subprocess
 import pytest
 from test_report_formats import docx_text, need, pdf_text, squash
 
-from conftest import ROOT
-
 T2 = ["--period", "2018-T2", "-p", "degerfors-sn-2018-2019", "--as-of", "2020-01-31"]
 ROW = "Socialnämnden 227 268 228 867 −1 599 335 000 337 800 −2 800"
 SUMMARY = (
@@ -84,7 +82,10 @@ def test_a_deficit_without_measures_is_warned_of(run_vp, repo_copy) -> None:
     (folder / "2018-T2.md").write_text("# Ekonomi\n\nUnderskottet beror på placeringar.\n")
     result = run_vp("report", *T2, "-f", "md", "-o", "-")
     assert result.exit_code == 0
-    said = "Prognosen för helåret visar ett underskott på 2 800 tkr, men analysen namnger inga åtgärder"
+    said = (
+        "Prognosen för helåret visar ett underskott på 2 800 tkr, men analysen namnger inga "
+        "åtgärder"
+    )
     assert said in flat(result.stderr)
     assert f"**Åtgärder saknas:** {said}" in flat(result.stdout)
 
@@ -125,8 +126,8 @@ def test_the_council_report_judges_good_management_with_its_basis(
     assert "Fullmäktiges regel:" in section
     if args[0] == "-y":
         assert (
-            "| Resultatet ska vara minst 2 % av skatteintäkter och generella statsbidrag. | 1,5 % | ✘ ej uppnått |"
-            in section.replace("\\", "")
+            "| Resultatet ska vara minst 2 % av skatteintäkter och generella statsbidrag. "
+            "| 1,5 % | ✘ ej uppnått |" in section
         )
         assert "| Verksamheten inom budgetramen | 900 tkr | ✔ uppnått |" in section
     else:
@@ -164,6 +165,7 @@ def test_the_site_has_the_section_too(in_repo, run_vp, tmp_path) -> None:
     assert "<h2>Ekonomi 2018</h2>" in page
     # the year has ended: its utfall, 337 400 against 335 000
     assert re.search(
-        r"Socialnämnden</th><td class=\"number\">335 000</td><td class=\"number\">337 400</td><td class=\"number\">−2 400</td>",
+        r"Socialnämnden</th><td class=\"number\">335 000</td>"
+        r"<td class=\"number\">337 400</td><td class=\"number\">−2 400</td>",
         page,
     )

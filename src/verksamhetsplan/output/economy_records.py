@@ -28,7 +28,7 @@ def tkr(value: float | None) -> str:
 
 
 def unit_record(found: EconomyFollowUp, unit: UnitFollowUp) -> dict[str, Any]:
-    values = {
+    exact = {
         "budget_period": unit.budget_period.value,
         "outcome_period": unit.outcome_period.value,
         "deviation_period": unit.deviation_period,
@@ -36,6 +36,8 @@ def unit_record(found: EconomyFollowUp, unit: UnitFollowUp) -> dict[str, Any]:
         "forecast_year": unit.forecast_year.value,
         "deviation_year": unit.deviation_year,
     }
+    # to the krona: sums of floats carry noise (−2 800,000000000058) no reader should see
+    values = {k: None if v is None else round(v, 3) for k, v in exact.items()}
     notes = [a.note for a in (unit.budget_period, unit.forecast_year) if a.note]
     followed = unit.budget_year.value is not None  # a series without budget has no months
     if followed and (unit.outcome_through is None or unit.outcome_through < found.end):

@@ -63,4 +63,4 @@ def _amount(value: float | None, e: Any) -> str:
         from ...common.swedish import number
 
         return f"{number(value, 2)}\u00a0%"
-    return f"{tkr(value)} tkr"
+    return f"{tkr(value)}\u00a0tkr"

@@ -129,7 +129,7 @@ class _CouncilWriter(DocxGoals):
         self.para("", status=gm["status"], after=f": {gm['reason']}." if gm["reason"] else ".")
         if gm["rule"]:
             self.para(f"Fullmäktiges regel: {gm['rule']}")
-        header = ["Finansiellt mål", "Utfall", "Status"]
+        header = ["Finansiellt mål", "Utfall hittills" if gm["forecast"] else "Utfall", "Status"]
         if gm["forecast"]:
             header += ["Prognos", "Prognosbedömning"]
         rows = []
