@@ -53,7 +53,7 @@ class Session:
     before: dict[Path, bytes | None] = field(default_factory=dict)
     done: dict[Path, list[str]] = field(default_factory=dict)
     # a line per row written, finished with the row's place when the file is laid out
-    rows_done: dict[Path, list[tuple[str, Row]]] = field(default_factory=dict)
+    rows_done: dict[Path, list[tuple[str | Callable[[], str], Row]]] = field(default_factory=dict)
     # told (values done, values in all) as a long import goes, for a progress bar
     progress: Callable[[int, int], None] | None = None
     # Looked up once, not per value: Path.absolute() asks the system for the working folder
@@ -72,9 +72,10 @@ class Session:
         if self.progress is not None and (done % 500 == 0 or done == total):
             self.progress(done, total)
 
-    def note_row(self, data: DataFile, text: str, row: Row) -> None:
+    def note_row(self, data: DataFile, text: str | Callable[[], str], row: Row) -> None:
         """Say what was written on a row; its line number is added in changes(), when
-        every value is in (a later one may be inserted above it)."""
+        every value is in (a later one may be inserted above it). The text may be a function
+        that makes it: only the first rows are listed, so most are never made."""
         self.rows_done.setdefault(self._key(data.path), []).append((text, row))
 
     def open(self, path: Path) -> DataFile:
@@ -139,7 +140,8 @@ class Session:
             written[key] = (lines, changed)
             rows = self.rows_done.pop(key, [])
             self.done.setdefault(key, []).extend(
-                f"{text} ({display_path(data.path)}:{places[(row.line, row.slot)] + 1})"
+                f"{text() if callable(text) else text} "
+                f"({display_path(data.path)}:{places[(row.line, row.slot)] + 1})"
                 for text, row in rows[:ROW_LINES]
             )
             if len(rows) > ROW_LINES:  # a million rows are summed up, not listed

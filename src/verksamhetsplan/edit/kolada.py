@@ -154,15 +154,21 @@ def import_values(
             )
             counts[result.what] += 1
             if result.what != "unchanged":
-                label = f"{target.indicator.id} {item.period} {item.gender}"
-                shown = number(item.value, 6)
-                line = (
-                    f"  + {label} = {shown}"
-                    if result.what == "added"
-                    else f"  ~ {label}: {result.previous} → {shown}"
-                )
-                session.note_row(data, line, result.row)
+                session.note_row(data, _said(target.indicator.id, item, result), result.row)
     return ImportReport(session.changes() if finish else [], counts, skipped)
+
+
+def _said(ident: str, item: KoladaValue, result: Any) -> Callable[[], str]:
+    """The line that says what a value did, made only if it is shown."""
+
+    def line() -> str:
+        label = f"{ident} {item.period} {item.gender}"
+        shown = number(item.value or 0.0, 6)
+        if result.what == "added":
+            return f"  + {label} = {shown}"
+        return f"  ~ {label}: {result.previous} → {shown}"
+
+    return line
 
 
 def _without_duplicates(values: list[KoladaValue], skipped: Counter[str]) -> list[KoladaValue]:
