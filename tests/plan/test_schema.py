@@ -62,3 +62,21 @@ def test_json_schema_rejects_what_vp_rejects_as_schema_errors(path: Path) -> Non
     except YamlProblem:
         pytest.skip("not YAML at all: no schema applies")
     assert list(VALIDATOR.iter_errors(data)) != []
+
+
+def test_the_internkontrollplan_schema_is_shipped_and_accepts_the_example() -> None:
+    from verksamhetsplan.plan.schema import control_schema
+
+    schema = control_schema()
+    Draft202012Validator.check_schema(schema)
+    shipped = json.loads((ROOT / "schema" / "internal-control.schema.json").read_text("utf-8"))
+    checker = Draft202012Validator(shipped)
+    for path in sorted((ROOT / "internal-control").rglob("*.yaml")):
+        assert not list(checker.iter_errors(read_file(path)[0])), path
+    if '"allOf": [{"$ref"' not in json.dumps(schema):  # see the plan schema's test above
+        assert shipped == schema, (
+            "kör: vp schema --internal-control -o schema/internal-control.schema.json"
+        )
+    wrong = read_file(ROOT / "internal-control/degerfors/socialnamnden-2018.yaml")[0]
+    wrong["risks"][0]["decision"] = "ignore"
+    assert list(checker.iter_errors(wrong))

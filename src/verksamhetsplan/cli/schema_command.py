@@ -17,10 +17,16 @@ def schema(
         Path | None,
         typer.Option("--output", "-o", help="Fil att skriva till (standard: standard ut)."),
     ] = None,
+    internal_control: Annotated[
+        bool,
+        typer.Option(
+            "--internal-control", help="Internkontrollplanens format i stället för planens."
+        ),
+    ] = False,
 ) -> None:
     """Skriv planformatets JSON Schema, för editorer (YAML language server) och andra
-    validerare."""
+    validerare; med --internal-control internkontrollplanens."""
     guard_output(output)
-    from ..plan.schema import schema_text
+    from ..plan.schema import control_schema_text, schema_text
 
-    write_output(schema_text(), output)
+    write_output(control_schema_text() if internal_control else schema_text(), output)

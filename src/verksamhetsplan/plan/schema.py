@@ -22,3 +22,21 @@ def schema_text() -> str:
     import json
 
     return json.dumps(plan_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def control_schema() -> dict[str, Any]:
+    """The internkontrollplan's format (internal-control/), for the same editors."""
+    from .control_model import ControlPlan
+
+    schema = ControlPlan.model_json_schema()
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "title": "vp – internkontrollplan",
+        **{k: v for k, v in schema.items() if k != "title"},
+    }
+
+
+def control_schema_text() -> str:
+    import json
+
+    return json.dumps(control_schema(), ensure_ascii=False, indent=2) + "\n"
