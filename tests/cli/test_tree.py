@@ -43,7 +43,13 @@ def test_tree_json_lists_the_contributions_and_agrees_with_status() -> None:
     goals = {g["council_goal"].rpartition("/")[2]: g for g in kf["council_goals"]}
     assert len(goals) == 8
     served = {k for k, g in goals.items() if g["contributions"]}
-    assert served == {"attraktivitet", "kvalitet", "integration", "goda-livsvillkor"}
+    assert served == {
+        "attraktivitet",
+        "kvalitet",
+        "integration",
+        "goda-livsvillkor",
+        "ekonomi-i-balans",  # by Vård och Omsorg's budget goal
+    }
     (contribution,) = goals["goda-livsvillkor"]["contributions"]
     assert contribution["board"] == "Socialnämnden"
     assert [g["goal"] for g in contribution["goals"]] == [
@@ -56,7 +62,15 @@ def test_tree_json_lists_the_contributions_and_agrees_with_status() -> None:
         vp("status", "--plan", "degerfors-sn-2018-2019", *ARGS, "--format", "json").stdout
     )["plans"][0]
     council = {c["council_goal"]: c for c in status["council_goals"]}
-    for ref, goal in ((g["council_goal"], g) for g in kf["council_goals"] if g["contributions"]):
+    # Ekonomi i balans is served by Vård och Omsorg's plan alone, not by the nämnd's
+    (economy,) = goals["ekonomi-i-balans"]["contributions"]
+    assert [g["goal"] for g in economy["goals"]] == ["budget-i-balans-2018"]
+    assert "degerfors-kf-2018-2019/ekonomi-i-balans" not in council
+    for ref, goal in (
+        (g["council_goal"], g)
+        for g in kf["council_goals"]
+        if g["contributions"] and g["council_goal"] in council
+    ):
         assert (goal["status"], goal["measured"], goal["due"]) == (
             council[ref]["summary"],
             council[ref]["measured"],
@@ -82,7 +96,8 @@ def test_status_on_the_council_plan_shows_what_the_boards_contribute() -> None:
         vp("status", "--plan", "degerfors-kf-2018-2019", *ARGS, "--format", "json").stdout
     )["plans"][0]
     served = [g for g in record["council_goals"] if g["contributions"]]
-    assert len(served) == 4  # the Socialnämnden plan serves four of the eight
+    # the Socialnämnden plan serves four of the eight, Vård och Omsorg's budget goal a fifth
+    assert len(served) == 5
 
 
 def test_three_levels_kf_to_namnd_to_verksamhetsomrade() -> None:
