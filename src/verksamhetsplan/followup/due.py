@@ -201,7 +201,8 @@ def _internal_control(
             missing = [p.period for p in control.periods if p.state == MISSING]
             if missing:
                 items.append(
-                    control_file.problem(
+                    located_problem(
+                        control_file,
                         ("controls", index[control.control.id], "id"),
                         "VP606",
                         f"kontrollen {control.control.id} saknar resultat för {', '.join(missing)}",
@@ -213,7 +214,8 @@ def _internal_control(
         for item in found.actions():
             if item.overdue:
                 items.append(
-                    control_file.problem(
+                    located_problem(
+                        control_file,
                         _action_path(control_file, item.action),
                         "VP607",
                         f"åtgärden {item.action.id or _short(item.action.what)} ({item.origin}) "

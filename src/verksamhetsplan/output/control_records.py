@@ -16,7 +16,7 @@ from ..followup.control import (
     ControlPlanFollowUp,
     level,
 )
-from ..followup.words import period_name
+from ..followup.words import ACTIVITY_WORDS, period_name
 from ..plan.control_model import Action, Category, Decision, Method
 from ..plan.publishing import as_published
 from ..plan.vocabulary import ActivityStatus
@@ -65,13 +65,9 @@ METHOD_WORDS = {
     Method.RECONCILIATION: "avstämning",
     Method.OTHER: "annan metod",
 }
-ACTION_WORDS = {
-    ActivityStatus.PLANNED: "planerad",
-    ActivityStatus.ONGOING: "pågår",
-    ActivityStatus.DONE: "genomförd",
-    ActivityStatus.CANCELLED: "avbruten",
-    ActivityStatus.DELAYED: "försenad",
-}
+# An action's states are an activity's; a cancelled action is "avbruten" (an activity is
+# "inställd"), as the method text says.
+ACTION_WORDS = {**ACTIVITY_WORDS, ActivityStatus.CANCELLED: "avbruten"}
 
 
 def state(key: str) -> dict[str, str]:

@@ -9,45 +9,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from ..common.files import display_path, find_files
-from ..common.problems import Problem, Severity
+from ..common.problems import Problem
 from .control_model import ControlPlan
-from .load import PLAN_SUFFIXES
-from .model_errors import problems_from_error
-from .yaml_problems import YamlProblem
-from .yaml_reader import Path_, Positions, parse, read_document
+from .load import PLAN_SUFFIXES, Located, load_model, located_problem
+from .yaml_reader import Path_, Positions
 
 FOLDER = "internal-control"
 
 
 @dataclass
-class ControlFile:
-    """An internkontrollplan with the file it came from (duck-types PlanFile for positions)."""
+class ControlFile(Located):
+    """An internkontrollplan with the file it came from."""
 
     file: str
     plan: ControlPlan
     text: str
     _positions: Positions | None = field(default=None, repr=False)
-
-    @property
-    def positions(self) -> Positions:
-        if self._positions is None:
-            self._positions = parse(self.text)[1]
-        return self._positions
-
-    def problem(
-        self,
-        path: Path_,
-        code: str,
-        message: str,
-        hint: str | None = None,
-        severity: Severity = Severity.ERROR,
-    ) -> Problem:
-        position = self.positions.of_value(path)
-        line, column = position if position else (None, None)
-        return Problem(code, message, severity, self.file, line, column, hint)
 
 
 def is_control_file(path: Path) -> bool:
@@ -62,29 +40,9 @@ def control_paths(root: Path) -> list[Path]:
 def load_control_plan(
     path: Path, read: tuple[str, Any] | None = None
 ) -> tuple[ControlFile | None, list[Problem]]:
-    file = display_path(path)
-    try:
-        text, data = read if read is not None else read_document(path)
-    except YamlProblem as problem:
-        line, column = problem.position or (None, None)
-        return None, [
-            Problem(
-                problem.code,
-                problem.message,
-                file=file,
-                line=line,
-                column=column,
-                hint=problem.hint,
-            )
-        ]
-    if not isinstance(data, dict):
-        message = "en internkontrollplan ska bestå av nycklar och värden (id:, board:, risks: …)"
-        return None, [Problem("VP008", message, file=file, line=1, column=1)]
-    try:
-        model = ControlPlan.model_validate(data)
-    except ValidationError as error:
-        return None, problems_from_error(error, data, parse(text)[1], file, ControlPlan)
-    return ControlFile(file, model, text), []
+    shape = "en internkontrollplan ska bestå av nycklar och värden (id:, board:, risks: …)"
+    loaded, problems = load_model(path, ControlPlan, shape, read)
+    return (ControlFile(display_path(path), *loaded) if loaded else None), problems
 
 
 def load_control_plans(paths: list[Path]) -> tuple[list[ControlFile], list[Problem]]:
@@ -108,15 +66,19 @@ def check_control_plans(
         plan = control_file.plan
         if plan.id in seen:
             problems.append(
-                control_file.problem(
-                    ("id",), "VP201", f"id {plan.id!r} används redan av {seen[plan.id].file}"
+                located_problem(
+                    control_file,
+                    ("id",),
+                    "VP201",
+                    f"id {plan.id!r} används redan av {seen[plan.id].file}",
                 )
             )
         seen.setdefault(plan.id, control_file)
         if plan_ids is not None and plan.plan is not None:
             if plan.plan not in plan_ids:
                 problems.append(
-                    control_file.problem(
+                    located_problem(
+                        control_file,
                         ("plan",),
                         "VP202",
                         f"verksamhetsplanen {plan.plan!r} finns inte",
@@ -125,7 +87,8 @@ def check_control_plans(
                 )
             elif plan.year not in plan_ids[plan.plan]:
                 problems.append(
-                    control_file.problem(
+                    located_problem(
+                        control_file,
                         ("year",),
                         "VP203",
                         f"året {plan.year} ligger utanför planperioden för {plan.plan}",
@@ -146,7 +109,7 @@ def _check_one(control_file: ControlFile, today: dt.date) -> list[Problem]:
         for i, ident in enumerate(ids_in_order):
             if ident in ids:
                 message = f"{kind} {ident!r} finns redan i filen"
-                problems.append(control_file.problem((key, i, "id"), "VP201", message))
+                problems.append(located_problem(control_file, (key, i, "id"), "VP201", message))
             ids.add(ident)
     for i, risk in enumerate(plan.risks):
         for name, scale in (
@@ -158,7 +121,8 @@ def _check_one(control_file: ControlFile, today: dt.date) -> list[Problem]:
                 steps = ", ".join(f"{n} {label}" for n, label in enumerate(scale, 1))
                 word = "sannolikheten" if name == "probability" else "konsekvensen"
                 problems.append(
-                    control_file.problem(
+                    located_problem(
+                        control_file,
                         ("risks", i, name),
                         "VP801",
                         f"{word} {value} ligger utanför skalan 1–4 för risken {risk.id}",
@@ -174,7 +138,8 @@ def _check_one(control_file: ControlFile, today: dt.date) -> list[Problem]:
     for i, control in enumerate(plan.controls):
         if control.risk not in risks:
             problems.append(
-                control_file.problem(
+                located_problem(
+                    control_file,
                     ("controls", i, "risk"),
                     "VP202",
                     f"kontrollen {control.id} gäller en risk som inte finns: {control.risk!r}",
@@ -184,7 +149,8 @@ def _check_one(control_file: ControlFile, today: dt.date) -> list[Problem]:
         for j, period in enumerate(control.periods):
             if int(period[:4]) != plan.year:
                 problems.append(
-                    control_file.problem(
+                    located_problem(
+                        control_file,
                         ("controls", i, "periods", j),
                         "VP203",
                         f"perioden {period} ligger utanför planens år {plan.year}",
@@ -195,7 +161,8 @@ def _check_one(control_file: ControlFile, today: dt.date) -> list[Problem]:
         planned = controls.get(result.control)
         if planned is None:
             problems.append(
-                control_file.problem(
+                located_problem(
+                    control_file,
                     ("results", i, "control"),
                     "VP202",
                     f"resultatet gäller en kontroll som inte finns: {result.control!r}",
@@ -204,7 +171,8 @@ def _check_one(control_file: ControlFile, today: dt.date) -> list[Problem]:
             )
         elif result.period not in planned.periods:
             problems.append(
-                control_file.problem(
+                located_problem(
+                    control_file,
                     ("results", i, "period"),
                     "VP802",
                     f"kontrollen {planned.id} är inte planerad för {result.period}",
@@ -213,7 +181,8 @@ def _check_one(control_file: ControlFile, today: dt.date) -> list[Problem]:
             )
         if (result.control, result.period) in reported:
             problems.append(
-                control_file.problem(
+                located_problem(
+                    control_file,
                     ("results", i, "period"),
                     "VP804",
                     f"kontrollen {result.control} har redan ett resultat för {result.period}",
@@ -223,7 +192,8 @@ def _check_one(control_file: ControlFile, today: dt.date) -> list[Problem]:
         reported.add((result.control, result.period))
         if result.date > today:
             problems.append(
-                control_file.problem(
+                located_problem(
+                    control_file,
                     ("results", i, "date"),
                     "VP803",
                     f"resultatet är daterat {result.date.isoformat()}, i framtiden",
@@ -239,5 +209,5 @@ def _check_one(control_file: ControlFile, today: dt.date) -> list[Problem]:
 def _check_action(control_file: ControlFile, path: Path_, action: Any, year: int) -> list[Problem]:
     if action.due.year < year:
         message = f"åtgärden ska vara klar {action.due.isoformat()}, före planens år {year}"
-        return [control_file.problem((*path, "due"), "VP203", message)]
+        return [located_problem(control_file, (*path, "due"), "VP203", message)]
     return []

@@ -10,6 +10,7 @@ import itertools
 from ..common.problems import Problem, Severity
 from .control import ControlFile
 from .control_model import Decision, Outcome
+from .load import located_problem
 
 
 def control_findings(control_file: ControlFile) -> list[tuple[dict[str, str], Problem]]:
@@ -18,7 +19,7 @@ def control_findings(control_file: ControlFile) -> list[tuple[dict[str, str], Pr
     found = []
 
     def finding(path: tuple[str | int, ...], code: str, message: str, hint: str) -> Problem:
-        return control_file.problem(path, code, message, hint, Severity.WARNING)
+        return located_problem(control_file, path, code, message, hint, Severity.WARNING)
 
     for i, risk in enumerate(plan.risks):
         controls = [c for c in plan.controls if c.risk == risk.id]

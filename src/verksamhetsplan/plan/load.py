@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ..common.files import display_path
 from ..common.problems import Problem, Severity
@@ -18,20 +18,29 @@ from .yaml_reader import Path_, Positions, parse, read_document
 PLAN_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass
-class PlanFile:
-    """A plan with the file it came from; where each part stands is worked out on demand."""
+class Located:
+    """A file read into a model: its name and text, and where each part of it stands,
+    worked out on demand (problems are placed by it, `located_problem`)."""
 
     file: str
-    plan: Plan
     text: str
-    _positions: Positions | None = field(default=None, repr=False)
+    _positions: Positions | None
 
     @property
     def positions(self) -> Positions:
         if self._positions is None:
             self._positions = parse(self.text)[1]
         return self._positions
+
+
+@dataclass
+class PlanFile(Located):
+    """A plan with the file it came from."""
+
+    file: str
+    plan: Plan
+    text: str
+    _positions: Positions | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -52,6 +61,19 @@ def _read(path: Path) -> Read:
 
 
 def load_plan(path: Path, read: Read | None = None) -> tuple[PlanFile | None, list[Problem]]:
+    shape = "en planfil ska bestå av nycklar och värden (id:, kind:, title: …)"
+    loaded, problems = load_model(path, Plan, shape, read)
+    return (PlanFile(display_path(path), *loaded) if loaded else None), problems
+
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def load_model(
+    path: Path, model: type[Model], shape: str, read: Read | None = None
+) -> tuple[tuple[Model, str] | None, list[Problem]]:
+    """A YAML file validated as the model, with its text; or every problem, located. `shape`
+    says what the file must be, for a file that is a list or a single value."""
     file = display_path(path)
     read = _read(path) if read is None else read
     if isinstance(read, YamlProblem):
@@ -65,18 +87,17 @@ def load_plan(path: Path, read: Read | None = None) -> tuple[PlanFile | None, li
         return None, [
             Problem(
                 "VP008",
-                "en planfil ska bestå av nycklar och värden (id:, kind:, title: …), "
-                f"inte {'en lista' if isinstance(data, list) else 'ett enskilt värde'}",
+                f"{shape}, inte {'en lista' if isinstance(data, list) else 'ett enskilt värde'}",
                 file=file,
                 line=1,
                 column=1,
             )
         ]
     try:
-        plan = Plan.model_validate(data)
+        validated = model.model_validate(data)
     except ValidationError as error:
-        return None, problems_from_error(error, data, parse(text)[1], file, Plan)
-    return PlanFile(file, plan, text), []
+        return None, problems_from_error(error, data, parse(text)[1], file, model)
+    return (validated, text), []
 
 
 def load_plans(files: list[Path]) -> LoadResult:
@@ -93,14 +114,14 @@ def load_plans(files: list[Path]) -> LoadResult:
 
 
 def located_problem(
-    plan_file: PlanFile,
+    plan_file: Located,
     path: Path_,
     code: str,
     message: str,
     hint: str | None = None,
     severity: Severity = Severity.ERROR,
 ) -> Problem:
-    """A problem at the value `path` in the plan file, with its line and column."""
+    """A problem at the value `path` in the file, with its line and column."""
     position = plan_file.positions.of_value(path)
     return Problem(
         code=code,

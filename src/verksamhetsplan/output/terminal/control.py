@@ -3,27 +3,19 @@ for tools (JSON in vp's envelope)."""
 
 from __future__ import annotations
 
-import io
 import json
 from typing import Any
 
 from ... import __version__
 from ...common.swedish import printable
+from .console import buffered
 from .problems import plural
 
 
 def to_text(found: list[dict[str, Any]], like: Any) -> str:
-    from rich.console import Console
     from rich.table import Table
 
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=like.width,
-        color_system=like.color_system,
-        force_terminal=like.is_terminal,
-        highlight=False,
-    )
+    console, buffer = buffered(like)
     for record in found:
         when = f"{record['period']}, " if record["period"] else ""
         console.print(

@@ -10,21 +10,14 @@ from typing import Any
 
 from ... import __version__
 from ...common.swedish import printable, spreadsheet_number
+from .console import buffered
 
 
 def to_text(found: list[dict[str, Any]], like: Any) -> str:
     from rich import box
-    from rich.console import Console
     from rich.table import Table
 
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=like.width,
-        color_system=like.color_system,
-        force_terminal=like.is_terminal,
-        highlight=False,
-    )
+    console, buffer = buffered(like)
     for record in found:
         table = Table(
             title=f"Ekonomi {record['board']} – {record['period_text']} (tkr)",

@@ -4,7 +4,6 @@ unit, instead of a table that cuts the text to a few characters."""
 
 from __future__ import annotations
 
-import io
 import textwrap
 from typing import Any
 
@@ -31,6 +30,7 @@ from ...followup.words import (
     verdict_text,
 )
 from ...plan.goals import Milestone
+from .console import buffered
 
 Words = dict[Result, str]
 
@@ -75,16 +75,8 @@ def _forecast_cell(e: Evaluation, words: Words) -> str:
 
 def table_text(f: PlanFollowUp, like: Any) -> str:
     """One plan's tables as text, rendered as the console `like` would render them."""
-    from rich.console import Console
 
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=like.width,
-        color_system=like.color_system,
-        force_terminal=like.is_terminal,
-        highlight=False,
-    )
+    console, buffer = buffered(like)
     render_table([f], console)
     return buffer.getvalue()
 
