@@ -186,19 +186,11 @@ class _Writer(DocxGoals, DocxControl, DocxEconomy):
 
     def _status_chart(self) -> None:
         """The summary's counts as bars, a picture with its words as description."""
-        from docx.shared import Mm
-
         from ..small_charts import counts_said, status_bars_png
 
         rows = self.c["summary"]["bars"]["rows"]
-        picture = (
-            self.doc.add_paragraph()
-            .add_run()
-            .add_picture(io.BytesIO(status_bars_png(rows)), width=Mm(150))
-        )
         description = " ".join(f"{label}: {counts_said(counts)}." for label, counts in rows)
-        picture._inline.docPr.set("descr", description)
-        picture._inline.docPr.set("title", "Måluppfyllelse per målområde")
+        self.picture(status_bars_png(rows), description, "Måluppfyllelse per målområde")
 
     def _summary_table(self) -> None:
         c = self.c
@@ -257,7 +249,6 @@ class _Writer(DocxGoals, DocxControl, DocxEconomy):
                 self.richtext(section["blocks"], 1)
 
     def _key_figures(self) -> None:
-        from docx.shared import Mm
 
         from ..small_charts import line_chart
 
@@ -309,13 +300,12 @@ class _Writer(DocxGoals, DocxControl, DocxEconomy):
             layout.autofit = False
             chart_cell, values_cell = layout.rows[0].cells
             fix_widths(layout, [95, TEXT_WIDTH_MM - 95])
-            run = chart_cell.paragraphs[0].add_run()
-            shape = run.add_picture(io.BytesIO(picture), width=Mm(90))
             description = (
                 f"Linjediagram över {figure['title']}. Värdena står i tabellen bredvid: {values}."
             )
-            shape._inline.docPr.set("descr", description)
-            shape._inline.docPr.set("title", f"Utvecklingen för {figure['title']}")
+            title_text = f"Utvecklingen för {figure['title']}"
+            run = chart_cell.paragraphs[0].add_run()
+            self.picture(picture, description, title_text, run, width_mm=90)
             inner = values_cell.add_table(rows=1, cols=2)
             inner.style = self._table_style()
             header_row(inner.rows[0], ["Period", "Värde"])

@@ -121,6 +121,25 @@ class DocxBlocks:
             bookmark(paragraph, name, 9000 + len(self.contents))
             self.contents.append((text, level, name))
 
+    def picture(
+        self,
+        data: bytes,
+        description: str,
+        title: str | None = None,
+        run: Any = None,
+        width_mm: int = 150,
+    ) -> None:
+        """A picture (PNG) with its text alternative, in a paragraph of its own or in `run`."""
+        import io
+
+        from docx.shared import Mm
+
+        run = run if run is not None else self.doc.add_paragraph().add_run()
+        shape = run.add_picture(io.BytesIO(data), width=Mm(width_mm))
+        shape._inline.docPr.set("descr", description)
+        if title is not None:
+            shape._inline.docPr.set("title", title)
+
     def para(
         self, text: str, status: dict[str, Any] | None = None, after: str = "", italic: bool = False
     ) -> None:

@@ -4,7 +4,6 @@ warning of a deficit without åtgärder, and the administration's text."""
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from .word_blocks import DocxBlocks
@@ -12,8 +11,6 @@ from .word_blocks import DocxBlocks
 
 class DocxEconomy(DocxBlocks):
     def economy(self, ec: dict[str, Any], blocks: Any, warning: str | None) -> None:
-        from docx.shared import Mm
-
         from ..charts import png
 
         self.para(ec["summary"])
@@ -32,13 +29,7 @@ class DocxEconomy(DocxBlocks):
             for note in unit["notes"]:
                 self.para(f"{unit['title']}: {note}.", italic=True)
         chart = ec["chart"]
-        picture = (
-            self.doc.add_paragraph()
-            .add_run()
-            .add_picture(io.BytesIO(png(chart["data"])), width=Mm(150))
-        )
-        picture._inline.docPr.set("descr", chart["text"])
-        picture._inline.docPr.set("title", chart["data"].title)
+        self.picture(png(chart["data"]), chart["text"], chart["data"].title)
         self.table(chart["header"], chart["rows"], [30, 45, 45], "Värden i diagrammet, tkr", 1)
         if warning:
             self.para(f"Åtgärder saknas: {warning}", italic=True)

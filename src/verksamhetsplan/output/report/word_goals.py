@@ -106,19 +106,9 @@ class DocxGoals(DocxBlocks):
     def _chart(self, chart: dict[str, Any]) -> None:
         """The goal's chart as a picture with its text alternative, and its values in a
         table beneath (Word shows no SVG everywhere: the same chart, drawn as PNG)."""
-        import io
-
-        from docx.shared import Mm
-
         from ..charts import png
 
-        picture = (
-            self.doc.add_paragraph()
-            .add_run()
-            .add_picture(io.BytesIO(png(chart["data"])), width=Mm(150))
-        )
-        picture._inline.docPr.set("descr", chart["text"])
-        picture._inline.docPr.set("title", chart["data"].title)
+        self.picture(png(chart["data"]), chart["text"], chart["data"].title)
         widths = [30] + [30] * (len(chart["header"]) - 1)
         self.table(
             chart["header"],
