@@ -128,27 +128,14 @@ def _separators(line: str) -> int:
 
 
 def _workbook(path: Path, sheet: str | None, shown: str) -> tuple[dict[int, dict[int, Any]], Where]:
-    from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
-    from .workbook import _cells, _check_package
+    from .workbook import cells_of, open_sheet
 
-    _check_package(path, shown)
-    try:
-        book = load_workbook(path, data_only=True)
-    except Exception as error:  # openpyxl raises zip, XML and key errors alike
-        raise Refused(
-            f"{shown} går inte att läsa som Excel-arbetsbok ({type(error).__name__})",
-            hint="Spara filen som Excel-arbetsbok (.xlsx) och försök igen.",
-        ) from None
-    if sheet is not None and sheet not in book.sheetnames:
-        raise Refused(
-            f"{shown} har inget blad {sheet!r}", hint="Bladen: " + ", ".join(book.sheetnames)
-        )
-    ws = book[sheet] if sheet is not None else book.worksheets[0]
+    ws = open_sheet(path, sheet, shown)
     name = ws.title
 
     def where(row: int, column: int) -> Place:
         return Place(shown, row, column, f"{name}!{get_column_letter(column)}{row}")
 
-    return _cells(ws), where
+    return cells_of(ws), where

@@ -56,33 +56,12 @@ class OwnValue:
 
 def read_workbook(path: Path, sheet: str | None) -> list[KoladaValue] | list[OwnValue]:
     """The workbook's values: Kolada's (by KPI) or vp's own (by indicator id)."""
-    from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
     shown = display_path(path)
-    _check_package(path, shown)
-    try:
-        book = load_workbook(path, data_only=True)
-    except Exception as error:  # openpyxl raises zip, XML and key errors alike
-        bad = _unreadable_number(path) if isinstance(error, ValueError) else None
-        if bad is not None:
-            raise Refused(
-                f"{shown}: cellen {bad[0]} har värdet {bad[1]!r}, som inte är ett tal",
-                hint="Skriv ett tal i cellen, eller lämna den tom för ett värde som saknas.",
-            ) from None
-        raise Refused(
-            f"{shown} går inte att läsa som Excel-arbetsbok ({type(error).__name__})",
-            hint="Spara filen som Excel-arbetsbok (.xlsx) och försök igen.",
-        ) from None
-    if sheet is not None and sheet not in book.sheetnames:
-        raise Refused(
-            f"{shown} har inget blad {sheet!r}",
-            hint="Bladen: " + ", ".join(book.sheetnames) + ".",
-            usage=True,
-        )
-    ws = book[sheet] if sheet is not None else book.worksheets[0]
+    ws = open_sheet(path, sheet, shown)
     name = ws.title
-    cells = _cells(ws)
+    cells = cells_of(ws)
     if not cells:
         raise Refused(f"{shown}: bladet {name!r} är tomt")
     first = min(cells)
@@ -119,6 +98,34 @@ def read_workbook(path: Path, sheet: str | None) -> list[KoladaValue] | list[Own
         hint="Långt format: indicator, period, value, gender. Koladas export: kpi, kommun, "
         "kön och ett år per kolumn.",
     )
+
+
+def open_sheet(path: Path, sheet: str | None, shown: str) -> Any:
+    """The named sheet (or the first) of a workbook measured before it is unpacked; every
+    way it cannot be read is a Swedish refusal."""
+    from openpyxl import load_workbook
+
+    _check_package(path, shown)
+    try:
+        book = load_workbook(path, data_only=True)
+    except Exception as error:  # openpyxl raises zip, XML and key errors alike
+        bad = _unreadable_number(path) if isinstance(error, ValueError) else None
+        if bad is not None:
+            raise Refused(
+                f"{shown}: cellen {bad[0]} har värdet {bad[1]!r}, som inte är ett tal",
+                hint="Skriv ett tal i cellen, eller lämna den tom för ett värde som saknas.",
+            ) from None
+        raise Refused(
+            f"{shown} går inte att läsa som Excel-arbetsbok ({type(error).__name__})",
+            hint="Spara filen som Excel-arbetsbok (.xlsx) och försök igen.",
+        ) from None
+    if sheet is not None and sheet not in book.sheetnames:
+        raise Refused(
+            f"{shown} har inget blad {sheet!r}",
+            hint="Bladen: " + ", ".join(book.sheetnames) + ".",
+            usage=True,
+        )
+    return book[sheet] if sheet is not None else book.worksheets[0]
 
 
 def _check_package(path: Path, shown: str) -> None:
@@ -167,7 +174,7 @@ def _unreadable_number(path: Path) -> tuple[str, str] | None:
     return None
 
 
-def _cells(ws: Any) -> dict[int, dict[int, Any]]:
+def cells_of(ws: Any) -> dict[int, dict[int, Any]]:
     """The sheet's cells that hold something, by row and column (1-based): only the cells
     that exist, never the rectangle the sheet's dimensions claim."""
     found: dict[int, dict[int, Any]] = {}
