@@ -4,12 +4,10 @@ every other edit, checked as `vp validate` checks it, and written through the sa
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from ..common.files import read_bytes
 from ..common.problems import Refused, Severity, suggest
 from ..plan.control import (
     ControlFile,
@@ -18,10 +16,9 @@ from ..plan.control import (
     load_control_plan,
     load_control_plans,
 )
-from ..plan.yaml_problems import decode
-from .plans import parse_status
+from .plans import as_change, edit, open_document, parse_status
 from .safe_write import Change
-from .yaml_splice import Document, EditError
+from .yaml_splice import Document
 
 OUTCOMES = {
     "no_remark": "no_remark",
@@ -75,17 +72,13 @@ def _opened(root: Path) -> list[ControlFile]:
 
 def _finish(
     control_file: ControlFile,
-    document: Document,
+    opened: tuple[Path, bytes, Document],
     plan_years: dict[str, range],
     today: dt.date,
     done: str,
 ) -> Change:
-    path = Path(control_file.file)
-    raw = read_bytes(path)
-    if decode(raw) != control_file.text:
-        raise Refused(
-            f"{control_file.file} ändrades medan vp läste den", hint="Kör kommandot igen."
-        )
+    """The edited file as a change, after checking it as vp validate checks it."""
+    path, raw, document = opened
     loaded, problems = load_control_plan(path, (document.text, document.data))
     if loaded is not None:
         problems += check_control_plans([loaded], plan_years, today)
@@ -94,17 +87,11 @@ def _finish(
         raise Refused(
             f"ändringen skulle göra {control_file.file} ogiltig; ingenting har ändrats", errors
         )
-    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
-    return Change(path, raw, bom + document.text.encode("utf-8"), [done])
+    return as_change(path, raw, document, [done])
 
 
-def _edit(action: Any) -> None:
-    try:
-        action()
-    except EditError as error:
-        raise Refused(
-            f"kan inte ändra internkontrollplanen: {error}; ingenting har ändrats"
-        ) from None
+def _edit(document: Document, action: Any) -> None:
+    edit(document, action, "internkontrollplanen")
 
 
 def record_result(
@@ -139,7 +126,7 @@ def record_result(
         entry["comment"] = comment
     if actions:
         entry["actions"] = actions
-    document = Document(control_file.text)
+    path, raw, document = open_document(control_file)
     existing = document.data.get("results") or []
     same = [
         i
@@ -147,12 +134,13 @@ def record_result(
         if r.get("control") == control.id and str(r.get("period")) == period
     ]
     if same:
-        _edit(lambda: document.replace_item(("results", same[0]), entry))
+        _edit(document, lambda: document.replace_item(("results", same[0]), entry))
         done = f"Ändrade resultatet för {control.id} {period} i {control_file.file}"
     else:
-        _edit(lambda: document.append(("results",), entry))
+        _edit(document, lambda: document.append(("results",), entry))
         done = f"Skrev resultatet för {control.id} {period} i {control_file.file}"
-    return _finish(control_file, document, _plan_years(repository), today, done)
+    opened = (path, raw, document)
+    return _finish(control_file, opened, _plan_years(repository), today, done)
 
 
 def update_action(
@@ -188,16 +176,17 @@ def update_action(
         raise Refused(
             f"åtgärden {action_id!r} {message}", hint="Åtgärder följs upp med sitt id:.", usage=True
         )
-    control_file, path = found[0]
-    document = Document(control_file.text)
-    _edit(lambda: document.set((*path, "status"), ActivityStatus(status).value))
+    control_file, where = found[0]
+    file, raw, document = open_document(control_file)
+    _edit(document, lambda: document.set((*where, "status"), ActivityStatus(status).value))
     document = Document(document.text)
-    _edit(lambda: document.set((*path, "date"), day))
+    _edit(document, lambda: document.set((*where, "date"), day))
     if comment:
         document = Document(document.text)
-        _edit(lambda: document.set((*path, "comment"), comment))
+        _edit(document, lambda: document.set((*where, "comment"), comment))
     done = f"Åtgärden {action_id}: {status} från {day.isoformat()} i {control_file.file}"
-    return _finish(control_file, document, _plan_years(repository), today, done)
+    opened = (file, raw, document)
+    return _finish(control_file, opened, _plan_years(repository), today, done)
 
 
 def _plan_years(repository: Any) -> dict[str, range]:

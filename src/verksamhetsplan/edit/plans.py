@@ -15,7 +15,7 @@ from ..common.files import read_bytes
 from ..common.problems import Problem, Refused, Severity, suggest
 from ..followup.words import ACTIVITY_WORDS
 from ..plan.checks import Index, check_plans
-from ..plan.load import PlanFile, load_plan
+from ..plan.load import Located, PlanFile, load_plan
 from ..plan.vocabulary import ActivityStatus, Status
 from ..plan.yaml_problems import decode
 from ..plan.yaml_reader import value_at
@@ -103,7 +103,8 @@ def find(index: Index, ref: str, kind: str, word: str) -> Found:
     )
 
 
-def open_document(plan_file: PlanFile) -> tuple[Path, bytes, Document]:
+def open_document(plan_file: Located) -> tuple[Path, bytes, Document]:
+    """The file's bytes and its text as a document to edit, if it is still as read."""
     path = Path(plan_file.file)
     raw = read_bytes(path)
     if decode(raw) != plan_file.text:
@@ -139,18 +140,20 @@ def finish_all(plans: list[PlanFile], opened: list[Opened]) -> list[Change]:
     if errors:
         names = ", ".join(plan_file.file for plan_file, *_ in opened)
         raise Refused(f"ändringen skulle göra {names} ogiltig; ingenting har ändrats", errors)
-    changes = []
-    for _, path, raw, document in opened:
-        bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
-        changes.append(Change(path, raw, bom + document.text.encode("utf-8")))
-    return changes
+    return [as_change(path, raw, document) for _, path, raw, document in opened]
 
 
-def edit(document: Document, action: Any) -> None:
+def as_change(path: Path, raw: bytes, document: Document, done: list[str] | None = None) -> Change:
+    """The edited text as the file's new bytes, keeping its byte-order mark if it had one."""
+    bom = codecs.BOM_UTF8 if raw.startswith(codecs.BOM_UTF8) else b""
+    return Change(path, raw, bom + document.text.encode("utf-8"), done or [])
+
+
+def edit(document: Document, action: Any, what: str = "planfilen") -> None:
     try:
         action()
     except EditError as error:
-        raise Refused(f"kan inte ändra planfilen: {error}; ingenting har ändrats") from None
+        raise Refused(f"kan inte ändra {what}: {error}; ingenting har ändrats") from None
 
 
 def record_assessment(
