@@ -93,13 +93,14 @@ def is_economy_file(path: Path) -> bool:
 
 
 def read_economy(
-    path: Path, file: str, units: Units | None
+    path: Path, file: str, units: Units | None, raw: bytes | None = None
 ) -> tuple[list[EconomyRow], list[Problem]]:
-    """A file's rows, and every problem with it; with problems no row counts."""
+    """A file's rows (from `raw` when it is not yet written), and every problem with it;
+    with problems no row counts."""
     rows: list[EconomyRow] = []
     problems: list[Problem] = []
     try:
-        text, _ = datafmt.decode(path.read_bytes())
+        text, _ = datafmt.decode(path.read_bytes() if raw is None else raw)
     except datafmt.MixedEncoding as mixed:
         return [], [
             Problem("VP002", "filen är UTF-8 men inte överallt", file=file, line=mixed.line)
@@ -146,6 +147,23 @@ def read_economy(
             )
         )
     return ([] if problems else rows), problems
+
+
+def other_files(
+    folder: Path, units: Units | None, but: set[Path]
+) -> tuple[list[EconomyRow], list[Problem]]:
+    """The rows of an organisation's economy files other than `but` (resolved paths), and
+    their problems: what holds across files is checked with all of them. A link is not read."""
+    from ..common.files import display_path, find_files
+
+    rows: list[EconomyRow] = []
+    problems: list[Problem] = []
+    for other in find_files([folder], (".csv",)) if folder.is_dir() else []:
+        if other.resolve() not in but and not other.is_symlink():
+            found, said = read_economy(other, display_path(other), units)
+            rows += found
+            problems += said
+    return rows, problems
 
 
 def rows_problems(rows: list[EconomyRow]) -> list[Problem]:

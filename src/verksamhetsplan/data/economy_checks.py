@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..common.files import display_path, find_files
+from ..common.files import display_path
 from ..common.problems import Problem
 from ..plan.economy_model import Figure
 from ..plan.load import PlanFile, located_problem
 from ..plan.vocabulary import Combine, Frequency
-from .economy import EconomyRow, Units, read_economy, rows_problems, units_of
+from .economy import ECONOMY, EconomyRow, Units, other_files, read_economy, rows_problems, units_of
 from .layout import organisation
 
 
@@ -121,9 +121,8 @@ def check_economy_files(
         rows.setdefault(org, []).extend(found)
     named = {p.resolve() for p in paths}
     for org, org_rows in rows.items():
-        folder = (root / "economy-data" / org) if root is not None and org else None
-        for other in find_files([folder], (".csv",)) if folder and folder.is_dir() else []:
-            if other.resolve() not in named and not other.is_symlink():
-                org_rows = org_rows + read_economy(other, display_path(other), tables.get(org))[0]
+        if root is not None and org:
+            # the other files' own problems are theirs to report when they are named
+            org_rows = org_rows + other_files(root / ECONOMY / org, tables.get(org), named)[0]
         problems += rows_problems(org_rows)
     return problems, rows

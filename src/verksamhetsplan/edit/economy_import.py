@@ -21,6 +21,7 @@ from ..data.economy import (
     ECONOMY,
     PERIOD,
     Units,
+    other_files,
     read_economy,
     rows_problems,
     units_of,
@@ -85,7 +86,7 @@ def import_economy(
         raise Refused("exporten har fel; ingenting har skrivits", problems)
     before = read_bytes(path) if path.is_file() else None
     after = _merged(before, [entry for entry, _ in found])
-    _check(path, after, units, repository.root)
+    _check(path, after, units)
     from ..common.files import display_path
 
     done = [f"Läste {len(found)} belopp till {display_path(path)}"]
@@ -223,27 +224,13 @@ def _merged(before: bytes | None, entries: list[dict[str, str]]) -> bytes:
     return bom + out.getvalue().encode("utf-8")
 
 
-def _check(path: Path, after: bytes, units: Any, root: Path) -> None:
+def _check(path: Path, after: bytes, units: Any) -> None:
     """The file as it would be, with the organisation's other economy files, checked as vp
-    validate checks them (the new text is read through a scratch copy)."""
-    import tempfile
+    validate checks them."""
+    from ..common.files import display_path
 
-    from ..common.files import display_path, find_files
-
-    others = (
-        [p for p in find_files([path.parent], (".csv",)) if p.resolve() != path.resolve()]
-        if path.parent.is_dir()
-        else []
-    )
-    rows, problems = [], []
-    for other in others:
-        found, said = read_economy(other, display_path(other), units)
-        rows += found
-        problems += said
-    with tempfile.TemporaryDirectory() as scratch:
-        copy = Path(scratch) / path.name
-        copy.write_bytes(after)
-        found, said = read_economy(copy, display_path(path), units)
+    rows, problems = other_files(path.parent, units, {path.resolve()})
+    found, said = read_economy(path, display_path(path), units, after)
     rows += found
     problems += said or rows_problems(rows)
     if problems:
