@@ -27,6 +27,7 @@ from .common import (
     usage_error,
     write_output,
 )
+from .report_command import Format as ReportFormat
 
 control_app = App(
     help="Intern kontroll: internkontrollplanens risker, kontroller, resultat och åtgärder.",
@@ -45,13 +46,6 @@ PlanOption = Annotated[
 class StatusFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
-
-
-class ReportFormat(StrEnum):
-    HTML = "html"
-    MD = "md"
-    DOCX = "docx"
-    PDF = "pdf"
 
 
 def _chosen(plan: str | None, year: int | None) -> list[Any]:

@@ -3,7 +3,6 @@ an ekonomisystem's export."""
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -23,6 +22,7 @@ from .common import (
     usage_error,
     write_output,
 )
+from .status_command import Format
 
 economy_app = App(
     help="Ekonomi: budget, utfall och prognos per verksamhet (vp economy status), förklaring "
@@ -32,13 +32,6 @@ economy_app = App(
 app.add_typer(economy_app, name="economy")
 
 PlanOption = Annotated[str | None, typer.Option("--plan", "-p", help="Bara planen med detta id.")]
-
-
-class Format(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-    XLSX = "xlsx"
 
 
 def _follow_ups(
