@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_report_formats import docx_text, need, pdf_info, pdf_text, squash
+from test_report_formats import docx_text, libreoffice_pdf, need, pdf_info, pdf_text, squash
 
 from conftest import ROOT
 
@@ -81,25 +81,7 @@ def test_word_has_the_matrix_as_a_table_and_libreoffice_converts_it(
     assert "Åtgärd: Attestförteckningen uppdateras" in text
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings[:3] == ["Uppföljning", "Riskmatris", "Risker"]
-    soffice = need("soffice")
-    done = subprocess.run(
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "lo"),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    converted = tmp_path / "lo" / "ik.pdf"
-    assert done.returncode == 0 and converted.is_file(), done.stderr
+    converted = libreoffice_pdf(source, tmp_path, tmp_path / "lo-out")
     assert "12 mycket hög" in pdf_text(converted)
 
 

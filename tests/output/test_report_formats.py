@@ -35,6 +35,30 @@ def need(tool: str) -> str:
     return found
 
 
+def libreoffice_pdf(source: Path, tmp_path: Path, out: Path) -> Path:
+    """The Word file converted to PDF by LibreOffice (with a profile of its own), which must
+    succeed; the converted file."""
+    done = subprocess.run(
+        [
+            need("soffice"),
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    converted = out / f"{source.stem}.pdf"
+    assert done.returncode == 0 and converted.is_file(), done.stderr
+    return converted
+
+
 def verdict(goal: dict) -> str:
     """A goal's status as the reports write it: symbol and word."""
     from verksamhetsplan.followup.attainment import Result
@@ -220,27 +244,9 @@ def test_word_has_contents_page_numbers_and_charts_with_their_values(
 
 
 def test_libreoffice_converts_the_word_report_without_error(in_repo, run_vp, tmp_path) -> None:
-    soffice = need("soffice")
     need("pdfinfo")
     source = write(run_vp, tmp_path, "docx")
-    done = subprocess.run(
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "lo-out"),
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    converted = tmp_path / "lo-out" / "rapport.pdf"
-    assert done.returncode == 0 and converted.is_file(), done.stderr
+    converted = libreoffice_pdf(source, tmp_path, tmp_path / "lo-out")
     pages = int(re.search(r"Pages:\s+(\d+)", pdf_info(converted))[1])
     assert pages >= 8
     text = pdf_text(converted)
@@ -499,18 +505,13 @@ def test_no_header_of_a_word_table_is_broken_inside_a_word(in_repo, run_vp, tmp_
     ('Redovisas', not 'Redovisa' above 's'), in the delårsrapport and the year's report."""
     from docx import Document
 
-    soffice = need("soffice")
     need("pdftotext")
     for name, args in (("delar", PERIOD), ("ar", ["--year", "2019", "--plan", SN])):
         source = tmp_path / f"{name}.docx"
         assert run_vp("report", *args, "-f", "docx", "-o", str(source)).exit_code == 0
-        subprocess.run(
-            [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-             "--convert-to", "pdf", "--outdir", str(tmp_path / "lo-out"), str(source)],
-            capture_output=True, timeout=180, check=True,
-        )  # fmt: skip
+        converted = libreoffice_pdf(source, tmp_path, tmp_path / "lo-out")
         laid_out = subprocess.run(
-            ["pdftotext", "-layout", str(tmp_path / "lo-out" / f"{name}.pdf"), "-"],
+            ["pdftotext", "-layout", str(converted), "-"],
             capture_output=True, text=True, check=True,
         ).stdout  # fmt: skip
         words = {
@@ -531,15 +532,9 @@ def test_word_contents_show_page_numbers_when_libreoffice_opens_the_file(
     page its heading stands on, and the numbers are there in the rendered picture."""
     from PIL import Image
 
-    soffice = need("soffice")
     need("pdftoppm")
     source = write(run_vp, tmp_path, "docx")
-    subprocess.run(
-        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-        capture_output=True, timeout=180, check=True,
-    )  # fmt: skip
-    converted = tmp_path / "rapport.pdf"
+    converted = libreoffice_pdf(source, tmp_path, tmp_path)
     pages = int(re.search(r"Pages:\s+(\d+)", pdf_info(converted))[1])
     headings = {n: _large_lines(converted, n) for n in range(3, pages + 1)}
     contents = [
