@@ -12,6 +12,7 @@ from ...plan.control import ControlFile
 from ..control_records import METHOD_TEXT, records
 from .context import period_context
 from .goal_context import ORDERED_SECTIONS
+from .shown import long_date
 
 TITLES = ("internkontroll", "intern kontroll")
 
@@ -72,18 +73,12 @@ def standalone(
         "ic": record,
         "ic_analysis": own["blocks"] if own else None,
         "period": period_context(plan.year, period),
-        "adopted": f"{record_date(adopted.date)}" if adopted else None,
+        "adopted": long_date(adopted.date) if adopted else None,
         "adopted_by": adopted.by if adopted else None,
         "reference": adopted.reference if adopted else None,
         "as_of": record["as_of_text"] if as_of_given else None,
         "method": METHOD_TEXT,
     }
-
-
-def record_date(day: dt.date) -> str:
-    from .shown import long_date
-
-    return long_date(day)
 
 
 def council_summary(
