@@ -159,3 +159,21 @@ def test_without_an_internkontrollplan_the_command_says_so(run_vp, repo_copy) ->
     result = run_vp("control", "status")
     assert result.exit_code == 2
     assert "ingen internkontrollplan" in result.output
+
+
+def test_in_80_columns_every_id_stands_whole(run_vp, in_repo, monkeypatch) -> None:
+    """The ids are what a person types next (vp control result ID): a narrow terminal lists
+    them beneath the matrix and gives each risk its own lines, never an id cut in two."""
+    monkeypatch.setenv("COLUMNS", "80")
+    result = run_vp("control", "status", "--period", "2018-T2", "--as-of", "2018-09-30")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 80
+    words = {w.strip(",:;()") for line in lines for w in line.split()}
+    from verksamhetsplan.plan.control import load_control_plan
+
+    plan = load_control_plan(ROOT / FILE)[0]
+    assert plan is not None
+    for ident in [r.id for r in plan.plan.risks] + [c.id for c in plan.plan.controls]:
+        assert ident in words, ident
+    assert "  9 hög (3 × 3): utbetalning-fbs, informationssakerhet-treserva" in lines
