@@ -204,8 +204,29 @@ def test_ks_sammanstallning_lists_every_boards_deviations(run_vp, repo_copy, tmp
     assert "Tre av tio saknade dokumentation. Ingen åtgärd beslutad." in section
     target = tmp_path / "ks.docx"
     assert run_vp(*base, "-f", "docx", "-o", str(target)).exit_code == 0
-    text = docx_text(docx.Document(str(target)))
+    document = docx.Document(str(target))
+    text = docx_text(document)
     assert "Intern kontroll i nämnderna" in text and "upphandling-stickprov, 2018" in text
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Nämnd")
+    header = [squash(c.text) for c in table.rows[0].cells]
+    assert header == [
+        "Nämnd",
+        "✓ utan anmärkning",
+        "✗ avvikelse",
+        "? ej rapporterad",
+        "○ planerad",
+        "Öppna åtgärder",
+        "Varav försenade",
+    ]
+    assert [squash(c.text) for c in table.rows[1].cells] == [
+        "Socialnämnden Internkontrollplan 2018 för Socialnämnden",
+        "6",
+        "4",
+        "1",
+        "0",
+        "1",
+        "0",
+    ]
     html = run_vp(*base, "-f", "html", "-o", "-").stdout
     assert "Tekniska nämnden" in html and "Intern kontroll i nämnderna" in html
 

@@ -90,17 +90,22 @@ class _CouncilWriter(DocxGoals):
             return
         self.heading("Intern kontroll i nämnderna", 1, page_break=True)
         self.table(
-            ["Nämnd", *plans[0]["counts"], "Öppna åtgärder", "Varav försenade"],
+            [
+                "Nämnd",
+                *((r["symbol"], r["word"], r["key"]) for r in plans[0]["counts"]),
+                "Öppna åtgärder",
+                "Varav försenade",
+            ],
             [
                 [
-                    f"{ic['board']}: {ic['title']}",
+                    [[ic["board"]], [ic["title"]]],
                     *(str(row["count"]) for row in ic["counts"]),
                     str(ic["open_actions"]),
                     str(ic["overdue_actions"]),
                 ]
                 for ic in plans
             ],
-            [50, 20, 20, 20, 20, 20, 20],
+            [46, 22, 22, 22, 20, 20, 20],
             "Nämndernas internkontrollplaner: kontrolltillfällen per resultat och öppna åtgärder",
             numeric_from=1,
         )
