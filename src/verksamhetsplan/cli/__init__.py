@@ -83,6 +83,7 @@ from . import (  # noqa: E402, F401
     plan_command,
     report_command,
     schema_command,
+    serve_command,
     site_command,
     status_command,
     tree_command,

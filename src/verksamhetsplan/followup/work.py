@@ -1,0 +1,152 @@
+"""Mitt arbete: what one person records for a follow-up period, plan by plan.
+
+A person answers for what the plans name them responsible for (`responsible:` on a goal, a
+measure or an activity); the indicators of their goals are theirs to record. Each item
+carries what `vp status` would say beside it (the computed status and the forecast) and what
+`vp due` finds missing, by the same rules (`followup.due`), so the web form and the CLI never
+disagree about what is due.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..common.problems import Problem
+from ..data.periods import period_end, periods_of_year, within
+from ..plan.analysis import known_subjects, load_analysis
+from ..plan.goals import Goal
+from ..plan.load import PlanFile
+from ..plan.model import Activity, Indicator
+from .attainment import Evaluation
+from .due import due
+
+
+@dataclass
+class IndicatorWork:
+    indicator: Indicator
+    # every period of the follow-up so far: its value (None when missing) and whether it has ended
+    periods: list[tuple[str, float | None, bool]]
+
+    @property
+    def missing(self) -> list[str]:
+        return [p for p, value, ended in self.periods if ended and value is None]
+
+
+@dataclass
+class GoalWork:
+    goal: Goal
+    evaluation: Evaluation | None
+    analysis: str  # the goal's section of the period's analysis, "" if none
+    assessed: bool  # an assessment for the period exists
+
+
+@dataclass
+class PlanWork:
+    plan_file: PlanFile
+    period: str
+    goals: list[GoalWork] = field(default_factory=list)
+    activities: list[Activity] = field(default_factory=list)
+    indicators: list[IndicatorWork] = field(default_factory=list)
+    due: list[Problem] = field(default_factory=list)  # `vp due`'s items that are this person's
+
+    @property
+    def empty(self) -> bool:
+        return not (self.goals or self.activities or self.indicators)
+
+
+def _theirs(responsible: str | None, names: set[str] | None) -> bool:
+    return names is None or (responsible is not None and responsible.casefold() in names)
+
+
+def goal_is_theirs(goal: Goal, names: set[str] | None) -> bool:
+    return _theirs(goal.responsible, names) or any(
+        _theirs(m.responsible, names) for m in goal.measures
+    )
+
+
+def work(
+    repository: Any,
+    period: str,
+    responsible: list[str] | None,
+    today: dt.date,
+) -> list[PlanWork]:
+    """Each plan's items for the period that the person answers for; `responsible=None` is
+    everything (the secretary's view). Plans with nothing for the person are left out."""
+    names = None if responsible is None else {r.casefold() for r in responsible}
+    year = int(period[:4])
+    found = []
+    plan_files = [p for p in repository.plans if year in p.plan.period.years]
+    due_items = {
+        d.plan_file.file: d.items for d in due(repository, plan_files, period, None, today)
+    }
+    for plan_file in plan_files:
+        plan = plan_file.plan
+        goals = [g for g in plan.goals if year in g.years and goal_is_theirs(g, names)]
+        activities = [
+            a
+            for a in plan.activities
+            if _theirs(a.responsible, names) and (a.year is None or a.year == year)
+        ]
+        here = PlanWork(plan_file, period, activities=activities)
+        if goals:
+            here.goals = _goals(repository, plan_file, period, goals, today)
+            here.indicators = _indicators(repository, plan_file, period, goals, today)
+        mine = {g.id for g in goals} | {a.id for a in activities}
+        mine |= {i.indicator.id for i in here.indicators}
+        here.due = [
+            item
+            for item in due_items.get(plan_file.file, [])
+            if names is None or any(f" {ident} " in f" {item.message} " for ident in mine)
+        ]
+        if not here.empty:
+            found.append(here)
+    return found
+
+
+def _goals(
+    repository: Any, plan_file: PlanFile, period: str, goals: list[Goal], today: dt.date
+) -> list[GoalWork]:
+    plan = plan_file.plan
+    follow_up = repository.follow_up(plan_file, None, min(today, period_end(period)), period)
+    evaluations = {e.goal.id: e for e in follow_up.evaluations}
+    analysis, _ = load_analysis(repository.root, plan.id, period, known_subjects(plan))
+    return [
+        GoalWork(
+            goal,
+            evaluations.get(goal.id),
+            (analysis.text_for(goal.id) or "") if analysis is not None else "",
+            any(str(a.period) == period for a in goal.assessments),
+        )
+        for goal in goals
+    ]
+
+
+def _indicators(
+    repository: Any, plan_file: PlanFile, period: str, goals: list[Goal], today: dt.date
+) -> list[IndicatorWork]:
+    year = int(period[:4])
+    used = sorted({part.indicator for g in goals for part in g.parts() if part.indicator})
+    lookup = repository.lookup_for(plan_file, {year})
+    found = []
+    for ref in used:
+        entry = repository.index.resolve(ref, "indicator", plan_file.plan.id)
+        if entry is None or entry.value.economy is not None:
+            continue  # an economy figure is computed, never recorded by hand
+        indicator = entry.value
+        known = {o.period: o.value for o in lookup(indicator.id, "T")}
+        periods = [
+            (p, known.get(p), period_end(p) < today)
+            for p in periods_of_year(year, indicator.frequency)
+            if within(p, period)
+        ]
+        found.append(IndicatorWork(indicator, periods))
+    return found
+
+
+def find_goal(plan_work: list[PlanWork], plan_id: str, goal_id: str) -> GoalWork | None:
+    for here in plan_work:
+        if here.plan_file.plan.id == plan_id:
+            return next((g for g in here.goals if g.goal.id == goal_id), None)
+    return None

@@ -1,0 +1,92 @@
+"""A form's save: the change made by the CLI's editing core, refused if someone else saved
+the same thing since the form was shown, written and committed with the person as author.
+Runs with the repository's lock held (work_pages._save)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..common.problems import Refused
+from ..edit.recorded import save
+from ..followup.words import period_name
+
+
+def _conflict(kind: str, opened: Any, plan_id: str, ident: str, form: dict[str, str]) -> None:
+    from .work_pages import Conflict, _state, fingerprint
+
+    extra = form.get("period", "")
+    seen = form.get("seen", "")
+    if kind == "value":
+        try:
+            seen = json.loads(seen).get(extra, "")
+        except (ValueError, AttributeError):
+            seen = ""
+    now = _state(kind, opened, plan_id, ident, extra)
+    if fingerprint(now) != seen:
+        what = {
+            "value": f"värdet för {period_name(extra) if extra else 'perioden'}",
+            "assessment": "bedömningen",
+            "activity": "aktivitetens uppföljning",
+            "analysis": "analystexten",
+        }[kind]
+        raise Conflict(
+            f"någon annan har sparat {what} efter att du öppnade formuläret; din ändring är "
+            "inte sparad. Det som nu gäller visas här; din text står kvar i formuläret, så "
+            "att du kan jämföra och spara igen."
+        )
+
+
+def make_change(
+    kind: str, opened: Any, plan_id: str, ident: str, form: dict[str, str]
+) -> str | None:
+    """Save the form's change; what was done, in a line, or None when nothing changed."""
+    from ..plan.model import iter_areas
+
+    _conflict(kind, opened, plan_id, ident, form)
+    repository, account = opened.repository, opened.account
+    root, today, period = repository.root, opened.today, opened.period
+    ref = f"{plan_id}/{ident}"
+    if kind == "value":
+        from ..edit.data import add_value
+
+        chosen = form.get("period", "")
+        here = opened.plan(plan_id)
+        allowed = next(i for i in here.indicators if i.indicator.id == ident).periods
+        if chosen not in {p for p, _, _ in allowed}:
+            raise Refused(f"perioden {chosen!r} hör inte till {period_name(period)}")
+        text = form.get("value", "").strip()
+        if not text:
+            raise Refused("skriv ett värde, t.ex. 12,5")
+        note = form.get("note", "").strip()
+        changes = add_value(repository, ident, chosen, text, "T", None, note, today)
+        subject = f"Värde: {ident} {chosen} = {text}"
+    elif kind == "assessment":
+        from ..edit.plans import assess
+
+        status = form.get("status", "")
+        comment = form.get("comment", "").strip()
+        if not comment:
+            raise Refused("skriv en kommentar till bedömningen")
+        reason = form.get("reason", "").strip() or None
+        change = assess(repository, ref, period, status, comment, reason, account.name, today)
+        changes = [change]
+        subject = f"Bedömning: {ident} för {period}"
+    elif kind == "activity":
+        from ..edit.plans import change_activity
+
+        status = form.get("status", "")
+        said = form.get("comment", "").strip() or None
+        changes = [change_activity(repository, ref, status, said, account.name, today)]
+        subject = f"Aktivitet: {ident}"
+    else:
+        from ..edit.analysis_text import set_section
+
+        plan = opened.plan(plan_id).plan_file.plan
+        assert ident in {g.id for g in plan.goals} | {a.id for a, _ in iter_areas(plan.areas)}
+        changes = [set_section(root, plan, period, ident, form.get("text", ""))]
+        subject = f"Analys: {ident} för {period}"
+    done = save(root, changes, account.author, subject)
+    if done is None:
+        return None
+    return " ".join(line for change in changes for line in change.done)

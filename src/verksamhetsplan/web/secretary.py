@@ -1,0 +1,189 @@
+"""The secretary's view: who has reported what for the period and what is missing, the
+changes since the last approval, approve and lock, and the report in every format."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from ..common.git import git
+from ..common.problems import Refused
+from ..edit.approval import last_approval, locked, record
+from ..edit.recorded import save
+from ..followup.work import work
+from .app import page, require
+from .security import NotFound, check_csrf
+from .work_pages import open_work
+
+FORMATS = {
+    "html": "text/html; charset=utf-8",
+    "md": "text/markdown; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+WATCHED = ["plans", "indicators-data", "economy-data", "analyses", "internal-control"]
+
+
+def _names(plan: Any) -> list[str]:
+    found = [g.responsible for g in plan.goals]
+    found += [m.responsible for g in plan.goals for m in g.measures]
+    found += [a.responsible for a in plan.activities]
+    return sorted({n for n in found if n})
+
+
+def _since(root: Path, commit: str | None) -> list[list[str]]:
+    span = [f"{commit}..HEAD"] if commit else ["-n", "30"]
+    answer = git(
+        root, "log", "--date=short", "--format=%h%x09%an%x09%ad%x09%s", *span, "--", *WATCHED
+    )
+    if answer.returncode != 0:
+        return []
+    return [line.split("\t", 3) for line in answer.stdout.decode("utf-8", "replace").splitlines()]
+
+
+def _plan_diff(root: Path, commit: str | None) -> Any:
+    if commit is None:
+        return None
+    from ..output.terminal.plandiff import to_markdown
+    from ..plan.plandiff import diff
+    from .preview import markdown_preview
+
+    try:
+        return markdown_preview(to_markdown(diff(root, commit, None)).split("\n", 1)[1])
+    except Refused:
+        return None
+
+
+def overview(request: Request) -> dict[str, Any]:
+    account = require(request, secretary=True)
+    opened = open_work(request, account)
+    repository, period, root = opened.repository, opened.period, opened.repository.root
+    plans = []
+    for here in opened.plans:
+        plan = here.plan_file.plan
+        people = []
+        attributed: set[str] = set()
+        for name in _names(plan):
+            theirs = work(repository, period, [name], opened.today)
+            items = next((w.due for w in theirs if w.plan_file.plan.id == plan.id), [])
+            attributed |= {p.message for p in items}
+            reported = next((w for w in theirs if w.plan_file.plan.id == plan.id), None)
+            people.append(
+                {
+                    "name": name,
+                    "accounts": [
+                        a.name
+                        for a in _accounts(root)
+                        if name.casefold() in {r.casefold() for r in a.responsible}
+                    ],
+                    "due": [p.message for p in items],
+                    "goals": len(reported.goals) if reported else 0,
+                    "assessed": sum(g.assessed or bool(g.analysis) for g in reported.goals)
+                    if reported
+                    else 0,
+                }
+            )
+        approval = last_approval(root, plan.id, period)
+        plans.append(
+            {
+                "plan": plan,
+                "people": people,
+                "unowned": [p.message for p in here.due if p.message not in attributed],
+                "approval": approval,
+                "locked": locked(root, plan.id, period),
+                "log": _since(root, approval.commit if approval else None),
+                "diff": _plan_diff(root, approval.commit if approval else None),
+            }
+        )
+    return {"account": account, "period": period, "plans": plans, "formats": list(FORMATS)}
+
+
+def _accounts(root: Path) -> list[Any]:
+    from ..edit.accounts import load_accounts
+
+    return list(load_accounts(root).values())
+
+
+async def secretary_page(request: Request) -> Response:
+    context = await run_in_threadpool(overview, request)
+    return page(request, "secretary.html.j2", **context)
+
+
+def _event(event: str) -> Any:
+    async def view(request: Request) -> Response:
+        account = require(request, secretary=True)
+        form = await request.form()
+        check_csrf(request, form)
+        plan_id = request.path_params["plan"]
+
+        def act() -> str:
+            from ..common.files import repository_lock
+
+            with request.app.state.save_lock, repository_lock(request.app.state.settings.root):
+                opened = open_work(request, account)
+                if plan_id not in {p.plan_file.plan.id for p in opened.plans}:
+                    raise NotFound(f"planen {plan_id!r} har inget för {opened.period}")
+                root = opened.repository.root
+                head = git(root, "rev-parse", "HEAD").stdout.decode().strip() or None
+                change = record(
+                    root, plan_id, opened.period, event, account.name, opened.today, head
+                )
+                word = "Godkänt" if event == "approved" else "Låst"
+                save(root, [change], account.author, f"{word}: {plan_id} för {opened.period}")
+                return change.done[0]
+
+        request.session["flash"] = await run_in_threadpool(act)
+        return RedirectResponse("/sekreterare", 303)
+
+    return view
+
+
+async def report(request: Request) -> Response:
+    account = require(request, secretary=True)
+    plan_id, fmt = request.path_params["plan"], request.path_params["format"]
+    if fmt not in FORMATS:
+        raise NotFound(f"formatet {fmt!r} finns inte; välj html, md, docx eller pdf")
+
+    def make() -> bytes:
+        opened = open_work(request, account)
+        if plan_id not in {p.plan_file.plan.id for p in opened.repository.plans}:
+            raise NotFound(f"planen {plan_id!r} finns inte")
+        root = Path(os.path.abspath(opened.repository.root))
+        with tempfile.TemporaryDirectory() as folder:
+            target = Path(folder) / f"rapport.{fmt}"
+            period = opened.period
+            when = ["--year", period] if period.isdigit() else ["--period", period]
+            command = [sys.executable, "-m", "verksamhetsplan", "report", "--plan", plan_id,
+                       *when, "--format", fmt, "--output", str(target)]  # fmt: skip
+            done = subprocess.run(command, cwd=root, capture_output=True, timeout=300)
+            if done.returncode != 0 or not target.is_file():
+                said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+                raise Refused(
+                    "rapporten kunde inte skrivas: " + (said[-1] if said else "okänt fel")
+                )
+            return target.read_bytes()
+
+    content = await run_in_threadpool(make)
+    name = f"{plan_id}-{request.app.state.settings.period or 'rapport'}.{fmt}"
+    return Response(
+        content,
+        media_type=FORMATS[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+routes = [
+    Route("/sekreterare", secretary_page),
+    Route("/godkann/{plan}", _event("approved"), methods=["POST"]),
+    Route("/las/{plan}", _event("locked"), methods=["POST"]),
+    Route("/rapport/{plan}/{format}", report),
+]

@@ -1,0 +1,253 @@
+"""Mitt arbete and its four forms: a value for an indicator period, an assessment of a goal,
+an activity's status, and a goal's analysis text. Each form shows what `vp status` would say
+beside it; each save is checked on the server (the person answers for it, the period is
+open, nobody saved the same thing since the form was shown) and then made by the CLI's own
+editing core, committed with the person as author."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from ..common.problems import Refused
+from ..edit.accounts import Account
+from ..edit.approval import check_unlocked
+from ..followup.work import PlanWork, work
+from .app import page, require
+from .security import Forbidden, check_csrf
+
+GOAL_CHOICES = [
+    ("achieved", "uppnått"),
+    ("partial", "delvis uppnått"),
+    ("not_achieved", "ej uppnått"),
+    ("no_data", "ej mätbart"),
+]
+
+
+class Conflict(Exception):
+    """Someone saved the same thing after this form was shown."""
+
+
+@dataclass
+class Opened:
+    repository: Any
+    account: Account
+    period: str
+    plans: list[PlanWork]
+    today: dt.date
+
+    def plan(self, plan_id: str) -> PlanWork:
+        found = next((p for p in self.plans if p.plan_file.plan.id == plan_id), None)
+        if found is None:
+            raise Forbidden(f"du har inget att rapportera i planen {plan_id!r} för {self.period}")
+        return found
+
+
+def open_work(request: Request, account: Account) -> Opened:
+    """The repository as it is now, and what this person answers for in the open period."""
+    from ..followup.repository import open_repository
+    from ..output.terminal.problems import to_text
+
+    settings = request.app.state.settings
+    repository, result = open_repository(settings.root)
+    if repository is None:
+        raise Refused(
+            "planförrådet har fel som måste rättas innan något kan sparas:\n" + to_text(result)
+        )
+    period = settings.period or str(
+        max(y for p in repository.plans for y in p.plan.period.years if y <= settings.day().year)
+    )
+    names = None if account.sees_everything else list(account.responsible)
+    today = settings.day()
+    return Opened(repository, account, period, work(repository, period, names, today), today)
+
+
+def fingerprint(value: Any) -> str:
+    """What the person saw when the form was made, short: a later save compares it."""
+    text = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+async def my_work(request: Request) -> Response:
+    account = require(request)
+    opened = await run_in_threadpool(open_work, request, account)
+    return page(request, "work.html.j2", account=account, work=opened.plans, period=opened.period)
+
+
+# ---- the forms: each a pair of views, showing (GET) and saving (POST)
+
+
+def _indicator(opened: Opened, plan_id: str, ident: str) -> tuple[PlanWork, Any]:
+    here = opened.plan(plan_id)
+    found = next((i for i in here.indicators if i.indicator.id == ident), None)
+    if found is None:
+        raise Forbidden(f"nyckeltalet {ident!r} är inte ditt att rapportera")
+    return here, found
+
+
+def _goal(opened: Opened, plan_id: str, ident: str) -> tuple[PlanWork, Any]:
+    here = opened.plan(plan_id)
+    found = next((g for g in here.goals if g.goal.id == ident), None)
+    if found is None:
+        raise Forbidden(f"målet {ident!r} är inte ditt att rapportera")
+    return here, found
+
+
+def _activity(opened: Opened, plan_id: str, ident: str) -> tuple[PlanWork, Any]:
+    here = opened.plan(plan_id)
+    found = next((a for a in here.activities if a.id == ident), None)
+    if found is None:
+        raise Forbidden(f"aktiviteten {ident!r} är inte din att följa upp")
+    return here, found
+
+
+def _goals_using(here: PlanWork, indicator_id: str) -> list[Any]:
+    return [g for g in here.goals if any(part.indicator == indicator_id for part in g.goal.parts())]
+
+
+def _state(kind: str, opened: Opened, plan_id: str, ident: str, extra: str = "") -> Any:
+    """The thing a form changes, as it stands: compared before a save."""
+    if kind == "value":
+        _, found = _indicator(opened, plan_id, ident)
+        return {p: v for p, v, _ in found.periods}.get(extra)
+    if kind == "assessment":
+        _, goal = _goal(opened, plan_id, ident)
+        return [a.model_dump() for a in goal.goal.assessments if str(a.period) == opened.period]
+    if kind == "activity":
+        _, activity = _activity(opened, plan_id, ident)
+        return [h.model_dump() for h in activity.history]
+    _, goal = _goal(opened, plan_id, ident)
+    return goal.analysis
+
+
+def _context(kind: str, opened: Opened, plan_id: str, ident: str) -> dict[str, Any]:
+    if kind == "value":
+        here, found = _indicator(opened, plan_id, ident)
+        seen = json.dumps({p: fingerprint(v) for p, v, _ in found.periods})
+        return {"here": here, "item": found, "goals": _goals_using(here, ident), "seen": seen}
+    if kind == "activity":
+        here, activity = _activity(opened, plan_id, ident)
+        return {
+            "here": here,
+            "item": activity,
+            "seen": fingerprint(_state(kind, opened, plan_id, ident)),
+        }
+    here, goal = _goal(opened, plan_id, ident)
+    seen = fingerprint(_state(kind, opened, plan_id, ident))
+    return {"here": here, "item": goal, "seen": seen}
+
+
+TEMPLATES = {
+    "value": "value.html.j2",
+    "assessment": "assessment.html.j2",
+    "activity": "activity.html.j2",
+    "analysis": "analysis.html.j2",
+}
+
+
+def _show(kind: str) -> Any:
+    async def view(request: Request) -> Response:
+        account = require(request)
+        plan_id, ident = request.path_params["plan"], request.path_params["item"]
+        opened = await run_in_threadpool(open_work, request, account)
+        context = _context(kind, opened, plan_id, ident)
+        return page(
+            request,
+            TEMPLATES[kind],
+            account=account,
+            period=opened.period,
+            form={},
+            errors={},
+            preview=None,
+            **context,
+        )
+
+    return view
+
+
+def _save(kind: str) -> Any:
+    async def view(request: Request) -> Response:
+        account = require(request)
+        form = {k: str(v) for k, v in (await request.form()).items() if isinstance(v, str)}
+        check_csrf(request, form)
+        plan_id, ident = request.path_params["plan"], request.path_params["item"]
+        lock = request.app.state.save_lock
+
+        if kind == "analysis" and form.get("action") == "preview":
+            opened = await run_in_threadpool(open_work, request, account)
+            context = _context(kind, opened, plan_id, ident)
+            from .preview import markdown_preview
+
+            return page(
+                request,
+                TEMPLATES[kind],
+                account=account,
+                period=opened.period,
+                form=form,
+                errors={},
+                preview=markdown_preview(form.get("text", "")),
+                **{**context, "seen": form.get("seen", context["seen"])},
+            )
+
+        def save() -> tuple[Opened, str | None]:
+            from ..common.files import repository_lock
+            from .saving import make_change
+
+            with lock, repository_lock(request.app.state.settings.root):
+                opened = open_work(request, account)
+                _context(kind, opened, plan_id, ident)  # theirs to change, or Forbidden
+                check_unlocked(opened.repository.root, plan_id, opened.period)
+                return opened, make_change(kind, opened, plan_id, ident, form)
+
+        try:
+            opened, done = await run_in_threadpool(save)
+        except (Refused, Conflict) as error:
+            opened = await run_in_threadpool(open_work, request, account)
+            context = _context(kind, opened, plan_id, ident)
+            conflict = isinstance(error, Conflict)
+            message = str(error) if conflict else error.message  # type: ignore[union-attr]
+            field = "conflict" if conflict else form.get("field_hint", "form")
+            return page(
+                request,
+                TEMPLATES[kind],
+                409 if conflict else 422,
+                account=account,
+                period=opened.period,
+                form=form,
+                errors={field: message, **_problem_lines(error)},
+                preview=None,
+                **context,
+            )
+        request.session["flash"] = done or "Ingenting behövde ändras."
+        return RedirectResponse("/arbete", 303)
+
+    return view
+
+
+def _problem_lines(error: Exception) -> dict[str, str]:
+    problems = getattr(error, "problems", None) or []
+    return {"details": "\n".join(p.message for p in problems)} if problems else {}
+
+
+def _item_routes(kind: str, path: str) -> list[Route]:
+    return [
+        Route(f"/{path}/{{plan}}/{{item}}", _show(kind), methods=["GET"]),
+        Route(f"/{path}/{{plan}}/{{item}}", _save(kind), methods=["POST"]),
+    ]
+
+
+routes = [
+    Route("/arbete", my_work),
+    *_item_routes("value", "varde"),
+    *_item_routes("assessment", "bedomning"),
+    *_item_routes("activity", "aktivitet"),
+    *_item_routes("analysis", "analys"),
+]
