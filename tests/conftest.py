@@ -52,6 +52,15 @@ def repo_copy(tmp_path, monkeypatch) -> Path:
     return tmp_path
 
 
+@pytest.fixture
+def served(tmp_path, monkeypatch) -> Path:
+    """The shipped repository under git, with a reporter's and a secretary's account for
+    vp serve (tests/web/serving.py)."""
+    from serving import make_repository
+
+    return make_repository(tmp_path / "forradet", monkeypatch)
+
+
 def snapshot(root: Path) -> dict[str, bytes]:
     """Every file under root, byte for byte, to prove what a command left alone."""
     return {

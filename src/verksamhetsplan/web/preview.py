@@ -11,4 +11,4 @@ def markdown_preview(text: str) -> Any:
 
     from ..output.report.richtext import parse, to_html
 
-    return Markup(to_html(parse(text), heading_level=1))
+    return Markup(to_html(parse(text), heading_level=2))

@@ -153,9 +153,9 @@ async def report(request: Request) -> Response:
     if fmt not in FORMATS:
         raise NotFound(f"formatet {fmt!r} finns inte; välj html, md, docx eller pdf")
 
-    def make() -> bytes:
+    def make() -> tuple[bytes, str]:
         opened = open_work(request, account)
-        if plan_id not in {p.plan_file.plan.id for p in opened.repository.plans}:
+        if plan_id not in {p.plan.id for p in opened.repository.plans}:
             raise NotFound(f"planen {plan_id!r} finns inte")
         root = Path(os.path.abspath(opened.repository.root))
         with tempfile.TemporaryDirectory() as folder:
@@ -170,10 +170,10 @@ async def report(request: Request) -> Response:
                 raise Refused(
                     "rapporten kunde inte skrivas: " + (said[-1] if said else "okänt fel")
                 )
-            return target.read_bytes()
+            return target.read_bytes(), period
 
-    content = await run_in_threadpool(make)
-    name = f"{plan_id}-{request.app.state.settings.period or 'rapport'}.{fmt}"
+    content, period = await run_in_threadpool(make)
+    name = f"{plan_id}-{period}.{fmt}"
     return Response(
         content,
         media_type=FORMATS[fmt],

@@ -79,7 +79,11 @@ def csrf_token(request: Any) -> str:
 def check_csrf(request: Any, form: Any) -> None:
     expected = request.session.get("csrf")
     given = form.get("csrf")
-    if not expected or not isinstance(given, str) or not hmac.compare_digest(expected, given):
+    if (
+        not expected
+        or not isinstance(given, str)
+        or not hmac.compare_digest(expected.encode(), given.encode())
+    ):
         raise Forbidden("formuläret saknar en giltig säkerhetskod; ladda om sidan och försök igen")
 
 

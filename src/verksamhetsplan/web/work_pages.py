@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NoReturn
 
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
@@ -22,7 +22,7 @@ from ..edit.accounts import Account
 from ..edit.approval import check_unlocked
 from ..followup.work import PlanWork, work
 from .app import page, require
-from .security import Forbidden, check_csrf
+from .security import Forbidden, NotFound, check_csrf
 
 GOAL_CHOICES = [
     ("achieved", "uppnått"),
@@ -47,8 +47,17 @@ class Opened:
     def plan(self, plan_id: str) -> PlanWork:
         found = next((p for p in self.plans if p.plan_file.plan.id == plan_id), None)
         if found is None:
+            if self.account.sees_everything:
+                raise NotFound(f"planen {plan_id!r} har inget att följa upp för {self.period}")
             raise Forbidden(f"du har inget att rapportera i planen {plan_id!r} för {self.period}")
         return found
+
+    def refuse(self, what: str, yours: str) -> NoReturn:
+        """Not there for the secretary (404); not theirs for a reporter (403), who is not
+        told whether it exists."""
+        if self.account.sees_everything:
+            raise NotFound(f"{what} finns inte i planen för {self.period}")
+        raise Forbidden(f"{what} är inte {yours} att rapportera")
 
 
 def open_work(request: Request, account: Account) -> Opened:
@@ -89,7 +98,7 @@ def _indicator(opened: Opened, plan_id: str, ident: str) -> tuple[PlanWork, Any]
     here = opened.plan(plan_id)
     found = next((i for i in here.indicators if i.indicator.id == ident), None)
     if found is None:
-        raise Forbidden(f"nyckeltalet {ident!r} är inte ditt att rapportera")
+        opened.refuse(f"nyckeltalet {ident!r}", "ditt")
     return here, found
 
 
@@ -97,7 +106,7 @@ def _goal(opened: Opened, plan_id: str, ident: str) -> tuple[PlanWork, Any]:
     here = opened.plan(plan_id)
     found = next((g for g in here.goals if g.goal.id == ident), None)
     if found is None:
-        raise Forbidden(f"målet {ident!r} är inte ditt att rapportera")
+        opened.refuse(f"målet {ident!r}", "ditt")
     return here, found
 
 
@@ -105,7 +114,7 @@ def _activity(opened: Opened, plan_id: str, ident: str) -> tuple[PlanWork, Any]:
     here = opened.plan(plan_id)
     found = next((a for a in here.activities if a.id == ident), None)
     if found is None:
-        raise Forbidden(f"aktiviteten {ident!r} är inte din att följa upp")
+        opened.refuse(f"aktiviteten {ident!r}", "din")
     return here, found
 
 
