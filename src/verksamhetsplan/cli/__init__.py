@@ -81,6 +81,7 @@ from . import (  # noqa: E402, F401
     items_command,
     lint_command,
     plan_command,
+    remind_command,
     report_command,
     schema_command,
     serve_command,

@@ -50,6 +50,8 @@ CODES: dict[str, str] = {
     "VP213": "daterad före planens antagande",
     "VP214": "KF-mål som tjänar varandra i en cirkel",
     "VP215": "det som tas bort används på andra ställen",
+    "VP216": "sista dagen ligger inte efter perioden",
+    "VP217": "två sista dagar för samma period",
     "VP301": "datafilerna kontrollerades inte, eftersom deras plan inte gick att läsa",
     "VP302": "okänd eller saknad kolumn i datafil",
     "VP303": "okänt nyckeltal i datafil",

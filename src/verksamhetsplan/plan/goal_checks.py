@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 def goal_logic(plan_file: PlanFile, index: Index) -> Iterator[Problem]:
     plan = plan_file.plan
     start, end = plan.period.start, plan.period.end
+    yield from _deadline_logic(plan_file)
     for i, goal in enumerate(plan.goals):
         here: Path_ = ("goals", i)
         for year in goal.years:
@@ -250,3 +251,49 @@ def known_ids(choices: list[str]) -> str | None:
         return None
     shown = ", ".join(choices[:12]) + (" …" if len(choices) > 12 else "")
     return f"Kända id: {shown}."
+
+
+def _deadline_logic(plan_file: PlanFile) -> Iterator[Problem]:
+    """A deadline for a period the plan has, after the period has ended, and one a period."""
+    plan = plan_file.plan
+    seen: set[str] = set()
+    for i, deadline in enumerate(plan.follow_up.deadlines):
+        here: Path_ = ("follow_up", "deadlines", i)
+        year = int(deadline.period[:4])
+        if year not in plan.period.years:
+            yield located_problem(
+                plan_file,
+                (*here, "period"),
+                "VP203",
+                f"perioden {deadline.period} ligger utanför planperioden {plan.period.text}",
+            )
+        elif deadline.date <= _period_end(deadline.period):
+            yield located_problem(
+                plan_file,
+                (*here, "date"),
+                "VP216",
+                f"sista dagen {deadline.date.isoformat()} ligger inte efter perioden "
+                f"{deadline.period}, som slutar {_period_end(deadline.period).isoformat()}",
+                hint="En period rapporteras när den har slutat.",
+            )
+        if deadline.period in seen:
+            yield located_problem(
+                plan_file,
+                (*here, "period"),
+                "VP217",
+                f"perioden {deadline.period} har redan en sista dag",
+            )
+        seen.add(deadline.period)
+
+
+def _period_end(period: str) -> dt.date:
+    """A period's last day: its reporting can end no earlier than the day after."""
+    year, _, part = period.partition("-")
+    if not part:
+        month = 12
+    elif part.isdigit():
+        month = int(part)
+    else:
+        month = int(part[1]) * {"T": 4, "Q": 3, "H": 6}[part[0]]
+    following = dt.date(int(year) + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)

@@ -19,6 +19,7 @@ from .economy_model import Economy, EconomySource, GoodManagement
 from .fields import (
     KOLADA_PATTERN,
     Accepted,
+    FollowUpPeriod,
     Id,
     Markdown,
     Meta,
@@ -88,6 +89,16 @@ class Reporting(Strict):
     to: str = Field(description="Mottagare av uppföljningen, t.ex. Socialnämnden.")
     frequency: Frequency = Field(description="Hur ofta uppföljningen sker.")
     note: str | None = Field(None, description="Till exempel i samband med bokslut.")
+
+
+class Deadline(Strict):
+    """Sista dag för en periods uppföljning: vp remind påminner 28 och 7 dagar före och
+    dagen efter, och vp serve visar dagen."""
+
+    period: FollowUpPeriod = Field(
+        description="Perioden, t.ex. 2018-T2 (delåret) eller 2018 (helåret)."
+    )
+    date: dt.date = Field(description="Sista dag att rapportera (ÅÅÅÅ-MM-DD).")
 
 
 class PartialThreshold(Strict):
@@ -172,6 +183,11 @@ class FollowUp(Strict):
     )
     reporting: list[Reporting] = Field(
         default_factory=list, description="Vem planen följs upp till och hur ofta."
+    )
+    deadlines: list[Deadline] = Field(
+        default_factory=list,
+        description="Sista dag för varje periods rapportering: [{period: 2018-T2, date: "
+        "2018-09-14}]. vp remind påminner de ansvariga inför dagen.",
     )
     max_goals: int = Field(
         20,

@@ -22,6 +22,7 @@
     sender = "vp@degerfors.se"
     user = "vp"                   # optional
     password_env = "VP_SMTP_PASSWORD"
+    cafile = "/etc/ssl/kommunen-ca.pem"   # optional: the municipality's own CA
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ class Smtp:
     sender: str = "vp@localhost"
     user: str | None = None
     password: str | None = None
+    cafile: str | None = None
 
 
 @dataclass
@@ -120,6 +122,7 @@ def load_settings(root: Path) -> Settings:
                     str(section.get("sender", "vp@localhost")),
                     section.get("user"),
                     _secret_from_env(section, "password_env", f"{shown} [smtp]"),
+                    section.get("cafile"),
                 )
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise Refused(
