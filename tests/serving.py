@@ -3,12 +3,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 import re
 import shutil
+import socket
 import subprocess
+import threading
+import time
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -95,3 +100,25 @@ def text(page: Any) -> str:
     """The page's words, as a reader sees them."""
     body = re.sub(r"<(script|style)[^>]*>.*?</\1>", " ", page.text, flags=re.S)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", body)).split())
+
+
+@contextlib.contextmanager
+def running(asgi: Any) -> Iterator[str]:
+    """An ASGI application served by uvicorn on a free port of 127.0.0.1; its base URL."""
+    import uvicorn
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(asgi, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert time.monotonic() < deadline, "the server started not within 20 s"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

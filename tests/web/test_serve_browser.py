@@ -4,15 +4,11 @@ axe-core finds nothing on any page at 1280 and 390 px."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
-
 import pytest
-from serving import REPORTER, SECRETARY, SN, VOO, git, make_app
 
 from browsing import axe, require_browser, start_browser
 from conftest import only_added_lines
+from serving import REPORTER, SECRETARY, SN, VOO, git, make_app, running
 
 pytestmark = require_browser()
 DATA = "indicators-data/degerfors/vard-och-omsorg.csv"
@@ -21,22 +17,8 @@ PLAN = "plans/degerfors/vard-och-omsorg-2018-2019.yaml"
 
 @pytest.fixture
 def server(served):
-    import uvicorn
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    config = uvicorn.Config(make_app(served), host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not running.started:
-        assert time.monotonic() < deadline, "vp serve started not within 20 s"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(timeout=10)
+    with running(make_app(served)) as url:
+        yield url
 
 
 @pytest.fixture
