@@ -80,9 +80,9 @@ def last_changed(root: Path, path: Path) -> dt.date:
     return dt.date.fromtimestamp(path.stat().st_mtime)
 
 
-def commit(root: Path, paths: list[Path], message: str, author: str) -> str:
+def commit(root: Path, paths: list[Path], message: str, author: str) -> None:
     """Commit exactly these files (nothing else staged goes with them) as `author`
-    ("Namn <e-post>"), and return the new commit's id. The committer is vp serve itself, so
+    ("Namn <e-post>"). The committer is vp serve itself, so
     that the log tells the person who wrote from the program that wrote for them."""
     relative = [os.path.relpath(os.path.abspath(p), os.path.abspath(root)) for p in paths]
     environment = {
@@ -93,7 +93,6 @@ def commit(root: Path, paths: list[Path], message: str, author: str) -> str:
     for args in (
         ["add", "--", *relative],
         ["commit", "--quiet", "--no-verify", "-m", message, f"--author={author}", "--", *relative],
-        ["rev-parse", "HEAD"],
     ):
         try:
             done = subprocess.run(["git", *args], capture_output=True, cwd=root, env=environment)
@@ -102,4 +101,3 @@ def commit(root: Path, paths: list[Path], message: str, author: str) -> str:
         if done.returncode != 0:
             said = printable(done.stderr.decode("utf-8", "replace")).strip()
             raise Refused(f"git kunde inte spara ändringen: {said or 'okänt fel'}")
-    return done.stdout.decode().strip()

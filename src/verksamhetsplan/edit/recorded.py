@@ -28,15 +28,16 @@ def inside(root: Path, path: Path) -> None:
         raise Refused(f"{display_path(path)} ligger utanför planförrådet; ingenting har sparats")
 
 
-def save(root: Path, changes: list[Change], author: str, subject: str) -> str | None:
-    """Write the changes and commit them; the commit's id, or None when nothing changed.
+def save(root: Path, changes: list[Change], author: str, subject: str) -> bool:
+    """Write the changes and commit them; False when there was nothing to change.
     The caller holds the repository's lock from reading to here."""
     pending = [c for c in changes if c.changes_anything]
     if not pending:
-        return None
+        return False
     for change in pending:
         inside(root, change.path)
     write_changes(pending)
     body = "\n".join(line for change in pending for line in change.done)
     message = f"{subject}\n\n{body}\n\nSparat i vp serve." if body else subject
-    return commit(root, [c.path for c in pending], message, author)
+    commit(root, [c.path for c in pending], message, author)
+    return True

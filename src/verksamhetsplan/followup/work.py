@@ -71,17 +71,17 @@ def work(
     period: str,
     responsible: list[str] | None,
     today: dt.date,
+    evaluate: bool = True,
 ) -> list[PlanWork]:
     """Each plan's items for the period that the person answers for; `responsible=None` is
-    everything (the secretary's view). Plans with nothing for the person are left out."""
+    everything (the secretary's view). Plans with nothing for the person are left out.
+    Without `evaluate` the items are listed as they stand, without the computed status and
+    `vp due`'s list: what a save needs to check who may change what, at a fraction of the
+    cost."""
     names = None if responsible is None else {r.casefold() for r in responsible}
     year = int(period[:4])
     found = []
-    plan_files = [p for p in repository.plans if year in p.plan.period.years]
-    due_items = {
-        d.plan_file.file: d.items for d in due(repository, plan_files, period, None, today)
-    }
-    for plan_file in plan_files:
+    for plan_file in [p for p in repository.plans if year in p.plan.period.years]:
         plan = plan_file.plan
         goals = [g for g in plan.goals if year in g.years and goal_is_theirs(g, names)]
         activities = [
@@ -91,26 +91,39 @@ def work(
         ]
         here = PlanWork(plan_file, period, activities=activities)
         if goals:
-            here.goals = _goals(repository, plan_file, period, goals, today)
+            here.goals = _goals(repository, plan_file, period, goals, today, evaluate)
             here.indicators = _indicators(repository, plan_file, period, goals, today)
-        mine = {g.id for g in goals} | {a.id for a in activities}
+        if not here.empty:
+            found.append(here)
+    if not evaluate:
+        return found
+    # what is due only for the plans the person has something in: the costly part
+    listed = due(repository, [w.plan_file for w in found], period, None, today)
+    for here, plan_due in zip(found, listed, strict=True):
+        mine = {g.goal.id for g in here.goals} | {a.id for a in here.activities}
         mine |= {i.indicator.id for i in here.indicators}
         here.due = [
             item
-            for item in due_items.get(plan_file.file, [])
+            for item in plan_due.items
             if names is None or any(f" {ident} " in f" {item.message} " for ident in mine)
         ]
-        if not here.empty:
-            found.append(here)
     return found
 
 
 def _goals(
-    repository: Any, plan_file: PlanFile, period: str, goals: list[Goal], today: dt.date
+    repository: Any,
+    plan_file: PlanFile,
+    period: str,
+    goals: list[Goal],
+    today: dt.date,
+    evaluate: bool,
 ) -> list[GoalWork]:
     plan = plan_file.plan
-    follow_up = repository.follow_up(plan_file, None, min(today, period_end(period)), period)
-    evaluations = {e.goal.id: e for e in follow_up.evaluations}
+    evaluations = {}
+    if evaluate:
+        as_of = min(today, period_end(period))
+        follow_up = repository.follow_up(plan_file, None, as_of, period)
+        evaluations = {e.goal.id: e for e in follow_up.evaluations}
     analysis, _ = load_analysis(repository.root, plan.id, period, known_subjects(plan))
     return [
         GoalWork(

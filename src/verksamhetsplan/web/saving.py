@@ -86,7 +86,6 @@ def make_change(
         assert ident in {g.id for g in plan.goals} | {a.id for a, _ in iter_areas(plan.areas)}
         changes = [set_section(root, plan, period, ident, form.get("text", ""))]
         subject = f"Analys: {ident} för {period}"
-    done = save(root, changes, account.author, subject)
-    if done is None:
+    if not save(root, changes, account.author, subject):
         return None
     return " ".join(line for change in changes for line in change.done)

@@ -60,7 +60,7 @@ class Opened:
         raise Forbidden(f"{what} är inte {yours} att rapportera")
 
 
-def open_work(request: Request, account: Account) -> Opened:
+def open_work(request: Request, account: Account, evaluate: bool = True) -> Opened:
     """The repository as it is now, and what this person answers for in the open period."""
     from ..followup.repository import open_repository
     from ..output.terminal.problems import to_text
@@ -76,7 +76,8 @@ def open_work(request: Request, account: Account) -> Opened:
     )
     names = None if account.sees_everything else list(account.responsible)
     today = settings.day()
-    return Opened(repository, account, period, work(repository, period, names, today), today)
+    found = work(repository, period, names, today, evaluate)
+    return Opened(repository, account, period, found, today)
 
 
 def fingerprint(value: Any) -> str:
@@ -211,7 +212,7 @@ def _save(kind: str) -> Any:
             from .saving import make_change
 
             with lock, repository_lock(request.app.state.settings.root):
-                opened = open_work(request, account)
+                opened = open_work(request, account, evaluate=False)
                 _context(kind, opened, plan_id, ident)  # theirs to change, or Forbidden
                 check_unlocked(opened.repository.root, plan_id, opened.period)
                 return opened, make_change(kind, opened, plan_id, ident, form)
