@@ -280,3 +280,14 @@ def test_the_secretary_downloads_the_report(served):
     word = secretary.get(f"/rapport/{VOO}/docx")
     assert word.status_code == 200 and word.content[:2] == b"PK"
     assert secretary.get(f"/rapport/{VOO}/exe").status_code == 404
+
+
+def test_a_change_made_outside_the_server_shows_at_once(served, run_vp):
+    # the server keeps what it computed until the files change: the CLI changing them
+    # between two page views must show on the second
+    browser = logged_in(make_app(served), REPORTER)
+    assert "Saknar värde för juli 2018, augusti 2018" in text(browser.get("/arbete"))
+    assert run_vp("data", "add", "genomforandeplan-hemtjanst", "2018-07", "87").exit_code == 0
+    assert "Saknar värde för augusti 2018" in text(browser.get("/arbete"))
+    page = browser.get(f"/varde/{VOO}/genomforandeplan-hemtjanst")
+    assert "juli 2018: 87" in text(page)

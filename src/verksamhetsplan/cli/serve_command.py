@@ -104,6 +104,9 @@ def serve(
         proxy_headers=behind_proxy,
         forwarded_allow_ips="*" if behind_proxy else None,
         server_header=False,
+        # A person spends longer than uvicorn's 5 s on a form; a connection closed meanwhile
+        # races the browser's reuse of it. 75 s is what nginx keeps them.
+        timeout_keep_alive=75,
         log_level="warning",
     )
 

@@ -17,6 +17,7 @@ from starlette.routing import Route
 
 from ..common.problems import Refused
 from ..edit.accounts import ROLE_WORDS, check_password, find_account
+from .cache import Cache
 from .security import (
     HEADERS,
     Forbidden,
@@ -268,4 +269,5 @@ def create_app(settings: Settings) -> Starlette:
     app.state.templates = _environment()
     app.state.limit = RateLimit()
     app.state.save_lock = threading.Lock()
+    app.state.cache = Cache()
     return app

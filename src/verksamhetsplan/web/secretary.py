@@ -138,7 +138,10 @@ def _event(event: str) -> Any:
                     root, plan_id, opened.period, event, account.name, opened.today, head
                 )
                 word = "Godkänt" if event == "approved" else "Låst"
-                save(root, [change], account.author, f"{word}: {plan_id} för {opened.period}")
+                try:
+                    save(root, [change], account.author, f"{word}: {plan_id} för {opened.period}")
+                finally:
+                    request.app.state.cache.clear()
                 return change.done[0]
 
         request.session["flash"] = await run_in_threadpool(act)

@@ -22,6 +22,7 @@ from ..edit.accounts import Account
 from ..edit.approval import check_unlocked
 from ..followup.work import PlanWork, work
 from .app import page, require
+from .cache import state
 from .security import Forbidden, NotFound, check_csrf
 
 GOAL_CHOICES = [
@@ -66,7 +67,9 @@ def open_work(request: Request, account: Account, evaluate: bool = True) -> Open
     from ..output.terminal.problems import to_text
 
     settings = request.app.state.settings
-    repository, result = open_repository(settings.root)
+    cache = request.app.state.cache
+    now = state(settings.root)
+    repository, result = cache.get(("repository", now), lambda: open_repository(settings.root))
     if repository is None:
         raise Refused(
             "planförrådet har fel som måste rättas innan något kan sparas:\n" + to_text(result)
@@ -74,9 +77,12 @@ def open_work(request: Request, account: Account, evaluate: bool = True) -> Open
     period = settings.period or str(
         max(y for p in repository.plans for y in p.plan.period.years if y <= settings.day().year)
     )
-    names = None if account.sees_everything else list(account.responsible)
+    names = None if account.sees_everything else tuple(sorted(account.responsible))
     today = settings.day()
-    found = work(repository, period, names, today, evaluate)
+    found = cache.get(
+        ("work", now, names, period, today, evaluate),
+        lambda: work(repository, period, None if names is None else list(names), today, evaluate),
+    )
     return Opened(repository, account, period, found, today)
 
 
@@ -215,7 +221,10 @@ def _save(kind: str) -> Any:
                 opened = open_work(request, account, evaluate=False)
                 _context(kind, opened, plan_id, ident)  # theirs to change, or Forbidden
                 check_unlocked(opened.repository.root, plan_id, opened.period)
-                return opened, make_change(kind, opened, plan_id, ident, form)
+                try:
+                    return opened, make_change(kind, opened, plan_id, ident, form)
+                finally:
+                    request.app.state.cache.clear()
 
         try:
             opened, done = await run_in_threadpool(save)
