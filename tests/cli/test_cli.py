@@ -33,9 +33,9 @@ def test_validate_defaults_to_plans_directory(run_vp, monkeypatch) -> None:
     monkeypatch.chdir(ROOT)
     result = run_vp("validate")
     assert result.exit_code == 0
-    # 4 plans (one an invented verksamhetsområde), 3 data files, an analysis, an
-    # internkontrollplan and 2 economy files
-    assert "Inga problem: 11 filer kontrollerade." in result.stdout
+    # 4 plans (one an invented verksamhetsområde), 4 data files (one the verksamhetsområde's
+    # own), an analysis, an internkontrollplan and 2 economy files
+    assert "Inga problem: 12 filer kontrollerade." in result.stdout
 
 
 def test_text_output_names_file_line_column_and_hint(run_vp, monkeypatch) -> None:
@@ -160,7 +160,7 @@ def test_one_mistake_in_a_plan_gives_one_message_not_one_per_data_row(repo_copy,
     # for every row whose indicator the broken plan would have defined.
     assert [p["code"] for p in problems] == ["VP101", "VP301"]
     assert problems[1]["severity"] == "warning"
-    assert "3 datafiler i indicators-data/degerfors/ kontrollerades inte" in problems[1]["message"]
+    assert "4 datafiler i indicators-data/degerfors/ kontrollerades inte" in problems[1]["message"]
 
 
 def test_the_most_fundamental_problem_is_printed_first(tmp_path, monkeypatch, run_vp):

@@ -94,7 +94,8 @@ def test_shipped_data_validates(run_vp, monkeypatch) -> None:
     result = run_vp("validate", "--format", "json")
     report = json.loads(result.stdout)
     assert result.exit_code == 0
-    assert sum(f.startswith("indicators-data/") for f in report["files"]) == 3
+    # personal, socialtjänst, integration, and Vård och Omsorg's own monthly figure
+    assert sum(f.startswith("indicators-data/") for f in report["files"]) == 4
     assert sum(f.startswith("economy-data/") and f.endswith(".csv") for f in report["files"]) == 2
 
 

@@ -25,8 +25,9 @@ def test_council_report_shows_each_kf_goal_with_its_boards_and_the_gaps(in_repo,
     section = text[text.index("## Kvalitet i verksamhet och service") :]
     assert "### Socialnämnden: Verksamhetsplan för Socialnämnden 2018–2019" in section
     # the verksamhetsområde's goal beneath the nämnd goal it serves; its assessment is for
-    # the year, so at the delår it has none yet
-    assert "  - Vård och Omsorg: Gemensam rutin för trygg hemgång: ? ej mätbart" in section
+    # the year, so at the delår it has none yet, and its activity (hemgang-infora) is under
+    # way: a milestone with activities started is partly achieved
+    assert "  - Vård och Omsorg: Gemensam rutin för trygg hemgång: ◐ delvis uppnått" in section
     year = run_vp(
         "report", *KF[:2], "--year", "2018", "--as-of", "2020-01-31", "-f", "md", "-o", "-"
     ).stdout

@@ -153,7 +153,7 @@ def test_indicator_downloads_hold_the_values(built: Path) -> None:
 
 
 def test_site_pages_pass_axe_at_desktop_and_phone_width(built: Path) -> None:
-    from test_report_browser import AXE, CHROMIUM, DRIVER, _missing
+    from browsing import AXE, CHROMIUM, DRIVER, _missing
 
     if _missing() is not None:
         pytest.skip(str(_missing()))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 
+from conftest import only_added_lines
 from serving import (
     REPORTER,
     SECRETARY,
@@ -18,8 +19,6 @@ from serving import (
     text,
     token,
 )
-
-from conftest import only_added_lines
 
 DATA = "indicators-data/degerfors/vard-och-omsorg.csv"
 VOO_PLAN = "plans/degerfors/vard-och-omsorg-2018-2019.yaml"

@@ -21,7 +21,9 @@ def remind(
     ] = False,
     today: Annotated[
         str | None,
-        typer.Option("--today", help="Räkna som om det vore den här dagen (ÅÅÅÅ-MM-DD)."),
+        typer.Option(
+            "--today", metavar="DATUM", help="Räkna som om det vore den här dagen (ÅÅÅÅ-MM-DD)."
+        ),
     ] = None,
     force: Annotated[
         bool,

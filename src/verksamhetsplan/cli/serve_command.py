@@ -25,9 +25,14 @@ def is_loopback(host: str) -> bool:
 @app.command()
 def serve(
     host: Annotated[
-        str, typer.Option("--host", help="Adressen att lyssna på (standard: bara den här datorn).")
+        str,
+        typer.Option(
+            "--host",
+            metavar="ADRESS",
+            help="Adressen att lyssna på (standard: bara den här datorn).",
+        ),
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option("--port", help="Porten.")] = 8000,
+    port: Annotated[int, typer.Option("--port", metavar="PORT", help="Porten.")] = 8000,
     period: Annotated[
         str | None,
         typer.Option(
@@ -118,15 +123,21 @@ app.add_typer(user_app, name="user")
 @user_app.command("add")
 def user_add(
     user: Annotated[str, typer.Argument(help="Användarnamnet.", show_default=False)],
-    name: Annotated[str, typer.Option("--name", help="Namnet, som det står i git-loggen.")],
-    email: Annotated[str, typer.Option("--email", help="E-postadressen (påminnelser, OIDC).")],
+    name: Annotated[
+        str, typer.Option("--name", metavar="NAMN", help="Namnet, som det står i git-loggen.")
+    ],
+    email: Annotated[
+        str,
+        typer.Option("--email", metavar="E-POST", help="E-postadressen (påminnelser, OIDC)."),
+    ],
     role: Annotated[
-        str, typer.Option("--role", help="reporter, secretary eller admin.")
+        str, typer.Option("--role", metavar="ROLL", help="reporter, secretary eller admin.")
     ] = "reporter",
     responsible: Annotated[
         list[str] | None,
         typer.Option(
             "--responsible",
+            metavar="ANSVAR",
             help="Ett ansvar som planerna skriver det (responsible:), t.ex. "
             '"Verksamhetschef Vård och Omsorg"; kan anges flera gånger.',
         ),
@@ -174,7 +185,9 @@ def user_remove(
 
 @user_app.command("list")
 def user_list() -> None:
-    """Kontona, med roll och ansvar."""
+    """Kontona i vp serve: användarnamn, namn och e-post, roll (rapportör, nämndsekreterare
+    eller administratör), om kontot loggar in med lösenord eller bara via kommunens
+    inloggning (OIDC), och vilka ansvar i planerna det svarar för."""
     from ..common.problems import Refused
     from ..edit.accounts import ROLE_WORDS, load_accounts
 

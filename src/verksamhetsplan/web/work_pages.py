@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
@@ -101,27 +102,21 @@ async def my_work(request: Request) -> Response:
 # ---- the forms: each a pair of views, showing (GET) and saving (POST)
 
 
-def _indicator(opened: Opened, plan_id: str, ident: str) -> tuple[PlanWork, Any]:
+# what a form may be about: where Mitt arbete keeps it, its id, and how it is named
+ITEMS: dict[str, tuple[str, Callable[[Any], str], str, str]] = {
+    "indicator": ("indicators", lambda i: str(i.indicator.id), "nyckeltalet", "ditt"),
+    "goal": ("goals", lambda g: str(g.goal.id), "målet", "ditt"),
+    "activity": ("activities", lambda a: str(a.id), "aktiviteten", "din"),
+}
+
+
+def _item(opened: Opened, plan_id: str, ident: str, which: str) -> tuple[PlanWork, Any]:
+    """The person's item in the plan, or the refusal: 403 for a reporter, 404 otherwise."""
     here = opened.plan(plan_id)
-    found = next((i for i in here.indicators if i.indicator.id == ident), None)
+    attribute, key, word, yours = ITEMS[which]
+    found = next((x for x in getattr(here, attribute) if key(x) == ident), None)
     if found is None:
-        opened.refuse(f"nyckeltalet {ident!r}", "ditt")
-    return here, found
-
-
-def _goal(opened: Opened, plan_id: str, ident: str) -> tuple[PlanWork, Any]:
-    here = opened.plan(plan_id)
-    found = next((g for g in here.goals if g.goal.id == ident), None)
-    if found is None:
-        opened.refuse(f"målet {ident!r}", "ditt")
-    return here, found
-
-
-def _activity(opened: Opened, plan_id: str, ident: str) -> tuple[PlanWork, Any]:
-    here = opened.plan(plan_id)
-    found = next((a for a in here.activities if a.id == ident), None)
-    if found is None:
-        opened.refuse(f"aktiviteten {ident!r}", "din")
+        opened.refuse(f"{word} {ident!r}", yours)
     return here, found
 
 
@@ -132,31 +127,31 @@ def _goals_using(here: PlanWork, indicator_id: str) -> list[Any]:
 def _state(kind: str, opened: Opened, plan_id: str, ident: str, extra: str = "") -> Any:
     """The thing a form changes, as it stands: compared before a save."""
     if kind == "value":
-        _, found = _indicator(opened, plan_id, ident)
+        _, found = _item(opened, plan_id, ident, "indicator")
         return {p: v for p, v, _ in found.periods}.get(extra)
     if kind == "assessment":
-        _, goal = _goal(opened, plan_id, ident)
+        _, goal = _item(opened, plan_id, ident, "goal")
         return [a.model_dump() for a in goal.goal.assessments if str(a.period) == opened.period]
     if kind == "activity":
-        _, activity = _activity(opened, plan_id, ident)
+        _, activity = _item(opened, plan_id, ident, "activity")
         return [h.model_dump() for h in activity.history]
-    _, goal = _goal(opened, plan_id, ident)
+    _, goal = _item(opened, plan_id, ident, "goal")
     return goal.analysis
 
 
 def _context(kind: str, opened: Opened, plan_id: str, ident: str) -> dict[str, Any]:
     if kind == "value":
-        here, found = _indicator(opened, plan_id, ident)
+        here, found = _item(opened, plan_id, ident, "indicator")
         seen = json.dumps({p: fingerprint(v) for p, v, _ in found.periods})
         return {"here": here, "item": found, "goals": _goals_using(here, ident), "seen": seen}
     if kind == "activity":
-        here, activity = _activity(opened, plan_id, ident)
+        here, activity = _item(opened, plan_id, ident, "activity")
         return {
             "here": here,
             "item": activity,
             "seen": fingerprint(_state(kind, opened, plan_id, ident)),
         }
-    here, goal = _goal(opened, plan_id, ident)
+    here, goal = _item(opened, plan_id, ident, "goal")
     seen = fingerprint(_state(kind, opened, plan_id, ident))
     return {"here": here, "item": goal, "seen": seen}
 
