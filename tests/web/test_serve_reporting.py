@@ -150,8 +150,8 @@ def test_an_analysis_section_is_replaced_and_the_rest_of_the_file_kept(served):
     before = path.read_text()
     app = make_app(served)
     browser = logged_in(app, SECRETARY)  # Socialnämnden's plan names nobody: the secretary writes
-    # attraktivitet is an area: the form is a goal's
-    assert browser.get(f"/analys/{SN}/attraktivitet").status_code == 404
+    # a subject the plan does not have
+    assert browser.get(f"/analys/{SN}/attraktivitett").status_code == 404
     answer = submit(browser, f"/analys/{SN}/forsorjningsstod-2018", action="save", text="Ny text.")
     assert answer.status_code == 303
     after = path.read_text()
@@ -290,3 +290,25 @@ def test_a_change_made_outside_the_server_shows_at_once(served, run_vp):
     assert "Saknar värde för augusti 2018" in text(browser.get("/arbete"))
     page = browser.get(f"/varde/{VOO}/genomforandeplan-hemtjanst")
     assert "juli 2018: 87" in text(page)
+
+
+def test_the_secretary_writes_the_plans_summary_and_an_area_a_reporter_cannot(served):
+    app = make_app(served)
+    secretary, reporter = logged_in(app, SECRETARY), logged_in(app, REPORTER)
+    assert f'href="/analys/{VOO}/{VOO}"' in secretary.get("/arbete").text
+    assert f'href="/analys/{VOO}/{VOO}"' not in reporter.get("/arbete").text
+    assert reporter.get(f"/analys/{VOO}/{VOO}").status_code == 403
+    assert reporter.get(f"/analys/{VOO}/trygg-vard").status_code == 403
+    page = secretary.get(f"/analys/{VOO}/{VOO}")
+    assert "Sammanfattande analys" in text(page)
+    saved = submit(secretary, f"/analys/{VOO}/{VOO}", action="save", text="Året går enligt plan.")
+    assert saved.status_code == 303
+    saved = submit(secretary, f"/analys/{VOO}/trygg-vard", action="save", text="Tryggt.")
+    assert saved.status_code == 303
+    assert (served / "analyses" / VOO / "2018-T2.md").read_text() == (
+        "# Sammanfattande analys\n\nÅret går enligt plan.\n\n"
+        "# trygg-vard – Trygg vård och omsorg\n\nTryggt.\n"
+    )
+    assert git(served, "log", "-1", "--format=%an|%s") == (
+        "Sara Sekreterare|Analys: trygg-vard för 2018-T2\n"
+    )

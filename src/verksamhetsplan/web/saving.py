@@ -41,8 +41,6 @@ def make_change(
     kind: str, opened: Any, plan_id: str, ident: str, form: dict[str, str]
 ) -> str | None:
     """Save the form's change; what was done, in a line, or None when nothing changed."""
-    from ..plan.model import iter_areas
-
     _conflict(kind, opened, plan_id, ident, form)
     repository, account = opened.repository, opened.account
     root, today, period = repository.root, opened.today, opened.period
@@ -82,8 +80,7 @@ def make_change(
     else:
         from ..edit.analysis_text import set_section
 
-        plan = opened.plan(plan_id).plan_file.plan
-        assert ident in {g.id for g in plan.goals} | {a.id for a, _ in iter_areas(plan.areas)}
+        plan = opened.plan(plan_id).plan_file.plan  # the subject was checked by _analysed
         changes = [set_section(root, plan, period, ident, form.get("text", ""))]
         subject = f"Analys: {ident} för {period}"
     if not save(root, changes, account.author, subject):

@@ -11,6 +11,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any, NoReturn
 
 from starlette.concurrency import run_in_threadpool
@@ -120,6 +121,27 @@ def _item(opened: Opened, plan_id: str, ident: str, which: str) -> tuple[PlanWor
     return here, found
 
 
+def _analysed(opened: Opened, plan_id: str, ident: str, _: str = "goal") -> tuple[PlanWork, Any]:
+    """What an analysis form is about: one of the person's goals, or, for those who see
+    everything, the plan's summary (its id) or an area, with the section's text as it is."""
+    here = opened.plan(plan_id)
+    goal = next((g for g in here.goals if g.goal.id == ident), None)
+    if goal is not None or not opened.account.sees_everything:
+        return _item(opened, plan_id, ident, "goal")
+    from ..edit.analysis_text import section_text
+    from ..plan.analysis import PLAN_SUBJECT
+    from ..plan.model import iter_areas
+
+    plan = here.plan_file.plan
+    titles = {plan.id: PLAN_SUBJECT, **{a.id: a.title for a, _ in iter_areas(plan.areas)}}
+    if ident not in titles:
+        opened.refuse(f"målet eller området {ident!r}", "ditt")
+    root = opened.repository.root
+    subject = SimpleNamespace(id=ident, text=titles[ident], short=None, assessments=[])
+    text = section_text(root, plan, opened.period, ident)
+    return here, SimpleNamespace(goal=subject, evaluation=None, analysis=text, assessed=False)
+
+
 def _goals_using(here: PlanWork, indicator_id: str) -> list[Any]:
     return [g for g in here.goals if any(part.indicator == indicator_id for part in g.goal.parts())]
 
@@ -135,7 +157,7 @@ def _state(kind: str, opened: Opened, plan_id: str, ident: str, extra: str = "")
     if kind == "activity":
         _, activity = _item(opened, plan_id, ident, "activity")
         return [h.model_dump() for h in activity.history]
-    _, goal = _item(opened, plan_id, ident, "goal")
+    _, goal = _analysed(opened, plan_id, ident)
     return goal.analysis
 
 
@@ -151,7 +173,7 @@ def _context(kind: str, opened: Opened, plan_id: str, ident: str) -> dict[str, A
             "item": activity,
             "seen": fingerprint(_state(kind, opened, plan_id, ident)),
         }
-    here, goal = _item(opened, plan_id, ident, "goal")
+    here, goal = (_analysed if kind == "analysis" else _item)(opened, plan_id, ident, "goal")
     seen = fingerprint(_state(kind, opened, plan_id, ident))
     return {"here": here, "item": goal, "seen": seen}
 
