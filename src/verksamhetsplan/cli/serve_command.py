@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ipaddress
 from typing import Annotated
 
 import typer
@@ -14,6 +13,8 @@ LOOPBACK = {"localhost"}
 
 
 def is_loopback(host: str) -> bool:
+    import ipaddress  # here: every command's start-up would pay for it
+
     if host in LOOPBACK:
         return True
     try:
