@@ -3,6 +3,7 @@ becomes a commit with the person as author, and leaves the rest of the file as i
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 
 from conftest import only_added_lines
@@ -312,3 +313,37 @@ def test_the_secretary_writes_the_plans_summary_and_an_area_a_reporter_cannot(se
     assert git(served, "log", "-1", "--format=%an|%s") == (
         "Sara Sekreterare|Analys: trygg-vard för 2018-T2\n"
     )
+
+
+def test_a_value_by_gender_for_an_indicator_reported_by_gender(served):
+    # andel-heltider is reported per quarter for women, men and in total; its goal is 2019's
+    app = make_app(served, period="2019-T2", today=dt.date(2019, 9, 20))
+    first, second = logged_in(app, SECRETARY), logged_in(app, SECRETARY)
+    url = f"/varde/{SN}/andel-heltider"
+    page_one, page_two = first.get(url), second.get(url)
+    assert 'id="gender-K"' in page_one.text
+    before = (served / "indicators-data/degerfors/personal.csv").read_text()
+    assert "andel-heltider,2019-Q2,41.5,K" not in before
+    data = {"csrf": token(page_one), "seen": seen(page_one), "period": "2019-Q2"}
+    saved = first.post(url, data={**data, "gender": "K", "value": "41,5"})
+    assert saved.status_code == 303
+    after = (served / "indicators-data/degerfors/personal.csv").read_text()
+    assert "andel-heltider,2019-Q2,41.5,K," in after
+    assert git(served, "log", "-1", "--format=%s") == "Värde: andel-heltider 2019-Q2 (K) = 41,5\n"
+    # the same quarter's total from a form opened before is no conflict; the women's is
+    data = {"csrf": token(page_two), "seen": seen(page_two), "period": "2019-Q2"}
+    total = second.post(url, data={**data, "gender": "T", "value": "38"})
+    assert total.status_code == 303
+    late = second.post(url, data={**data, "gender": "K", "value": "42"})
+    assert late.status_code == 409
+    assert "någon annan har sparat värdet för kvartal 2 2019 (kvinnor)" in text(late)
+    # a gender the indicator does not report is refused
+    page = first.get(f"/varde/{SN}/sjukfranvaro-total")
+    assert 'id="gender-K"' in page.text
+    own = logged_in(make_app(served), REPORTER)
+    page = own.get(f"/varde/{VOO}/genomforandeplan-hemtjanst")
+    assert 'id="gender-K"' not in page.text
+    data = {"csrf": token(page), "seen": seen(page), "period": "2018-07", "value": "87"}
+    refused = own.post(f"/varde/{VOO}/genomforandeplan-hemtjanst", data={**data, "gender": "K"})
+    assert refused.status_code == 422
+    assert "redovisas inte per kön" in text(refused)

@@ -28,6 +28,17 @@ class IndicatorWork:
     indicator: Indicator
     # every period of the follow-up so far: its value (None when missing) and whether it has ended
     periods: list[tuple[str, float | None, bool]]
+    # the values by gender too, for an indicator reported by gender: (period, K|M) → value
+    by_gender: dict[tuple[str, str], float] = field(default_factory=dict)
+
+    @property
+    def genders(self) -> tuple[str, ...]:
+        return ("T", "K", "M") if self.indicator.by_gender else ("T",)
+
+    def value(self, period: str, gender: str) -> float | None:
+        if gender == "T":
+            return next((v for p, v, _ in self.periods if p == period), None)
+        return self.by_gender.get((period, gender))
 
     @property
     def missing(self) -> list[str]:
@@ -154,7 +165,13 @@ def _indicators(
             for p in periods_of_year(year, indicator.frequency)
             if within(p, period)
         ]
-        found.append(IndicatorWork(indicator, periods))
+        by_gender = {
+            (o.period, gender): o.value
+            for gender in ("K", "M")
+            if indicator.by_gender
+            for o in lookup(indicator.id, gender)
+        }
+        found.append(IndicatorWork(indicator, periods, by_gender))
     return found
 
 

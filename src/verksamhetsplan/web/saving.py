@@ -18,6 +18,7 @@ def _conflict(kind: str, opened: Any, plan_id: str, ident: str, form: dict[str, 
     extra = form.get("period", "")
     seen = form.get("seen", "")
     if kind == "value":
+        extra = f"{extra}|{form.get('gender', 'T') or 'T'}"
         try:
             seen = json.loads(seen).get(extra, "")
         except (ValueError, AttributeError):
@@ -25,7 +26,7 @@ def _conflict(kind: str, opened: Any, plan_id: str, ident: str, form: dict[str, 
     now = _state(kind, opened, plan_id, ident, extra)
     if fingerprint(now) != seen:
         what = {
-            "value": f"värdet för {period_name(extra) if extra else 'perioden'}",
+            "value": f"värdet för {_period_words(extra)}",
             "assessment": "bedömningen",
             "activity": "aktivitetens uppföljning",
             "analysis": "analystexten",
@@ -37,10 +38,31 @@ def _conflict(kind: str, opened: Any, plan_id: str, ident: str, form: dict[str, 
         )
 
 
+GENDER_WORDS = {"T": "", "K": " (kvinnor)", "M": " (män)"}
+
+
+def _period_words(extra: str) -> str:
+    period, _, gender = extra.partition("|")
+    return period_name(period) + GENDER_WORDS.get(gender, "")
+
+
+def _checked_value_form(opened: Any, plan_id: str, ident: str, form: dict[str, str]) -> None:
+    """The period and gender a value form names are among those the form offered."""
+    found = next(i for i in opened.plan(plan_id).indicators if i.indicator.id == ident)
+    if form.get("period", "") not in {p for p, _, _ in found.periods}:
+        raise Refused(
+            f"perioden {form.get('period', '')!r} hör inte till {period_name(opened.period)}"
+        )
+    if (form.get("gender") or "T") not in found.genders:
+        raise Refused(f"nyckeltalet {ident} redovisas inte per kön")
+
+
 def make_change(
     kind: str, opened: Any, plan_id: str, ident: str, form: dict[str, str]
 ) -> str | None:
     """Save the form's change; what was done, in a line, or None when nothing changed."""
+    if kind == "value":
+        _checked_value_form(opened, plan_id, ident, form)
     _conflict(kind, opened, plan_id, ident, form)
     repository, account = opened.repository, opened.account
     root, today, period = repository.root, opened.today, opened.period
@@ -48,17 +70,14 @@ def make_change(
     if kind == "value":
         from ..edit.data import add_value
 
-        chosen = form.get("period", "")
-        here = opened.plan(plan_id)
-        allowed = next(i for i in here.indicators if i.indicator.id == ident).periods
-        if chosen not in {p for p, _, _ in allowed}:
-            raise Refused(f"perioden {chosen!r} hör inte till {period_name(period)}")
+        chosen, gender = form.get("period", ""), form.get("gender") or "T"
         text = form.get("value", "").strip()
         if not text:
             raise Refused("skriv ett värde, t.ex. 12,5")
         note = form.get("note", "").strip()
-        changes = add_value(repository, ident, chosen, text, "T", None, note, today)
-        subject = f"Värde: {ident} {chosen} = {text}"
+        changes = add_value(repository, ident, chosen, text, gender, None, note, today)
+        shown = "" if gender == "T" else f" ({gender})"
+        subject = f"Värde: {ident} {chosen}{shown} = {text}"
     elif kind == "assessment":
         from ..edit.plans import assess
 

@@ -150,7 +150,8 @@ def _state(kind: str, opened: Opened, plan_id: str, ident: str, extra: str = "")
     """The thing a form changes, as it stands: compared before a save."""
     if kind == "value":
         _, found = _item(opened, plan_id, ident, "indicator")
-        return {p: v for p, v, _ in found.periods}.get(extra)
+        period, _, gender = extra.partition("|")
+        return found.value(period, gender or "T")
     if kind == "assessment":
         _, goal = _item(opened, plan_id, ident, "goal")
         return [a.model_dump() for a in goal.goal.assessments if str(a.period) == opened.period]
@@ -164,7 +165,13 @@ def _state(kind: str, opened: Opened, plan_id: str, ident: str, extra: str = "")
 def _context(kind: str, opened: Opened, plan_id: str, ident: str) -> dict[str, Any]:
     if kind == "value":
         here, found = _item(opened, plan_id, ident, "indicator")
-        seen = json.dumps({p: fingerprint(v) for p, v, _ in found.periods})
+        seen = json.dumps(
+            {
+                f"{p}|{g}": fingerprint(found.value(p, g))
+                for p, _, _ in found.periods
+                for g in found.genders
+            }
+        )
         return {"here": here, "item": found, "goals": _goals_using(here, ident), "seen": seen}
     if kind == "activity":
         here, activity = _item(opened, plan_id, ident, "activity")
