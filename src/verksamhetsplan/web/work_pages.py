@@ -193,22 +193,38 @@ TEMPLATES = {
 }
 
 
+async def _form_page(
+    request: Request,
+    kind: str,
+    account: Account,
+    status: int = 200,
+    form: dict[str, str] | None = None,
+    errors: dict[str, str] | None = None,
+    preview: Any = None,
+    seen: str | None = None,
+) -> Response:
+    """A form as it stands now, with what the person wrote and why it was not saved."""
+    plan_id, ident = request.path_params["plan"], request.path_params["item"]
+    opened = await run_in_threadpool(open_work, request, account)
+    context = _context(kind, opened, plan_id, ident)
+    if seen is not None:  # a preview keeps what the person saw when they began
+        context["seen"] = seen
+    return page(
+        request,
+        TEMPLATES[kind],
+        status,
+        account=account,
+        period=opened.period,
+        form=form or {},
+        errors=errors or {},
+        preview=preview,
+        **context,
+    )
+
+
 def _show(kind: str) -> Any:
     async def view(request: Request) -> Response:
-        account = require(request)
-        plan_id, ident = request.path_params["plan"], request.path_params["item"]
-        opened = await run_in_threadpool(open_work, request, account)
-        context = _context(kind, opened, plan_id, ident)
-        return page(
-            request,
-            TEMPLATES[kind],
-            account=account,
-            period=opened.period,
-            form={},
-            errors={},
-            preview=None,
-            **context,
-        )
+        return await _form_page(request, kind, require(request))
 
     return view
 
@@ -222,22 +238,14 @@ def _save(kind: str) -> Any:
         lock = request.app.state.save_lock
 
         if kind == "analysis" and form.get("action") == "preview":
-            opened = await run_in_threadpool(open_work, request, account)
-            context = _context(kind, opened, plan_id, ident)
             from .preview import markdown_preview
 
-            return page(
-                request,
-                TEMPLATES[kind],
-                account=account,
-                period=opened.period,
-                form=form,
-                errors={},
-                preview=markdown_preview(form.get("text", "")),
-                **{**context, "seen": form.get("seen", context["seen"])},
+            shown = markdown_preview(form.get("text", ""))
+            return await _form_page(
+                request, kind, account, form=form, preview=shown, seen=form.get("seen")
             )
 
-        def save() -> tuple[Opened, str | None]:
+        def save() -> str | None:
             from ..common.files import repository_lock
             from .saving import make_change
 
@@ -246,29 +254,18 @@ def _save(kind: str) -> Any:
                 _context(kind, opened, plan_id, ident)  # theirs to change, or Forbidden
                 check_unlocked(opened.repository.root, plan_id, opened.period)
                 try:
-                    return opened, make_change(kind, opened, plan_id, ident, form)
+                    return make_change(kind, opened, plan_id, ident, form)
                 finally:
                     request.app.state.cache.clear()
 
         try:
-            opened, done = await run_in_threadpool(save)
+            done = await run_in_threadpool(save)
         except (Refused, Conflict) as error:
-            opened = await run_in_threadpool(open_work, request, account)
-            context = _context(kind, opened, plan_id, ident)
             conflict = isinstance(error, Conflict)
             message = str(error) if conflict else error.message  # type: ignore[union-attr]
-            field = "conflict" if conflict else form.get("field_hint", "form")
-            return page(
-                request,
-                TEMPLATES[kind],
-                409 if conflict else 422,
-                account=account,
-                period=opened.period,
-                form=form,
-                errors={field: message, **_problem_lines(error)},
-                preview=None,
-                **context,
-            )
+            errors = {"conflict" if conflict else "form": message, **_problem_lines(error)}
+            status = 409 if conflict else 422
+            return await _form_page(request, kind, account, status, form, errors)
         request.session["flash"] = done or "Ingenting behövde ändras."
         return RedirectResponse("/arbete", 303)
 
