@@ -72,7 +72,7 @@ def test_a_value_that_is_not_a_number_is_refused_at_the_field_and_nothing_is_wri
         browser, f"/varde/{VOO}/genomforandeplan-hemtjanst", period="2018-07", value="87 procent"
     )
     assert answer.status_code == 422
-    assert 'aria-invalid="true"' in answer.text
+    assert 'aria-describedby="value-hjalp fel-value" aria-invalid="true"' in answer.text
     assert "87 procent" in text(answer)  # what they wrote stays in the field
     assert "är inget tal" in text(answer) or "inte ett tal" in text(answer)
     assert (served / DATA).read_bytes() == before
@@ -85,6 +85,11 @@ def test_an_assessment_that_departs_from_the_computed_status_needs_a_reason(serv
     refused = submit(browser, url, status="achieved", comment="Vi når målet i höst.")
     assert refused.status_code == 422
     assert "en bedömning som avviker kräver ett skäl" in text(refused)
+    # said at the field it is about, which a screen reader reads with it
+    assert (
+        'name="reason" rows="3" aria-invalid="true" aria-describedby="fel-reason"' in refused.text
+    )
+    assert '<p class="error" id="fel-reason" role="alert">den beräknade' in refused.text
     before = (served / VOO_PLAN).read_bytes()
     answer = submit(
         browser,

@@ -5,6 +5,7 @@ Runs with the repository's lock held (work_pages._save)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from ..common.problems import Refused
@@ -57,6 +58,27 @@ def _checked_value_form(opened: Any, plan_id: str, ident: str, form: dict[str, s
         raise Refused(f"nyckeltalet {ident} redovisas inte per kön")
 
 
+class FieldRefused(Refused):
+    """A refusal that belongs to one field of the form, where the page shows it."""
+
+    def __init__(self, field: str, refused: Refused) -> None:
+        super().__init__(refused.message, refused.problems, refused.hint, refused.usage)
+        self.field = field
+
+
+def _at(field: str | Callable[[Refused], str], action: Callable[[], Any]) -> Any:
+    try:
+        return action()
+    except FieldRefused:
+        raise
+    except Refused as refused:
+        raise FieldRefused(field(refused) if callable(field) else field, refused) from None
+
+
+def _assessment_field(refused: Refused) -> str:
+    return "reason" if "skäl" in refused.message else "status"
+
+
 def make_change(
     kind: str, opened: Any, plan_id: str, ident: str, form: dict[str, str]
 ) -> str | None:
@@ -73,9 +95,11 @@ def make_change(
         chosen, gender = form.get("period", ""), form.get("gender") or "T"
         text = form.get("value", "").strip()
         if not text:
-            raise Refused("skriv ett värde, t.ex. 12,5")
+            raise FieldRefused("value", Refused("skriv ett värde, t.ex. 12,5"))
         note = form.get("note", "").strip()
-        changes = add_value(repository, ident, chosen, text, gender, None, note, today)
+        changes = _at(
+            "value", lambda: add_value(repository, ident, chosen, text, gender, None, note, today)
+        )
         shown = "" if gender == "T" else f" ({gender})"
         subject = f"Värde: {ident} {chosen}{shown} = {text}"
     elif kind == "assessment":
@@ -84,9 +108,12 @@ def make_change(
         status = form.get("status", "")
         comment = form.get("comment", "").strip()
         if not comment:
-            raise Refused("skriv en kommentar till bedömningen")
+            raise FieldRefused("comment", Refused("skriv en kommentar till bedömningen"))
         reason = form.get("reason", "").strip() or None
-        change = assess(repository, ref, period, status, comment, reason, account.name, today)
+        change = _at(
+            _assessment_field,
+            lambda: assess(repository, ref, period, status, comment, reason, account.name, today),
+        )
         changes = [change]
         subject = f"Bedömning: {ident} för {period}"
     elif kind == "activity":
@@ -94,13 +121,20 @@ def make_change(
 
         status = form.get("status", "")
         said = form.get("comment", "").strip() or None
-        changes = [change_activity(repository, ref, status, said, account.name, today)]
+        changes = [
+            _at(
+                "status",
+                lambda: change_activity(repository, ref, status, said, account.name, today),
+            )
+        ]
         subject = f"Aktivitet: {ident}"
     else:
         from ..edit.analysis_text import set_section
 
         plan = opened.plan(plan_id).plan_file.plan  # the subject was checked by _analysed
-        changes = [set_section(root, plan, period, ident, form.get("text", ""))]
+        changes = [
+            _at("text", lambda: set_section(root, plan, period, ident, form.get("text", "")))
+        ]
         subject = f"Analys: {ident} för {period}"
     if not save(root, changes, account.author, subject):
         return None

@@ -263,7 +263,8 @@ def _save(kind: str) -> Any:
         except (Refused, Conflict) as error:
             conflict = isinstance(error, Conflict)
             message = str(error) if conflict else error.message  # type: ignore[union-attr]
-            errors = {"conflict" if conflict else "form": message, **_problem_lines(error)}
+            field = "conflict" if conflict else getattr(error, "field", "form")
+            errors = {field: message, **_problem_lines(error)}
             status = 409 if conflict else 422
             return await _form_page(request, kind, account, status, form, errors)
         request.session["flash"] = done or "Ingenting behövde ändras."
