@@ -159,6 +159,7 @@ def main() -> None:
     parser.add_argument("--reporters", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--seed", type=int, default=1862)
+    parser.add_argument("--workers", type=int, default=2, help="vp serve --workers (default 2)")
     options = parser.parse_args()
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary) / "degerfors"
@@ -168,7 +169,16 @@ def main() -> None:
             probe.bind(("127.0.0.1", 0))
             port = probe.getsockname()[1]
         server = subprocess.Popen(
-            [str(VP), "serve", "--period", "2018-T2", "--port", str(port)],
+            [
+                str(VP),
+                "serve",
+                "--period",
+                "2018-T2",
+                "--port",
+                str(port),
+                "--workers",
+                str(options.workers),
+            ],
             cwd=folder,
             stderr=subprocess.PIPE,
             start_new_session=True,
@@ -208,7 +218,10 @@ def main() -> None:
         latencies = sorted(r[2] for r in results if r[3][0] not in ("form", "network"))
         p95 = latencies[int(0.95 * (len(latencies) - 1))]
         lost = lost_updates(folder, saved)
-        print(f"{options.reporters} rapportörer i {elapsed:.0f} s mot Degerfors-förrådet:")
+        print(
+            f"{options.reporters} rapportörer i {elapsed:.0f} s mot Degerfors-förrådet "
+            f"(vp serve --workers {options.workers}):"
+        )
         median, rate = statistics.median(latencies), len(latencies) / elapsed
         print(f"  sparade {len(saved)}, konflikter (409) {len(conflicts)}, "
               f"serverfel {len(errors)}, annat {len(other)}")  # fmt: skip

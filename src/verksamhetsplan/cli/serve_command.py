@@ -42,6 +42,17 @@ def serve(
             ".vp/serve.toml, annars det senaste året i planerna).",
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            "--workers",
+            metavar="ANTAL",
+            min=1,
+            max=16,
+            help="Processer som svarar (standard 1); 2 på en server med två kärnor och många "
+            "som rapporterar samtidigt.",
+        ),
+    ] = 1,
     behind_proxy: Annotated[
         bool,
         typer.Option(
@@ -95,14 +106,27 @@ def serve(
             "Lägg till ett med vp user add NAMN --name … --email … --role secretary.",
         )
     settings.secure_cookies = tls or behind_proxy
+    import os
+
     import uvicorn
 
     from ..web.app import create_app
+    from ..web.settings import session_secret
 
+    try:
+        session_secret(HERE)  # made here, once: every worker must sign with the same key
+    except Refused as error:
+        refused(error)
     scheme = "https" if tls else "http"
     typer.echo(f"vp serve: {scheme}://{host}:{port}/ (avsluta med Ctrl-C)", err=True)
+    if workers > 1:
+        os.environ["VP_SERVE_ROOT"] = str(HERE.resolve())
+        os.environ["VP_SERVE_PERIOD"] = settings.period or ""
+        os.environ["VP_SERVE_SECURE"] = "1" if settings.secure_cookies else ""
     uvicorn.run(
-        create_app(settings),
+        "verksamhetsplan.web.app:from_environment" if workers > 1 else create_app(settings),
+        factory=workers > 1,
+        workers=workers if workers > 1 else None,
         host=host,
         port=port,
         ssl_certfile=settings.certfile if tls else None,

@@ -62,12 +62,30 @@ def accounts_path(root: Path) -> Path:
     return root / ACCOUNTS
 
 
+_READ: dict[Path, tuple[tuple[int, int, int], dict[str, Account]]] = {}
+
+
 def load_accounts(root: Path) -> dict[str, Account]:
     """Every account by user name; no file is no accounts. A broken file is refused whole,
-    with where it is broken: a server must not start with half of its accounts."""
+    with where it is broken: a server must not start with half of its accounts.
+
+    vp serve asks on every request (a removed account must count at once); the file is read
+    again only when it has changed (a write renames a new file in: a new inode)."""
     path = accounts_path(root)
-    if not path.is_file():
+    try:
+        info = path.stat()
+    except OSError:
         return {}
+    state = (info.st_ino, info.st_mtime_ns, info.st_size)
+    known = _READ.get(path)
+    if known is not None and known[0] == state:
+        return dict(known[1])
+    found = _parse_accounts(path)
+    _READ[path] = (state, found)
+    return dict(found)
+
+
+def _parse_accounts(path: Path) -> dict[str, Account]:
     shown = display_path(path)
     try:
         data = json.loads(read_bytes(path).decode("utf-8"))

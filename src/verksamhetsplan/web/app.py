@@ -271,3 +271,18 @@ def create_app(settings: Settings) -> Starlette:
     app.state.save_lock = threading.Lock()
     app.state.cache = Cache()
     return app
+
+
+def from_environment() -> Starlette:
+    """The application as each of `vp serve --workers N`'s processes builds it, from what
+    vp serve put in the environment before starting them. A save in one is seen by the
+    others through the files (their caches follow the files' state); the repository's lock
+    serialises saves across them; the log-in rate limit is each worker's own."""
+    import os
+
+    from .settings import load_settings
+
+    settings = load_settings(Path(os.environ["VP_SERVE_ROOT"]))
+    settings.period = os.environ.get("VP_SERVE_PERIOD") or None
+    settings.secure_cookies = os.environ.get("VP_SERVE_SECURE") == "1"
+    return create_app(settings)
