@@ -233,3 +233,33 @@ def test_the_start_up_check_sees_heavy_imports(tmp_path):
     ]
     loaded = modules_loaded(args, ROOT)
     assert {"docx", "PIL"} <= loaded
+
+
+def test_large_data_is_read_without_pandas(tmp_path):
+    # Above validate.LARGE_DATA_BYTES the data goes through pyarrow and numpy; pyarrow's
+    # to_numpy and its conversions of Python values import pandas only to ask whether it is
+    # installed (a quarter of a second a run). The reader takes its numbers from the buffers
+    # instead, and must read the same values: the status is the small repository's.
+    import shutil
+
+    from verksamhetsplan.data.validate import LARGE_DATA_BYTES
+
+    for folder in ("plans", "indicators-data", "economy-data"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    data = tmp_path / "indicators-data/degerfors/personal.csv"
+    header, *rows = data.read_text(encoding="utf-8").splitlines()
+    # every row's note (free text, read by neither the values nor the verdicts) padded until
+    # the organisation's data is large
+    padding = "x" * (LARGE_DATA_BYTES // len(rows) + 100)
+    data.write_text(
+        "\n".join([header, *(row.rsplit(",", 1)[0] + "," + padding for row in rows)]) + "\n",
+        encoding="utf-8",
+    )
+    args = ["status", "--year", "2019", "--as-of", "2020-01-31", "--format", "json", "-o"]
+    loaded = modules_loaded([*args, str(tmp_path / "large.json")], tmp_path)
+    assert "pyarrow" in loaded  # the large-data path was taken
+    assert "pandas" not in loaded
+    modules_loaded([*args, str(tmp_path / "small.json")], ROOT)
+    large = json.loads((tmp_path / "large.json").read_text(encoding="utf-8"))
+    small = json.loads((tmp_path / "small.json").read_text(encoding="utf-8"))
+    assert large == small and "sjuktal-2019" in json.dumps(large)

@@ -31,6 +31,7 @@ import pyarrow.csv as pacsv
 from ..common.swedish import NUMBER_PATTERN
 from ..plan.model import Indicator
 from . import format as datafmt
+from .buffers import numpy_of
 from .observation import Lookup, Observation
 from .periods import period_order
 from .rows import Series, read_series
@@ -136,13 +137,14 @@ def _parse_values(distinct: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarra
     plain = pc.match_substring_regex(text, f"^{NUMBER_PATTERN}$")
     normal = pc.replace_substring_regex(text, "[ \u00a0\u202f]", "")
     normal = pc.replace_substring(pc.replace_substring(normal, ",", "."), "−", "-")
-    numbers = pc.cast(pc.if_else(plain, normal, None), pa.float64()).to_numpy(zero_copy_only=False)
-    numbers = np.asarray(numbers, dtype=float)
+    nothing = pa.nulls(len(distinct), pa.string())
+    numbers = numpy_of(pc.cast(pc.if_else(plain, normal, nothing), pa.float64())).copy()
     reasons = np.full(len(distinct), None, dtype=object)
     # A number beyond float's range reads as infinity: the row checker says so.
     bad = np.isinf(numbers)
-    others = np.flatnonzero(~np.asarray(plain.to_numpy(zero_copy_only=False), dtype=bool))
-    for index, cell in zip(others, text.take(pa.array(others)).to_pylist(), strict=True):
+    others = np.flatnonzero(~numpy_of(plain))
+    cells = text.to_pylist() if len(others) else []
+    for index, cell in zip(others, (cells[i] for i in others), strict=True):
         try:
             value, why = datafmt.parse_value(str(cell))
         except ValueError:
@@ -244,9 +246,9 @@ def read_file(
     result = FileFrame(
         file,
         indicator.dictionary.to_pylist(),
-        indicator.indices.to_numpy(zero_copy_only=False),
+        numpy_of(indicator.indices),
         period.dictionary.to_pylist(),
-        period.indices.to_numpy(zero_copy_only=False),
+        numpy_of(period.indices),
         names_,
         codes_,
         np.empty(0),
@@ -255,7 +257,7 @@ def read_file(
     )
     values = columns["value"]
     numbers, reasons, bad_values = _parse_values(values.dictionary)
-    codes = values.indices.to_numpy(zero_copy_only=False)
+    codes = numpy_of(values.indices)
     bad = bad_values[codes]
     if bad_genders is not None:
         bad |= bad_genders
@@ -277,7 +279,7 @@ def _genders(
     read = [datafmt.parse_gender(str(c)) for c in column.dictionary.to_pylist()]
     names = sorted({str(g) for g in read if g is not None}) or ["T"]
     remap = np.array([names.index(g) if g is not None else 0 for g in read], dtype=np.int8)
-    indices = column.indices.to_numpy(zero_copy_only=False)
+    indices = numpy_of(column.indices)
     wrong = np.array([g is None for g in read], dtype=bool)
     return names, remap[indices], (wrong[indices] if wrong.any() else None)
 
