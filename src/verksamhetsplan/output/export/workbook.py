@@ -81,19 +81,26 @@ def status_workbook(records: list[dict[str, Any]]) -> bytes:
         for index, key in enumerate(COLUMNS, start=1):
             sheet.column_dimensions[get_column_letter(index)].width = WIDTHS.get(key, 14)
         sheet.append([_text_cell(WriteOnlyCell(sheet), title) for title in COLUMNS.values()])
+        # One cell a column, filled anew for every row: a write-only sheet writes a row when
+        # it is appended, and a number format set once is looked up once, not per cell.
+        texts = {key: WriteOnlyCell(sheet) for key in COLUMNS}
+        numbers = {key: WriteOnlyCell(sheet) for key in COLUMNS}
+        for key, cell in numbers.items():
+            if key in NUMBERS:
+                cell.number_format = "0.00" if key == "progress" else "#,##0.0##"
         for goal in record["goals"]:
             for row in (goal, *goal["measures"]):
-                cells = []
+                cells: list[Any] = []
                 for key in COLUMNS:
                     value = _words(key, row.get(key))
-                    cell = WriteOnlyCell(sheet)
-                    if isinstance(value, str):
-                        _text_cell(cell, value)
+                    if value is None:
+                        cells.append(None)
+                    elif isinstance(value, str):
+                        cells.append(_text_cell(texts[key], value))
                     else:
+                        cell = numbers[key]
                         cell.value = value
-                        if key in NUMBERS:
-                            cell.number_format = "0.00" if key == "progress" else "#,##0.0##"
-                    cells.append(cell)
+                        cells.append(cell)
                 sheet.append(cells)
     out = io.BytesIO()
     book.save(out)
