@@ -352,3 +352,15 @@ def test_a_value_by_gender_for_an_indicator_reported_by_gender(served):
     refused = own.post(f"/varde/{VOO}/genomforandeplan-hemtjanst", data={**data, "gender": "K"})
     assert refused.status_code == 422
     assert "redovisas inte per kön" in text(refused)
+
+
+def test_without_a_period_the_latest_year_begun_is_open(served):
+    # The plans run 2010–2011 (Bromölla) and 2018–2019 (Degerfors): on a day in 2019 that
+    # year is open, in 2017 the latest begun is 2011, and on a day before every plan begins
+    # (a repository whose plans are adopted for next year) their first year
+    cases = ((dt.date(2019, 5, 2), "2019"), (dt.date(2017, 11, 30), "2011"))
+    for today, year in (*cases, (dt.date(2009, 12, 1), "2010")):
+        browser = logged_in(make_app(served, period=None, today=today), REPORTER)
+        page = browser.get("/arbete")
+        assert page.status_code == 200
+        assert f"<h1>Mitt arbete – {year}</h1>" in page.text

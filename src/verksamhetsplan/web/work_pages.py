@@ -76,9 +76,10 @@ def open_work(request: Request, account: Account, evaluate: bool = True) -> Open
         raise Refused(
             "planförrådet har fel som måste rättas innan något kan sparas:\n" + to_text(result)
         )
-    period = settings.period or str(
-        max(y for p in repository.plans for y in p.plan.period.years if y <= settings.day().year)
-    )
+    years = sorted({y for p in repository.plans for y in p.plan.period.years})
+    # the latest year that has begun; a repository whose plans all lie ahead opens at its first
+    begun = [y for y in years if y <= settings.day().year]
+    period = settings.period or str(begun[-1] if begun else years[0])
     names = None if account.sees_everything else tuple(sorted(account.responsible))
     today = settings.day()
     found = cache.get(
