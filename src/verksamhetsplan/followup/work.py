@@ -174,9 +174,3 @@ def _indicators(
         found.append(IndicatorWork(indicator, periods, by_gender))
     return found
 
-
-def find_goal(plan_work: list[PlanWork], plan_id: str, goal_id: str) -> GoalWork | None:
-    for here in plan_work:
-        if here.plan_file.plan.id == plan_id:
-            return next((g for g in here.goals if g.goal.id == goal_id), None)
-    return None

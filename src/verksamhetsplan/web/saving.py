@@ -4,6 +4,7 @@ Runs with the repository's lock held (work_pages._save)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from typing import Any
@@ -13,19 +14,38 @@ from ..edit.recorded import save
 from ..followup.words import period_name
 
 
-def _conflict(kind: str, opened: Any, plan_id: str, ident: str, form: dict[str, str]) -> None:
-    from .work_pages import Conflict, _state, fingerprint
+class Conflict(Exception):
+    """Someone saved the same thing after this form was shown."""
 
-    extra = form.get("period", "")
-    seen = form.get("seen", "")
+
+def fingerprint(value: Any) -> str:
+    """What the person saw when the form was made, short: a later save compares it."""
+    text = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+def current(kind: str, item: Any, period: str, extra: str = "") -> Any:
+    """The thing a form changes, as it stands: a value (`extra` is "period|gender"), the
+    period's assessments of a goal, an activity's history, or a section's text."""
+    if kind == "value":
+        chosen, _, gender = extra.partition("|")
+        return item.value(chosen, gender or "T")
+    if kind == "assessment":
+        return [a.model_dump() for a in item.goal.assessments if str(a.period) == period]
+    if kind == "activity":
+        return [h.model_dump() for h in item.history]
+    return item.analysis
+
+
+def _conflict(kind: str, item: Any, period: str, form: dict[str, str]) -> None:
+    extra, seen = form.get("period", ""), form.get("seen", "")
     if kind == "value":
         extra = f"{extra}|{form.get('gender', 'T') or 'T'}"
         try:
             seen = json.loads(seen).get(extra, "")
         except (ValueError, AttributeError):
             seen = ""
-    now = _state(kind, opened, plan_id, ident, extra)
-    if fingerprint(now) != seen:
+    if fingerprint(current(kind, item, period, extra)) != seen:
         what = {
             "value": f"värdet för {_period_words(extra)}",
             "assessment": "bedömningen",
@@ -47,15 +67,12 @@ def _period_words(extra: str) -> str:
     return period_name(period) + GENDER_WORDS.get(gender, "")
 
 
-def _checked_value_form(opened: Any, plan_id: str, ident: str, form: dict[str, str]) -> None:
+def _checked_value_form(found: Any, period: str, form: dict[str, str]) -> None:
     """The period and gender a value form names are among those the form offered."""
-    found = next(i for i in opened.plan(plan_id).indicators if i.indicator.id == ident)
     if form.get("period", "") not in {p for p, _, _ in found.periods}:
-        raise Refused(
-            f"perioden {form.get('period', '')!r} hör inte till {period_name(opened.period)}"
-        )
+        raise Refused(f"perioden {form.get('period', '')!r} hör inte till {period_name(period)}")
     if (form.get("gender") or "T") not in found.genders:
-        raise Refused(f"nyckeltalet {ident} redovisas inte per kön")
+        raise Refused(f"nyckeltalet {found.indicator.id} redovisas inte per kön")
 
 
 class FieldRefused(Refused):
@@ -80,15 +97,16 @@ def _assessment_field(refused: Refused) -> str:
 
 
 def make_change(
-    kind: str, opened: Any, plan_id: str, ident: str, form: dict[str, str]
+    kind: str, opened: Any, here: Any, item: Any, ident: str, form: dict[str, str]
 ) -> str | None:
-    """Save the form's change; what was done, in a line, or None when nothing changed."""
-    if kind == "value":
-        _checked_value_form(opened, plan_id, ident, form)
-    _conflict(kind, opened, plan_id, ident, form)
+    """Save the form's change to `item` (found in `here`, the person's work in its plan);
+    what was done, in a line, or None when nothing changed."""
     repository, account = opened.repository, opened.account
     root, today, period = repository.root, opened.today, opened.period
-    ref = f"{plan_id}/{ident}"
+    if kind == "value":
+        _checked_value_form(item, period, form)
+    _conflict(kind, item, period, form)
+    ref = f"{here.plan_file.plan.id}/{ident}"
     if kind == "value":
         from ..edit.data import add_value
 
@@ -131,7 +149,7 @@ def make_change(
     else:
         from ..edit.analysis_text import set_section
 
-        plan = opened.plan(plan_id).plan_file.plan  # the subject was checked by _analysed
+        plan = here.plan_file.plan
         changes = [
             _at("text", lambda: set_section(root, plan, period, ident, form.get("text", "")))
         ]

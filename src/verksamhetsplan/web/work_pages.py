@@ -7,7 +7,6 @@ editing core, committed with the person as author."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,21 +21,17 @@ from starlette.routing import Route
 from ..common.problems import Refused
 from ..edit.accounts import Account
 from ..edit.approval import check_unlocked
+from ..followup.attainment import Result
+from ..followup.words import STATUS
 from ..followup.work import PlanWork, work
+from ..plan.vocabulary import Status
 from .app import page, require
 from .cache import state
+from .saving import Conflict, current, fingerprint
 from .security import Forbidden, NotFound, check_csrf
 
-GOAL_CHOICES = [
-    ("achieved", "uppnått"),
-    ("partial", "delvis uppnått"),
-    ("not_achieved", "ej uppnått"),
-    ("no_data", "ej mätbart"),
-]
-
-
-class Conflict(Exception):
-    """Someone saved the same thing after this form was shown."""
+# an assessment's statuses, in the words every report uses for them
+GOAL_CHOICES = [(s.value, STATUS[Result(s.value)][0]) for s in Status]
 
 
 @dataclass
@@ -89,12 +84,6 @@ def open_work(request: Request, account: Account, evaluate: bool = True) -> Open
     return Opened(repository, account, period, found, today)
 
 
-def fingerprint(value: Any) -> str:
-    """What the person saw when the form was made, short: a later save compares it."""
-    text = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()[:24]
-
-
 async def my_work(request: Request) -> Response:
     account = require(request)
     opened = await run_in_threadpool(open_work, request, account)
@@ -122,7 +111,7 @@ def _item(opened: Opened, plan_id: str, ident: str, which: str) -> tuple[PlanWor
     return here, found
 
 
-def _analysed(opened: Opened, plan_id: str, ident: str, _: str = "goal") -> tuple[PlanWork, Any]:
+def _analysed(opened: Opened, plan_id: str, ident: str) -> tuple[PlanWork, Any]:
     """What an analysis form is about: one of the person's goals, or, for those who see
     everything, the plan's summary (its id) or an area, with the section's text as it is."""
     here = opened.plan(plan_id)
@@ -147,43 +136,27 @@ def _goals_using(here: PlanWork, indicator_id: str) -> list[Any]:
     return [g for g in here.goals if any(part.indicator == indicator_id for part in g.goal.parts())]
 
 
-def _state(kind: str, opened: Opened, plan_id: str, ident: str, extra: str = "") -> Any:
-    """The thing a form changes, as it stands: compared before a save."""
-    if kind == "value":
-        _, found = _item(opened, plan_id, ident, "indicator")
-        period, _, gender = extra.partition("|")
-        return found.value(period, gender or "T")
-    if kind == "assessment":
-        _, goal = _item(opened, plan_id, ident, "goal")
-        return [a.model_dump() for a in goal.goal.assessments if str(a.period) == opened.period]
-    if kind == "activity":
-        _, activity = _item(opened, plan_id, ident, "activity")
-        return [h.model_dump() for h in activity.history]
-    _, goal = _analysed(opened, plan_id, ident)
-    return goal.analysis
+def _find(kind: str, opened: Opened, plan_id: str, ident: str) -> tuple[PlanWork, Any]:
+    """What a form of this kind is about, if the person may change it (else 403 or 404)."""
+    if kind == "analysis":
+        return _analysed(opened, plan_id, ident)
+    return _item(
+        opened, plan_id, ident, {"value": "indicator", "assessment": "goal"}.get(kind, kind)
+    )
 
 
 def _context(kind: str, opened: Opened, plan_id: str, ident: str) -> dict[str, Any]:
-    if kind == "value":
-        here, found = _item(opened, plan_id, ident, "indicator")
-        seen = json.dumps(
-            {
-                f"{p}|{g}": fingerprint(found.value(p, g))
-                for p, _, _ in found.periods
-                for g in found.genders
-            }
-        )
-        return {"here": here, "item": found, "goals": _goals_using(here, ident), "seen": seen}
-    if kind == "activity":
-        here, activity = _item(opened, plan_id, ident, "activity")
-        return {
-            "here": here,
-            "item": activity,
-            "seen": fingerprint(_state(kind, opened, plan_id, ident)),
+    here, item = _find(kind, opened, plan_id, ident)
+    if kind != "value":
+        return {"here": here, "item": item, "seen": fingerprint(current(kind, item, opened.period))}
+    seen = json.dumps(
+        {
+            f"{p}|{g}": fingerprint(item.value(p, g))
+            for p, _, _ in item.periods
+            for g in item.genders
         }
-    here, goal = (_analysed if kind == "analysis" else _item)(opened, plan_id, ident, "goal")
-    seen = fingerprint(_state(kind, opened, plan_id, ident))
-    return {"here": here, "item": goal, "seen": seen}
+    )
+    return {"here": here, "item": item, "goals": _goals_using(here, ident), "seen": seen}
 
 
 TEMPLATES = {
@@ -252,10 +225,10 @@ def _save(kind: str) -> Any:
 
             with lock, repository_lock(request.app.state.settings.root):
                 opened = open_work(request, account, evaluate=False)
-                _context(kind, opened, plan_id, ident)  # theirs to change, or Forbidden
+                here, item = _find(kind, opened, plan_id, ident)  # theirs, or Forbidden
                 check_unlocked(opened.repository.root, plan_id, opened.period)
                 try:
-                    return make_change(kind, opened, plan_id, ident, form)
+                    return make_change(kind, opened, here, item, ident, form)
                 finally:
                     request.app.state.cache.clear()
 
