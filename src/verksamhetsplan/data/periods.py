@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from ..plan import fields
+from ..plan.fields import period_end as period_end  # the plan's checks need it too
 from ..plan.vocabulary import Frequency
 
 PER_YEAR = {Frequency.YEAR: 1, Frequency.TERTIAL: 3, Frequency.QUARTER: 4, Frequency.MONTH: 12}
@@ -22,26 +23,6 @@ def periods_of_year(year: int, frequency: Frequency) -> tuple[str, ...]:
         return tuple(f"{year}-{month:02d}" for month in range(1, 13))
     letter = "Q" if frequency is Frequency.QUARTER else "T"
     return tuple(f"{year}-{letter}{n}" for n in range(1, PER_YEAR[frequency] + 1))
-
-
-@cache
-def period_end(period: str) -> dt.date:
-    """The last day of a period: the day after which its value can be known."""
-    year = int(period[:4])
-    if len(period) == 4:
-        return dt.date(year, 12, 31)
-    part = period[5:]
-    if part[0] == "Q":
-        last_month = int(part[1]) * 3
-    elif part[0] == "H":  # a half-year: a follow-up period, never a data period
-        last_month = int(part[1]) * 6
-    elif part[0] == "T":
-        last_month = int(part[1]) * 4
-    else:
-        last_month = int(part)
-    if last_month == 12:
-        return dt.date(year, 12, 31)
-    return dt.date(year, last_month + 1, 1) - dt.timedelta(days=1)
 
 
 # How many months a follow-up period of each kind spans; a month is the rest.

@@ -173,4 +173,3 @@ def _indicators(
         }
         found.append(IndicatorWork(indicator, periods, by_gender))
     return found
-

@@ -1,8 +1,11 @@
-"""The plan format's building blocks: id, reference and period patterns, the annotated
-field types every model uses, and the strict base model (unknown keys are errors)."""
+"""The plan format's building blocks: id, reference and period patterns (and the day a
+period ends), the annotated field types every model uses, and the strict base model
+(unknown keys are errors)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import cache
 from typing import Annotated, Any
 
 from pydantic import (
@@ -86,3 +89,23 @@ Accepted = Annotated[
         "Nyckeltalet är nytt, inget nuläge finns). Skälet visas i stället för fyndet.",
     ),
 ]
+
+
+@cache
+def period_end(period: str) -> dt.date:
+    """The last day of a period: the day after which its value can be known."""
+    year = int(period[:4])
+    if len(period) == 4:
+        return dt.date(year, 12, 31)
+    part = period[5:]
+    if part[0] == "Q":
+        last_month = int(part[1]) * 3
+    elif part[0] == "H":  # a half-year: a follow-up period, never a data period
+        last_month = int(part[1]) * 6
+    elif part[0] == "T":
+        last_month = int(part[1]) * 4
+    else:
+        last_month = int(part)
+    if last_month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, last_month + 1, 1) - dt.timedelta(days=1)

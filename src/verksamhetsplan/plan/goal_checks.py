@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..common.problems import Problem, Severity, suggest
+from .fields import period_end
 from .goals import (
     AtLeast,
     AtMost,
@@ -267,13 +268,13 @@ def _deadline_logic(plan_file: PlanFile) -> Iterator[Problem]:
                 "VP203",
                 f"perioden {deadline.period} ligger utanför planperioden {plan.period.text}",
             )
-        elif deadline.date <= _period_end(deadline.period):
+        elif deadline.date <= period_end(deadline.period):
             yield located_problem(
                 plan_file,
                 (*here, "date"),
                 "VP216",
                 f"sista dagen {deadline.date.isoformat()} ligger inte efter perioden "
-                f"{deadline.period}, som slutar {_period_end(deadline.period).isoformat()}",
+                f"{deadline.period}, som slutar {period_end(deadline.period).isoformat()}",
                 hint="En period rapporteras när den har slutat.",
             )
         if deadline.period in seen:
@@ -284,16 +285,3 @@ def _deadline_logic(plan_file: PlanFile) -> Iterator[Problem]:
                 f"perioden {deadline.period} har redan en sista dag",
             )
         seen.add(deadline.period)
-
-
-def _period_end(period: str) -> dt.date:
-    """A period's last day: its reporting can end no earlier than the day after."""
-    year, _, part = period.partition("-")
-    if not part:
-        month = 12
-    elif part.isdigit():
-        month = int(part)
-    else:
-        month = int(part[1]) * {"T": 4, "Q": 3, "H": 6}[part[0]]
-    following = dt.date(int(year) + month // 12, month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
