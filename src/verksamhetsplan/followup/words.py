@@ -41,6 +41,17 @@ UNIT_SUFFIX = {
     Unit.INDEX: "",
 }
 
+# A unit named in words ("Enhet: procent"), for the site and vp serve's forms.
+UNIT_WORDS = {
+    "percent": "procent",
+    "count": "antal",
+    "fte": "heltider (årsarbetare)",
+    "days": "dagar",
+    "sek": "kronor",
+    "tsek": "tusen kronor",
+    "index": "index",
+}
+
 
 def amount(value: float | None, unit: Unit, decimals: int = 2) -> str:
     if value is None:

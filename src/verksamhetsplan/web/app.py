@@ -40,9 +40,10 @@ def _environment() -> Any:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
     from ..common.swedish import number
+    from ..data.format import FREQUENCY_WORDS
     from ..followup.words import (
         ACTIVITY_WORDS,
-        STATUS,
+        UNIT_WORDS,
         forecast_text,
         period_name,
         period_text,
@@ -74,14 +75,8 @@ def _environment() -> Any:
     environment.globals.update(
         goal_choices=GOAL_CHOICES,
         activity_choices=[(s.value, w) for s, w in ACTIVITY_WORDS.items()],
-        status_words=STATUS,
     )
     return environment
-
-
-UNIT_WORDS = {"percent": "procent", "count": "antal", "fte": "heltider", "days": "dagar",
-              "sek": "kronor", "tsek": "tusen kronor", "index": "index"}  # fmt: skip
-FREQUENCY_WORDS = {"month": "månad", "quarter": "kvartal", "tertial": "tertial", "year": "år"}
 
 
 def page(request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:

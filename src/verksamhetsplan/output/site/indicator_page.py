@@ -12,22 +12,13 @@ from typing import Any
 from ...common.swedish import number, plain_number
 from ...data.format import FREQUENCY_WORDS
 from ...data.periods import period_order
-from ...followup.words import BETTER_WORDS, COMBINE_WORDS, UNIT_SUFFIX, no_value
+from ...followup.words import BETTER_WORDS, COMBINE_WORDS, UNIT_SUFFIX, UNIT_WORDS, no_value
 from ...plan.vocabulary import Combine
 
 KOLADA_LICENCE, OWN_LICENCE = "CC-BY-4.0", "CC0-1.0"
 LICENCE_WORDS = {
     "CC-BY-4.0": ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/deed.sv"),
     "CC0-1.0": ("CC0 1.0", "https://creativecommons.org/publicdomain/zero/1.0/deed.sv"),
-}
-UNIT_WORDS = {
-    "percent": "procent",
-    "count": "antal",
-    "fte": "heltider (årsarbetare)",
-    "days": "dagar",
-    "sek": "kronor",
-    "tsek": "tusen kronor",
-    "index": "index",
 }
 CSV_COLUMNS = [
     "indicator",
