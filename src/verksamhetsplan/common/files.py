@@ -204,6 +204,17 @@ def find_files(paths: list[Path], suffixes: tuple[str, ...]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
+def file_state(path: str | Path) -> tuple[int, int, int] | None:
+    """What tells a file's versions apart for a cache: inode, modification time and size
+    (every write renames a new file into place, so the inode changes even within a clock
+    tick); None when there is no file."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_ino, info.st_mtime_ns, info.st_size
+
+
 def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()

@@ -17,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from ..common.files import display_path, read_bytes, write_bytes_atomic
+from ..common.files import display_path, file_state, read_bytes, write_bytes_atomic
 from ..common.problems import Refused
 from .safe_write import Change
 
@@ -70,13 +70,11 @@ def load_accounts(root: Path) -> dict[str, Account]:
     with where it is broken: a server must not start with half of its accounts.
 
     vp serve asks on every request (a removed account must count at once); the file is read
-    again only when it has changed (a write renames a new file in: a new inode)."""
+    again only when it has changed."""
     path = accounts_path(root)
-    try:
-        info = path.stat()
-    except OSError:
+    state = file_state(path)
+    if state is None:
         return {}
-    state = (info.st_ino, info.st_mtime_ns, info.st_size)
     known = _READ.get(path)
     if known is not None and known[0] == state:
         return dict(known[1])

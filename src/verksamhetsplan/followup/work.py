@@ -77,6 +77,14 @@ def goal_is_theirs(goal: Goal, names: set[str] | None) -> bool:
     )
 
 
+def responsible_names(plan: Any) -> list[str]:
+    """Everyone the plan names responsible for a goal, a measure or an activity, as written."""
+    found = [g.responsible for g in plan.goals]
+    found += [m.responsible for g in plan.goals for m in g.measures]
+    found += [a.responsible for a in plan.activities]
+    return sorted({n for n in found if n})
+
+
 def work(
     repository: Any,
     period: str,

@@ -2,10 +2,9 @@
 
 Fifty people opening forms between two saves need the same repository and, mostly, the same
 lists; computing them again for each request is what made a busy server slow. A state of the
-files is the (inode, modification time, size) of every file vp reads: every save replaces a
-file by renaming a new one into place, so its inode changes even within one clock tick, and
-an edit made outside the server changes at least its time. The cache is also emptied after
-every save the server makes."""
+files is `common.files.file_state` of every file vp reads; an edit made outside the server
+changes at least a file's time. The cache is also emptied after every save the server
+makes."""
 
 from __future__ import annotations
 
@@ -16,22 +15,23 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-WATCHED = ("plans", "indicators-data", "economy-data", "analyses", "internal-control", "approvals")
+from ..common.files import file_state
+
+# what the people report into, and what the server reads besides (the secretary's records)
+SOURCES = ("plans", "indicators-data", "economy-data", "analyses", "internal-control")
+WATCHED = (*SOURCES, "approvals")
 KEPT = 64  # states × people × periods; a few megabytes at most
 
 
-def state(root: Path) -> tuple[tuple[str, int, int, int], ...]:
-    found = []
-    for folder in WATCHED:
-        for path, _, names in os.walk(root / folder):
-            for name in names:
-                full = os.path.join(path, name)
-                try:
-                    info = os.stat(full)
-                except OSError:
-                    continue  # gone between the listing and now: the next state has it
-                found.append((full, info.st_ino, info.st_mtime_ns, info.st_size))
-    return tuple(sorted(found))
+def state(root: Path) -> tuple[tuple[str, tuple[int, int, int] | None], ...]:
+    """Every file vp reads, with its `file_state` (None: gone since it was listed)."""
+    found = [
+        (full, file_state(full))
+        for folder in WATCHED
+        for path, _, names in os.walk(root / folder)
+        for full in (os.path.join(path, name) for name in names)
+    ]
+    return tuple(sorted(found, key=lambda entry: entry[0]))
 
 
 class Cache:

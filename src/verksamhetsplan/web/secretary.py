@@ -17,10 +17,12 @@ from starlette.routing import Route
 
 from ..common.git import git
 from ..common.problems import Refused
+from ..edit.accounts import load_accounts
 from ..edit.approval import last_approval, locked, record
 from ..edit.recorded import save
-from ..followup.work import work
+from ..followup.work import responsible_names, work
 from .app import page, require
+from .cache import SOURCES
 from .security import NotFound, check_csrf
 from .work_pages import open_work
 
@@ -30,20 +32,12 @@ FORMATS = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
 }
-WATCHED = ["plans", "indicators-data", "economy-data", "analyses", "internal-control"]
-
-
-def _names(plan: Any) -> list[str]:
-    found = [g.responsible for g in plan.goals]
-    found += [m.responsible for g in plan.goals for m in g.measures]
-    found += [a.responsible for a in plan.activities]
-    return sorted({n for n in found if n})
 
 
 def _since(root: Path, commit: str | None) -> list[list[str]]:
     span = [f"{commit}..HEAD"] if commit else ["-n", "30"]
     answer = git(
-        root, "log", "--date=short", "--format=%h%x09%an%x09%ad%x09%s", *span, "--", *WATCHED
+        root, "log", "--date=short", "--format=%h%x09%an%x09%ad%x09%s", *span, "--", *SOURCES
     )
     if answer.returncode != 0:
         return []
@@ -67,22 +61,28 @@ def overview(request: Request) -> dict[str, Any]:
     account = require(request, secretary=True)
     opened = open_work(request, account)
     repository, period, root = opened.repository, opened.period, opened.repository.root
+    accounts = list(load_accounts(root).values())
+    names = sorted({n for here in opened.plans for n in responsible_names(here.plan_file.plan)})
+    # each person's work once, by plan: not once for every plan they appear in
+    by_name = {
+        name: {w.plan_file.plan.id: w for w in work(repository, period, [name], opened.today)}
+        for name in names
+    }
     plans = []
     for here in opened.plans:
         plan = here.plan_file.plan
         people = []
         attributed: set[str] = set()
-        for name in _names(plan):
-            theirs = work(repository, period, [name], opened.today)
-            items = next((w.due for w in theirs if w.plan_file.plan.id == plan.id), [])
+        for name in responsible_names(plan):
+            reported = by_name[name].get(plan.id)
+            items = reported.due if reported else []
             attributed |= {p.message for p in items}
-            reported = next((w for w in theirs if w.plan_file.plan.id == plan.id), None)
             people.append(
                 {
                     "name": name,
                     "accounts": [
                         a.name
-                        for a in _accounts(root)
+                        for a in accounts
                         if name.casefold() in {r.casefold() for r in a.responsible}
                     ],
                     "due": [p.message for p in items],
@@ -105,12 +105,6 @@ def overview(request: Request) -> dict[str, Any]:
             }
         )
     return {"account": account, "period": period, "plans": plans, "formats": list(FORMATS)}
-
-
-def _accounts(root: Path) -> list[Any]:
-    from ..edit.accounts import load_accounts
-
-    return list(load_accounts(root).values())
 
 
 async def secretary_page(request: Request) -> Response:
