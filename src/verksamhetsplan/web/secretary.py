@@ -123,7 +123,7 @@ def _event(event: str) -> Any:
             from ..common.files import repository_lock
 
             with request.app.state.save_lock, repository_lock(request.app.state.settings.root):
-                opened = open_work(request, account)
+                opened = open_work(request, account, evaluate=False)
                 if plan_id not in {p.plan_file.plan.id for p in opened.plans}:
                     raise NotFound(f"planen {plan_id!r} har inget för {opened.period}")
                 root = opened.repository.root
@@ -151,7 +151,7 @@ async def report(request: Request) -> Response:
         raise NotFound(f"formatet {fmt!r} finns inte; välj html, md, docx eller pdf")
 
     def make() -> tuple[bytes, str]:
-        opened = open_work(request, account)
+        opened = open_work(request, account, evaluate=False)
         if plan_id not in {p.plan.id for p in opened.repository.plans}:
             raise NotFound(f"planen {plan_id!r} finns inte")
         root = Path(os.path.abspath(opened.repository.root))
