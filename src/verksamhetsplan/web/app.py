@@ -3,8 +3,10 @@ carries (security headers, a Swedish error page, never a traceback)."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -103,6 +105,20 @@ def require(request: Request, secretary: bool = False) -> Any:
     if secretary and not account.sees_everything:
         raise Forbidden("sidan är till för nämndsekreteraren")
     return account
+
+
+@contextlib.contextmanager
+def saving(request: Request) -> Iterator[None]:
+    """Held by every save from reading the files to the commit: this process's saves one at a
+    time, and the repository's lock against other workers and the command line. What was
+    computed from the files before is forgotten afterwards, saved or not."""
+    from ..common.files import repository_lock
+
+    with request.app.state.save_lock, repository_lock(request.app.state.settings.root):
+        try:
+            yield
+        finally:
+            request.app.state.cache.clear()
 
 
 class _LogIn(Exception):

@@ -21,7 +21,7 @@ from ..edit.accounts import load_accounts
 from ..edit.approval import last_approval, locked, record
 from ..edit.recorded import save
 from ..followup.work import responsible_names, work
-from .app import page, require
+from .app import page, require, saving
 from .cache import SOURCES
 from .security import NotFound, check_csrf
 from .work_pages import open_work
@@ -120,9 +120,7 @@ def _event(event: str) -> Any:
         plan_id = request.path_params["plan"]
 
         def act() -> str:
-            from ..common.files import repository_lock
-
-            with request.app.state.save_lock, repository_lock(request.app.state.settings.root):
+            with saving(request):
                 opened = open_work(request, account, evaluate=False)
                 if plan_id not in {p.plan_file.plan.id for p in opened.plans}:
                     raise NotFound(f"planen {plan_id!r} har inget för {opened.period}")
@@ -132,10 +130,7 @@ def _event(event: str) -> Any:
                     root, plan_id, opened.period, event, account.name, opened.today, head
                 )
                 word = "Godkänt" if event == "approved" else "Låst"
-                try:
-                    save(root, [change], account.author, f"{word}: {plan_id} för {opened.period}")
-                finally:
-                    request.app.state.cache.clear()
+                save(root, [change], account.author, f"{word}: {plan_id} för {opened.period}")
                 return change.done[0]
 
         request.session["flash"] = await run_in_threadpool(act)

@@ -25,7 +25,7 @@ from ..followup.attainment import Result
 from ..followup.words import STATUS
 from ..followup.work import PlanWork, work
 from ..plan.vocabulary import Status
-from .app import page, require
+from .app import page, require, saving
 from .cache import state
 from .saving import Conflict, current, fingerprint
 from .security import Forbidden, NotFound, check_csrf
@@ -209,7 +209,6 @@ def _save(kind: str) -> Any:
         form = {k: str(v) for k, v in (await request.form()).items() if isinstance(v, str)}
         check_csrf(request, form)
         plan_id, ident = request.path_params["plan"], request.path_params["item"]
-        lock = request.app.state.save_lock
 
         if kind == "analysis" and form.get("action") == "preview":
             from .preview import markdown_preview
@@ -220,17 +219,13 @@ def _save(kind: str) -> Any:
             )
 
         def save() -> str | None:
-            from ..common.files import repository_lock
             from .saving import make_change
 
-            with lock, repository_lock(request.app.state.settings.root):
+            with saving(request):
                 opened = open_work(request, account, evaluate=False)
                 here, item = _find(kind, opened, plan_id, ident)  # theirs, or Forbidden
                 check_unlocked(opened.repository.root, plan_id, opened.period)
-                try:
-                    return make_change(kind, opened, here, item, ident, form)
-                finally:
-                    request.app.state.cache.clear()
+                return make_change(kind, opened, here, item, ident, form)
 
         try:
             done = await run_in_threadpool(save)
