@@ -45,6 +45,20 @@ FollowUpPeriod = Annotated[
 ]
 
 
+def any_period(text: str, what: str = "--period") -> str:
+    """A follow-up period, the whole year included (2018, 2018-T2, 2018-delår, 2018-05), or a
+    usage error naming where the text came from."""
+    from ..data.periods import follow_up_period
+
+    period = follow_up_period(text)
+    if period is None:
+        usage_error(
+            f"{what} {text!r} är ingen period",
+            "Skriv 2018, 2018-T2 (delåret, även 2018-delår), 2018-Q3, 2018-H1 eller 2018-05.",
+        )
+    return period
+
+
 def parse_period(text: str | None, year: int | None) -> str | None:
     """--period as a follow-up period; it cannot be combined with --year."""
     if text is None:

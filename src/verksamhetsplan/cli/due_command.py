@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import ProblemFormat, chosen_plans, open_repository_or_exit, parse_as_of, usage_error
+from .common import ProblemFormat, any_period, chosen_plans, open_repository_or_exit, parse_as_of
 
 
 @app.command()
@@ -39,18 +39,12 @@ def due(
     och försenade åtgärder. Slutkod 1 när något återstår, så att ett CI-jobb kan påminna."""
     import datetime as dt
 
-    from ..data.periods import follow_up_period
     from ..followup.due import due as find_due
     from ..output.terminal import due as render
 
     chosen = None
     if period is not None:
-        chosen = follow_up_period(period)
-        if chosen is None:
-            usage_error(
-                f"--period {period!r} är ingen period",
-                "Skriv 2018, 2018-T2 (delåret, även 2018-delår), 2018-Q3, 2018-H1 eller 2018-05.",
-            )
+        chosen = any_period(period)
     since = parse_as_of(date, "--date") if date is not None else None
     repository = open_repository_or_exit()
     plans = [p for p in chosen_plans(repository, plan) if p.plan.goals or p.plan.activities]

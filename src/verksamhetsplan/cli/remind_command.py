@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import app
-from .common import HERE, open_repository_or_exit, parse_as_of, refused, usage_error
+from .common import HERE, any_period, open_repository_or_exit, parse_as_of, refused, usage_error
 
 
 @app.command()
@@ -37,18 +37,13 @@ def remind(
     import datetime as dt
 
     from ..common.problems import Refused
-    from ..data.periods import follow_up_period
     from ..edit.accounts import load_accounts
     from ..followup.remind import deadlines, digests, next_reminder
     from ..output.mail import Server, as_text, compose
     from ..output.report.shown import long_date
     from ..web.settings import load_settings
 
-    chosen = follow_up_period(period)
-    if chosen is None:
-        usage_error(
-            f"perioden {period!r} är ingen period", "Skriv till exempel 2018-T2 eller 2018."
-        )
+    chosen = any_period(period)
     day = parse_as_of(today, "--today")
     try:
         settings = load_settings(HERE)

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import App, app
-from .common import HERE, apply_changes, refused, usage_error
+from .common import HERE, any_period, apply_changes, refused, usage_error
 
 LOOPBACK = {"localhost"}
 
@@ -91,15 +91,10 @@ def serve(
             "Ange certfile och keyfile under [tls] i .vp/serve.toml, eller --behind-proxy när "
             "kommunens proxy sköter https.",
         )
-    given = period if period is not None else settings.period
-    if given is not None:
-        from ..data.periods import follow_up_period
-
-        settings.period = follow_up_period(str(given))
-        if settings.period is None:
-            usage_error(
-                f"perioden {given!r} är ingen period", "Skriv till exempel 2018-T2 eller 2018."
-            )
+    if period is not None:
+        settings.period = any_period(period)
+    elif settings.period is not None:
+        settings.period = any_period(str(settings.period), ".vp/serve.toml: [server] period =")
     if not accounts and settings.oidc is None:
         usage_error(
             "det finns inga konton",
