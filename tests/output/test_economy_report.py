@@ -90,6 +90,12 @@ def test_a_deficit_without_measures_is_warned_of(run_vp, repo_copy) -> None:
     assert f"**Åtgärder saknas:** {said}" in flat(result.stdout)
 
 
+def council_markdown(run_vp, *args: str) -> str:
+    """KF's målavstämning as Markdown, on one line per paragraph (see flat)."""
+    options = ["-p", "degerfors-kf-2018-2019", "--as-of", "2020-01-31", "-f", "md", "-o", "-"]
+    return flat(run_vp("report", *args, *options).stdout)
+
+
 @pytest.mark.parametrize(
     ("args", "verdict"),
     [
@@ -107,19 +113,7 @@ def test_a_deficit_without_measures_is_warned_of(run_vp, repo_copy) -> None:
 def test_the_council_report_judges_good_management_with_its_basis(
     in_repo, run_vp, args, verdict
 ) -> None:
-    md = run_vp(
-        "report",
-        *args,
-        "-p",
-        "degerfors-kf-2018-2019",
-        "--as-of",
-        "2020-01-31",
-        "-f",
-        "md",
-        "-o",
-        "-",
-    ).stdout
-    md = flat(md)
+    md = council_markdown(run_vp, *args)
     section = md[md.index("## God ekonomisk hushållning") :]
     section = section[: section.index("\n## ", 5)]
     assert verdict in section
@@ -141,21 +135,9 @@ def test_all_financial_goals_met_makes_it_uppnas(run_vp, repo_copy) -> None:
     data.write_text(
         data.read_text().replace("resultat,2018,outcome,8700", "resultat,2018,outcome,12000")
     )
-    md = run_vp(
-        "report",
-        "-y",
-        "2018",
-        "-p",
-        "degerfors-kf-2018-2019",
-        "--as-of",
-        "2020-01-31",
-        "-f",
-        "md",
-        "-o",
-        "-",
-    ).stdout
-    assert "✔ God ekonomisk hushållning bedöms uppnås" in flat(md)
-    assert "2,07 % | ✔ uppnått" in flat(md)
+    md = council_markdown(run_vp, "-y", "2018")
+    assert "✔ God ekonomisk hushållning bedöms uppnås" in md
+    assert "2,07 % | ✔ uppnått" in md
 
 
 def test_the_site_has_the_section_too(in_repo, run_vp, tmp_path) -> None:
