@@ -39,7 +39,7 @@ def remind(
     from ..common.problems import Refused
     from ..edit.accounts import load_accounts
     from ..followup.remind import deadlines, digests, next_reminder
-    from ..output.mail import Server, as_text, compose
+    from ..output.mail import as_text, compose
     from ..output.report.shown import long_date
     from ..web.settings import load_settings
 
@@ -82,11 +82,8 @@ def remind(
 
     from ..output.mail import send as send_all
 
-    server = Server(
-        smtp.host, smtp.port, smtp.starttls, smtp.sender, smtp.user, smtp.password, smtp.cafile
-    )
     try:
-        send_all(messages, server)
+        send_all(messages, smtp)
     except (OSError, smtplib.SMTPException) as error:
         typer.echo(
             f"vp: kunde inte skicka påminnelserna via {smtp.host}:{smtp.port} ({error}); "

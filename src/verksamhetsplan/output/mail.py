@@ -24,10 +24,12 @@ SUBJECTS = {
 
 @dataclass(frozen=True)
 class Server:
+    """The mail server, as `[smtp]` in .vp/serve.toml names it."""
+
     host: str
-    port: int
-    starttls: bool
-    sender: str
+    port: int = 587
+    starttls: bool = True
+    sender: str = "vp@localhost"
     user: str | None = None
     password: str | None = None
     cafile: str | None = None  # the municipality's own CA, when the server's is not public

@@ -33,11 +33,14 @@ import secrets
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..common.files import display_path, read_bytes, write_bytes_atomic
 from ..common.problems import Refused
 from ..edit.accounts import VP_FOLDER, private_folder
+
+if TYPE_CHECKING:
+    from ..output.mail import Server
 
 SETTINGS = VP_FOLDER / "serve.toml"
 SECRET = VP_FOLDER / "session-secret"
@@ -51,17 +54,6 @@ class Oidc:
     claim: str = "email"
 
 
-@dataclass(frozen=True)
-class Smtp:
-    host: str
-    port: int = 587
-    starttls: bool = True
-    sender: str = "vp@localhost"
-    user: str | None = None
-    password: str | None = None
-    cafile: str | None = None
-
-
 @dataclass
 class Settings:
     root: Path
@@ -72,7 +64,7 @@ class Settings:
     certfile: str | None = None
     keyfile: str | None = None
     oidc: Oidc | None = None
-    smtp: Smtp | None = None
+    smtp: Server | None = None  # the mail server vp remind sends through
     secret: str = field(default="", repr=False)
 
     def day(self) -> dt.date:
@@ -115,7 +107,9 @@ def load_settings(root: Path) -> Settings:
                 )
             if "smtp" in data:
                 section = data["smtp"]
-                settings.smtp = Smtp(
+                from ..output.mail import Server
+
+                settings.smtp = Server(
                     str(section["host"]),
                     int(section.get("port", 587)),
                     bool(section.get("starttls", True)),
