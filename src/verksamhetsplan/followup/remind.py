@@ -62,9 +62,9 @@ def digests(
     a deadline, `force`), each person with something missing there."""
     due_today = {}
     for plan_id, deadline in deadlines(repository, period).items():
-        kind = kind_on(deadline, today) or ("late" if today > deadline else "first")
-        if force or kind_on(deadline, today):
-            due_today[plan_id] = (deadline, kind)
+        kind = kind_on(deadline, today)
+        if kind or force:  # forced on another day: late after the deadline, else the first
+            due_today[plan_id] = (deadline, kind or ("late" if today > deadline else "first"))
     if not due_today:
         return []
     found = []
