@@ -48,6 +48,7 @@ _GROUPS = re.compile(r"(?<=\d)(?=(?:\d{3})+$)")
 # pyarrow's RE2 reads the pattern too; ASCII digits only (٥ is not read as a number).
 NUMBER_PATTERN = "[-+−]?(?:[0-9]+|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+)(?:[.,][0-9]+)?"
 _NUMBER = re.compile(f"^{NUMBER_PATTERN}$")
+_PLAIN = re.compile(r"-?[0-9]+(?:\.[0-9]+)?\Z")  # the part of NUMBER_PATTERN float() reads
 
 
 def _plain(cell: str) -> str:
@@ -61,6 +62,10 @@ def parse_number(text: str) -> float:
 
     Raises ValueError with a Swedish message for anything else."""
     cell = text.strip()
+    if _PLAIN.match(cell) is not None:  # as files written by vp hold them: Python reads it
+        value = float(cell)
+        if math.isfinite(value):
+            return value
     if _NUMBER.match(cell) is None:
         if "," in cell and "." in cell:
             raise ValueError(
@@ -105,7 +110,9 @@ def plain_number(value: float, decimal: str = ".") -> str:
     """A value as a file holds it and a person would type it: every digit, no exponent, no
     grouping, no trailing zero, the hyphen-minus, and the given decimal mark.
     1e-07 -> '0.0000001', 30.0 -> '30', 1e20 -> '100000000000000000000'."""
-    text = format(Decimal(repr(float(value))), "f")
+    text = repr(float(value))
+    if "e" in text or "n" in text:  # an exponent, inf or nan: Decimal writes every digit
+        text = format(Decimal(text), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text.replace(".", decimal)

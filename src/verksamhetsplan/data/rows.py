@@ -208,16 +208,18 @@ def _rows(reader: _Records, file: str, indicators: dict[str, Indicator] | None) 
     known = list(indicators or ())
     for cells in reader:
         line, last = reader.start, reader.end
-        if not any(cell.strip() for cell in cells):
+        if not "".join(cells).strip():
             continue
-        broken = next(
-            (
-                i
-                for i, cell in enumerate(cells)
-                if ("\n" in cell or "\r" in cell) and (i >= len(names) or names[i] != "note")
-            ),
-            None,
-        )
+        broken = None
+        if last != line:  # a record on one line holds no line break
+            broken = next(
+                (
+                    i
+                    for i, cell in enumerate(cells)
+                    if ("\n" in cell or "\r" in cell) and (i >= len(names) or names[i] != "note")
+                ),
+                None,
+            )
         if broken is not None:
             yield Problem(
                 "VP308",

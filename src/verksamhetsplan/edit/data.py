@@ -184,6 +184,8 @@ class Session:
                 for f in self.repository.data_files
                 if f.absolute() != key and organisation(f, "indicators-data") == org
             ]
+            if not others:  # nothing to clash with: the rows need not be read again
+                continue
             for index in sorted(changed):
                 cells = next(csv.reader([lines[index]], delimiter=data.delimiter), [])
                 if len(cells) != len(data.header):

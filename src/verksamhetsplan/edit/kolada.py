@@ -116,6 +116,8 @@ def import_values(
     finish = session is None
     session = session or Session(repository, file)
     counts: Counter[str] = Counter()
+    # Whether a value may be written depends on these, not on which value it is: a few kinds.
+    reasons: dict[tuple[Frequency, bool, str, str], str | None] = {}
     for done, item in enumerate(values, start=1):
         session.tick(done, len(values))
         targets = by_kpi.get(item.kpi)
@@ -135,7 +137,14 @@ def import_values(
                     "kolada_id i sina planer"
                 ] += 1
                 continue
-            why = _skip_reason(item, target.indicator)
+            indicator = target.indicator
+            kind = (indicator.frequency, indicator.by_gender, item.period, item.gender)
+            if item.value is None:
+                why = _skip_reason(item, target.indicator)
+            elif kind in reasons:
+                why = reasons[kind]
+            else:
+                why = reasons[kind] = _skip_reason(item, target.indicator)
             if why:
                 skipped[f"{item.kpi} → {target.indicator.id}: {why}"] += 1
                 continue

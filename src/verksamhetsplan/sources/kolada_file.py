@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from ..common.problems import Refused
 from ..data import format as datafmt
 
 
-@dataclass
+@dataclass(slots=True)  # a hundred thousand of them in one answer
 class KoladaValue:
     kpi: str
     municipality: str
@@ -48,6 +49,7 @@ class KoladaValue:
         return " ".join(filter(None, (self.municipality, self.municipality_name)))
 
 
+@lru_cache(maxsize=1024)  # asked per value, of the few municipalities an answer holds
 def kommun_id(text: str) -> str:
     """1862 -> 1862, 180 -> 0180 (the zero a spreadsheet dropped); other ids as they are."""
     text = text.strip()
@@ -72,8 +74,15 @@ GENDER_WORDS = {
 
 
 def kolada_gender(text: Any) -> str:
+    known = _AS_WRITTEN.get(text) if isinstance(text, str) or text is None else None
+    if known is not None:
+        return known
     word = str(text or "T").strip()
     return GENDER_WORDS.get(word.casefold(), word.upper())
+
+
+# Kolada's API writes T, K and M; these are found at once, the rest by the words above.
+_AS_WRITTEN: dict[str | None, str] = {None: "T", "": "T", "T": "T", "K": "K", "M": "M"}
 
 
 KOLADA_HEADERS = {
@@ -146,15 +155,15 @@ def kolada_records(document: Any, file: str) -> list[KoladaValue]:
         values = record["values"] or []
         if not isinstance(values, list) or not all(isinstance(v, dict) for v in values):
             raise Refused(f"{where}: values ska vara en lista med värden, som i Koladas svar")
+        kpi, place, period = str(record["kpi"]), str(municipality), str(record["period"])
         for value in values:
-            number_value = _number(value.get("value"), where)
             found.append(
                 KoladaValue(
-                    str(record["kpi"]),
-                    str(municipality),
-                    str(record["period"]),
+                    kpi,
+                    place,
+                    period,
                     kolada_gender(value.get("gender")),
-                    number_value,
+                    _number(value.get("value"), where),
                     str(value.get("status") or ""),
                     where,
                     ou=ou,
@@ -167,6 +176,8 @@ def _number(value: Any, where: str) -> float | None:
     """A value from Kolada's JSON as a number; anything else is refused with its place."""
     if value is None:
         return None
+    if type(value) is float and math.isfinite(value):  # nearly every value: nothing to say
+        return value
     shown = repr(value) if len(repr(value)) <= 40 else repr(value)[:39] + "…"
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise Refused(f"{where}: värdet {shown} är inte ett tal")
