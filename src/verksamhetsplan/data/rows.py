@@ -16,6 +16,7 @@ from typing import Any
 
 from ..common.problems import Problem, suggest
 from ..plan.model import Indicator
+from ..plan.vocabulary import Frequency
 from . import format as datafmt
 from .observation import Observation
 from .periods import period_order
@@ -81,27 +82,24 @@ class _Records:
         self.reader = reader
         self.lines = lines
         self.read = 0  # the last line of the last record read, in the text
+        self.start = self.end = 1  # the lines in the file the last record starts and ends on
 
     def __iter__(self) -> _Records:
         return self
 
     def __next__(self) -> list[str]:
         record: list[str] = next(self.reader)
-        self.first, self.read = self.read + 1, self.reader.line_num
+        first, self.read = self.read + 1, self.reader.line_num
+        if self.lines is None:
+            self.start, self.end = first, self.read
+        else:
+            self.start, self.end = self.in_file(first), self.in_file(self.read)
         return record
 
     def in_file(self, line: int) -> int:
         if self.lines is None:
             return line
         return self.lines[min(line, len(self.lines)) - 1]
-
-    @property
-    def start(self) -> int:
-        return self.in_file(getattr(self, "first", self.read + 1))
-
-    @property
-    def end(self) -> int:
-        return self.in_file(self.read)
 
 
 def _csv_error(error: csv.Error) -> str:
@@ -206,6 +204,13 @@ def _rows(reader: _Records, file: str, indicators: dict[str, Indicator] | None) 
     where = {name: names.index(name) for name in datafmt.COLUMNS if name in names}
     seen: dict[tuple[str, str, str], int] = {}
     known = list(indicators or ())
+    fits: dict[tuple[Frequency, str], bool] = {}  # a few hundred kinds in a file
+    line = 0
+
+    def at(column: str, code: str, message: str, hint: str | None = None) -> Problem:
+        """A problem on the row being read (`line` is the loop's, when it is called)."""
+        return Problem(code, message, file=file, line=line, column=where[column] + 1, hint=hint)
+
     for cells in reader:
         line, last = reader.start, reader.end
         if not "".join(cells).strip():
@@ -243,12 +248,6 @@ def _rows(reader: _Records, file: str, indicators: dict[str, Indicator] | None) 
                 "citattecken i en kommaseparerad fil.",
             )
             continue
-
-        def at(
-            column: str, code: str, message: str, hint: str | None = None, line: int = line
-        ) -> Problem:
-            return Problem(code, message, file=file, line=line, column=where[column] + 1, hint=hint)
-
         ident = cells[where["indicator"]].strip()
         period = cells[where["period"]].strip()
         indicator = indicators.get(ident) if indicators is not None else None
@@ -262,7 +261,11 @@ def _rows(reader: _Records, file: str, indicators: dict[str, Indicator] | None) 
                 f"nyckeltalet {shown(ident)} finns inte i planerna",
                 f"Menade du {close!r}?" if close else None,
             )
-        elif not datafmt.period_fits(period, indicator.frequency):
+        elif not (
+            fits[kind]
+            if (kind := (indicator.frequency, period)) in fits
+            else fits.setdefault(kind, datafmt.period_fits(period, indicator.frequency))
+        ):
             example = datafmt.PERIOD_EXAMPLES[indicator.frequency]
             yield at(
                 "period",

@@ -49,12 +49,15 @@ class DataFile:
     removed: set[int] = field(default_factory=set)  # indexes of its own lines taken out
     text: str | None = None  # the lines joined as read: found in faster
     order: list[int] | None = None  # see _order()
+    _columns: dict[str, int | None] = field(default_factory=dict)
     _rows: dict[str, list[Row]] = field(default_factory=dict)
     _keys: dict[str, dict[tuple[str, str], Row]] = field(default_factory=dict)
     _anchors: dict[str, int] = field(default_factory=dict)
 
     def column(self, name: str) -> int | None:
-        return self.header.index(name) if name in self.header else None
+        if name not in self._columns:  # asked per value by an import
+            self._columns[name] = self.header.index(name) if name in self.header else None
+        return self._columns[name]
 
     def rows_of(self, indicator: str) -> list[Row]:
         """The rows of one indicator, in file order, new ones last."""

@@ -109,6 +109,8 @@ class Session:
             holding = [self.open(f) for f in same_org if self.open(f).holds(wanted[1])]
             if holding:
                 self._holding[wanted] = holding
+        if len(holding) == 1:  # nearly always: one file holds a series
+            return holding[0]
         for data in holding:
             if find_row(data, target.indicator.id, period, gender) is not None:
                 return data
