@@ -48,6 +48,28 @@ def test_ids_are_completed_from_the_plans(words, expected):
     assert complete(*words) == expected
 
 
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ([""], None),  # every command: the list below is checked against vp --help
+        (["data", ""], ["add", "remove", "import", "fetch"]),
+        (["--"], ["--version", "--help"]),
+        (["status", "--are"], ["--area"]),
+        (["--version", "sta"], ["vp", "0.2.0", "status"]),  # typer's own answer, unchanged
+    ],
+)
+def test_commands_and_options_are_completed(run_vp, words, expected):
+    """Only the command being completed is built (see cli.complete.narrow): what is offered
+    must still be every command, every subcommand of a group and every option."""
+    if expected is None:
+        shown = run_vp("--help").stdout.split("Kommandon:")[1]
+        expected = [line.split()[0] for line in shown.splitlines() if line.strip()]
+        assert len(expected) > 20
+        assert sorted(complete(*words)) == sorted(expected)
+    else:
+        assert complete(*words) == expected
+
+
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_the_completion_script_for_each_shell(run_vp, shell):
     result = run_vp("completion", shell)

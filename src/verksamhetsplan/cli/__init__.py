@@ -105,7 +105,10 @@ def main() -> None:
     if "_VP_COMPLETE" in os.environ:  # the shell asks for completions (vp completion)
         from typer._completion_classes import completion_init
 
+        from .complete import narrow
+
         completion_init()
+        narrow(app, os.environ["_VP_COMPLETE"].removeprefix("complete_"))
     try:
         code = app(prog_name="vp", standalone_mode=False)
     except UsageError as error:
