@@ -7,6 +7,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from conftest import CASES, ROOT
 from verksamhetsplan.cli import app
 
@@ -138,6 +140,32 @@ def test_vp_runs_as_a_program() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Inga problem" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "expected"),
+    [
+        (["--help"], 0, ["Kommandon:", "status", "user", "economy"]),
+        (["stauts"], 2, ["okänt kommando 'stauts'", "Menade du 'status'?"]),
+        (["data", "--help"], 0, ["add", "remove", "import", "fetch"]),
+        (["data", "add", "--help"], 0, ["Användning: vp data add"]),
+        (["data", "ad"], 2, ["Menade du 'add'?"]),
+        (["validate", "--quiet"], 0, ["Inga problem"]),
+    ],
+)
+def test_the_program_builds_only_the_command_it_runs(args, code, expected) -> None:
+    """The installed program builds only the command its words name (cli.narrow): help,
+    a mistyped command's suggestion and a group's subcommands must be as they were."""
+    result = subprocess.run(
+        [sys.executable, "-m", "verksamhetsplan", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == code, result.stderr
+    for text in expected:
+        assert text in result.stdout + result.stderr
 
 
 def test_schema_command_writes_file_atomically(run_vp, tmp_path) -> None:

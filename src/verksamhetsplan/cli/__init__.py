@@ -109,6 +109,10 @@ def main() -> None:
 
         completion_init()
         narrow(app, os.environ["_VP_COMPLETE"].removeprefix("complete_"))
+    elif len(sys.argv) > 1:
+        from .narrow import only_commands_for
+
+        only_commands_for(app, sys.argv[1:])
     try:
         code = app(prog_name="vp", standalone_mode=False)
     except UsageError as error:

@@ -59,39 +59,15 @@ def completer(kind: str) -> Any:
 
 
 def narrow(app: Any, shell: str) -> None:
-    """Leave in `app` only the commands the words being completed can be in, before typer
-    builds them: building every command's parameters is half of what a key press costs, and
-    `vp explain <TAB>` needs only explain's. The words are read as typer's own completion
-    class for the shell reads them."""
+    """Leave in `app` only the commands the words being completed can be in (see
+    cli.narrow); the words are read as typer's own completion class for the shell reads them."""
     from typer._click.shell_completion import get_completion_class
+
+    from .narrow import only_commands_for
 
     kind = get_completion_class(shell)
     if kind is None:
         return
-    args, incomplete = kind(None, {}, "vp", "_VP_COMPLETE").get_completion_args()  # type: ignore[arg-type]
-    _narrow(app, args, incomplete)
-
-
-def _narrow(app: Any, args: list[str], incomplete: str) -> None:
-    from typer.main import get_command_name
-
-    commands = {
-        info.name or get_command_name(info.callback.__name__): info
-        for info in app.registered_commands
-    }
-    groups = {info.name: info for info in app.registered_groups}
-    if args and args[0].startswith("-"):
-        return  # an option of vp itself first: let typer read the words as they are
-    if args:
-        app.registered_commands = [commands[args[0]]] if args[0] in commands else []
-        app.registered_groups = [groups[args[0]]] if args[0] in groups else []
-        if args[0] in groups:
-            _narrow(groups[args[0]].typer_instance, args[1:], incomplete)
-        elif args[0] not in commands:  # not a command: typer says so, as without narrowing
-            app.registered_commands, app.registered_groups = (
-                list(commands.values()),
-                list(groups.values()),
-            )
-        return
-    app.registered_commands = [i for n, i in commands.items() if n.startswith(incomplete)]
-    app.registered_groups = [i for n, i in groups.items() if n.startswith(incomplete)]
+    reader = kind(None, {}, "vp", "_VP_COMPLETE")  # type: ignore[arg-type]
+    args, incomplete = reader.get_completion_args()
+    only_commands_for(app, args, incomplete)
