@@ -322,7 +322,9 @@ def png(chart: Chart) -> bytes:
             _stroke(draw, (p(x, y), p(x + 24, y)), dash, colour)
             text(x + 30, y, chart.words.get(key, SERIES_WORDS[key]), "lm")
     out = io.BytesIO()
-    image.save(out, format="PNG")
+    # zlib's level 3 packs a chart a twentieth larger in half the time of its default 6 (and a
+    # fifth of optimize=True's): encoding was an eighth of a Word report.
+    image.save(out, format="PNG", compress_level=3)
     return out.getvalue()
 
 

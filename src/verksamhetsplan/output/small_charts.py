@@ -53,7 +53,7 @@ def line_chart(values: list[float], first: str, last: str) -> bytes | None:
     draw.text((left, bottom + 4 * SCALE), first, fill="#1a1a1a", font=font)
     draw.text((right, bottom + 4 * SCALE), last, fill="#1a1a1a", font=font, anchor="ra")
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG", compress_level=3)  # see charts.png
     return out.getvalue()
 
 
@@ -119,5 +119,5 @@ def status_bars_png(rows: list[tuple[str, list[dict[str, Any]]]]) -> bytes:
                 draw.rectangle(box, fill=FILLS.get(c["key"], "#cccccc"), outline="#1a1a1a")
                 x += share
     out = io.BytesIO()
-    image.save(out, format="PNG")
+    image.save(out, format="PNG", compress_level=3)  # see charts.png
     return out.getvalue()

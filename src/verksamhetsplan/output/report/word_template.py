@@ -23,7 +23,7 @@ def open_document(template: Path | None, notes: list[str] | None = None) -> Any:
         page_setup(document)
         house_style(document)
         language(document)
-        return document
+        return _styles_looked_up_once(document)
     try:
         document = Document(str(template))
     except Exception as error:  # python-docx raises zip, XML and package errors alike
@@ -42,6 +42,28 @@ def open_document(template: Path | None, notes: list[str] | None = None) -> Any:
             f"inte följer med rapporten: {', '.join(removed)}"
         )
     language(document)
+    return _styles_looked_up_once(document)
+
+
+def _styles_looked_up_once(document: Any) -> Any:
+    """The document with each style's id looked up once, not once per paragraph: python-docx
+    compares a style with the default of its type by walking every style of the document
+    each time one is set, a tenth of a Word report. Styles are not changed while it is
+    written, so an id once found stays right."""
+    part = document.part
+    look_up = part.get_style_id
+    found: dict[tuple[bool, str, Any], Any] = {}
+
+    def get_style_id(style_or_name: Any, style_type: Any) -> Any:
+        if style_or_name is None:
+            return None
+        by_name = isinstance(style_or_name, str)
+        key = (by_name, style_or_name if by_name else style_or_name.style_id, style_type)
+        if key not in found:
+            found[key] = look_up(style_or_name, style_type)
+        return found[key]
+
+    part.get_style_id = get_style_id
     return document
 
 
