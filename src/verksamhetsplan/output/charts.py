@@ -19,6 +19,7 @@ import io
 import itertools
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 from typing import Any
 
@@ -355,12 +356,14 @@ def _number(value: float) -> str:
     return number(value, 2)
 
 
+@lru_cache(maxsize=8)
 def chart_font(size: int) -> Any:
     """DejaVu Sans (Debian's fonts-dejavu-core), which has å, ä, ö, – and the status symbols;
-    Pillow's own font has none of them, so it is the fallback only."""
+    Pillow's own font has none of them, so it is the fallback only. Debian's path is tried
+    first and each size loaded once: for a bare name Pillow walks every font folder."""
     from PIL import ImageFont
 
-    for name in ("DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"):
+    for name in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "DejaVuSans.ttf"):
         try:
             return ImageFont.truetype(name, size)
         except OSError:

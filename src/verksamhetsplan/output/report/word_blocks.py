@@ -79,7 +79,14 @@ class DocxBlocks:
     contents: list[tuple[str, int, str]] | None = None
 
     def _style(self, name: str, fallback: str = "Normal") -> Any:
-        """A style by name; a municipality's template may lack some of Word's built-ins."""
+        """A style by name; a municipality's template may lack some of Word's built-ins.
+        Found once per document (python-docx walks every style to find one by name)."""
+        found = self.__dict__.setdefault("_styles_found", {})
+        if (name, fallback) not in found:
+            found[name, fallback] = self._find_style(name, fallback)
+        return found[name, fallback]
+
+    def _find_style(self, name: str, fallback: str) -> Any:
         styles = self.doc.styles
         for candidate in (name, fallback, "Normal"):
             try:
@@ -91,6 +98,11 @@ class DocxBlocks:
     def _table_style(self) -> Any:
         """Word's grid, else the template's plain table style, else any table style it has;
         a template with none at all cannot hold the report's tables."""
+        if "_table_style_found" not in self.__dict__:
+            self.__dict__["_table_style_found"] = self._find_table_style()
+        return self.__dict__["_table_style_found"]
+
+    def _find_table_style(self) -> Any:
         from docx.enum.style import WD_STYLE_TYPE
 
         tables = [s for s in self.doc.styles if s.type == WD_STYLE_TYPE.TABLE]
