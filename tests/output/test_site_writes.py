@@ -109,3 +109,23 @@ def test_a_hand_edited_file_list_cannot_remove_outside(repo_copy, run_vp, name) 
         manifest.write(name + "\n")
     assert run_vp("site", "public", "--as-of", AS_OF).exit_code == 0
     assert outside.is_file() and Path("/etc/passwd").is_file()
+
+
+def test_a_template_that_fails_late_leaves_the_site_as_it_was(repo_copy, run_vp) -> None:
+    """Pages go to a private folder as they are made (a site is not held in memory whole);
+    the start page is made last, so its template failing comes after every plan's pages were
+    made: the published folder must still be the previous build, byte for byte, and a new
+    folder must not be left behind."""
+    assert run_vp("site", "public", "--as-of", AS_OF).exit_code == 0
+    before = snapshot(Path("public"))
+    index = Path("templates/site/site_index.html.j2")  # the municipality's own version
+    index.parent.mkdir(parents=True)
+    index.write_text("<p>{{ finns_inte.alls }}</p>\n", encoding="utf-8")
+    SN.write_text(SN.read_text(encoding="utf-8").replace("Infocenter", "Infocentret"), "utf-8")
+    for folder in ("public", "ny-webbplats"):
+        result = run_vp("site", folder, "--as-of", AS_OF)
+        assert result.exit_code == 1
+        assert "ingenting har skrivits" in result.stderr
+    assert snapshot(Path("public")) == before
+    assert [p.name for p in Path("public").iterdir() if p.name.startswith(".vp-bygge")] == []
+    assert not Path("ny-webbplats").exists()

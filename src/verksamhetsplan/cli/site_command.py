@@ -57,19 +57,18 @@ def site(
     repository = open_repository_or_exit()
     guard_publication(repository.plans)
     repository.published = True
+    pages = build_site(repository, when, site_renderer(HERE / "templates"), base_url or "")
     try:
-        pages = build_site(repository, when, site_renderer(HERE / "templates"), base_url or "")
+        written, removed = write_folder(directory, pages, [HERE / f for f in INPUT_FOLDERS])
     except (TemplateFailure, TemplateError) as error:
         typer.echo(template_failure(error), err=True)
         typer.echo("vp: fel i webbplatsens mall; ingenting har skrivits.", err=True)
         raise typer.Exit(1) from None
-    try:
-        removed = write_folder(directory, pages, [HERE / f for f in INPUT_FOLDERS])
     except Refused as error:
         refused(error)
     except OSError as error:
         usage_error(f"kan inte skriva i {directory}: {error.strerror}")
-    typer.echo(f"Skrev {len(pages)} filer i {directory}", err=True)
+    typer.echo(f"Skrev {written} filer i {directory}", err=True)
     say_withheld(repository)
     if removed:
         typer.echo(

@@ -34,7 +34,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     temporary = _beside(target, data)
     try:
         os.replace(temporary, target)
-        _sync_folder(target.parent)
+        sync_folder(target.parent)
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -118,7 +118,7 @@ def replace_all_if_unchanged(files: list[tuple[Path, bytes | None, bytes]]) -> N
         if swapped is not None:
             swapped.unlink(missing_ok=True)
     for folder in {Path(os.path.realpath(path)).parent for path, _, _ in files}:
-        _sync_folder(folder)  # the new names survive a power cut
+        sync_folder(folder)  # the new names survive a power cut
 
 
 _RENAME_EXCHANGE = 2
@@ -149,7 +149,7 @@ def _libc() -> Any:
         return None
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     try:
         descriptor = os.open(folder, os.O_RDONLY)
     except OSError:

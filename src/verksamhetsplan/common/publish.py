@@ -8,10 +8,14 @@ wrote itself are ever removed, so a folder shared with other files keeps them.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-from .files import display_path, write_bytes_atomic
+from .files import display_path, sync_folder, write_bytes_atomic
 from .problems import Refused
 
 MANIFEST = ".vp-webbplats"
@@ -19,11 +23,19 @@ NAME_MAX = 255  # bytes in one file or folder name, on every common file system
 PATH_MAX = 4000  # bytes in a whole path, below Linux's 4096
 
 
-def check_names(files: dict[str, bytes]) -> None:
-    """Every name a file system takes, and no name both a file and a folder (a plan whose
-    id is index.html)."""
-    folders = {str(Path(name).parent) for name in files}
-    for name in sorted(files):
+class Names:
+    """The names of a site's files as they come, each checked as it is added: one no file
+    system takes, or a name both a file and a folder (a plan whose id is index.html), is
+    refused before anything is written."""
+
+    def __init__(self) -> None:
+        self.files: list[str] = []
+        self._files: set[str] = set()
+        self._folders: set[str] = set()
+
+    def add(self, name: str) -> None:
+        if name in self._files:
+            return  # made again: the later content is what is written, as in a dict
         parts = Path(name).parts
         if Path(name).is_absolute() or "\0" in name:
             parts = ("",)  # never a name outside the folder
@@ -35,36 +47,75 @@ def check_names(files: dict[str, bytes]) -> None:
                     f"(längre än {NAME_MAX} byte eller tom); ingenting har skrivits",
                     hint="Korta id:t i planen (det blir filnamnet).",
                 )
-        if name in folders or any(name == str(p) for p in Path(name).parents):
+        parents = [str(p) for p in Path(name).parents if str(p) != "."]
+        if name in self._folders or any(p in self._files for p in parents):
+            clash = name if name in self._folders else next(p for p in parents if p in self._files)
             raise Refused(
-                f"webbplatsen skulle ha både en fil och en katalog som heter {name!r}; "
+                f"webbplatsen skulle ha både en fil och en katalog som heter {clash!r}; "
                 "ingenting har skrivits",
                 hint="Ge planen ett id som inte är ett av webbplatsens egna filnamn "
                 "(index.html, style.css …).",
             )
+        self._folders.update(parents)
+        self._files.add(name)
+        self.files.append(name)
 
 
-def write_folder(directory: Path, files: dict[str, bytes], keep_out: list[Path]) -> list[str]:
-    """Write the files (relative names) into `directory`; returns the names of files an
-    earlier build wrote that this one removed. Refused before anything is written when a
-    name is impossible, a path runs through a link, or it lands in one of `keep_out`."""
-    check_names(files)
-    targets = {name: directory / name for name in files}
-    if any(len(os.fsencode(os.path.abspath(t))) > PATH_MAX for t in targets.values()):
-        raise Refused(
-            f"webbplatsens sökvägar blir för långa i {display_path(directory)}; ingenting har "
-            "skrivits",
-            hint="Bygg i en katalog närmare roten, eller korta id:n i planen.",
-        )
+def check_names(files: Iterable[str]) -> None:
+    """Every name a file system takes, and no name both a file and a folder."""
+    names = Names()
+    for name in sorted(files):
+        names.add(name)
+
+
+def write_folder(
+    directory: Path, files: Iterable[tuple[str, bytes]], keep_out: list[Path]
+) -> tuple[int, list[str]]:
+    """Write the files (relative names, as they are made) into `directory`; returns how
+    many were written and the names of files an earlier build wrote that this one removed.
+
+    Each file goes to a private folder inside `directory` as soon as it is made, so a site
+    of any size costs the memory of one page, not of all of them; only when every file is
+    made and every name and target checked are they renamed into place. A name that is
+    impossible, a path through a link, a target among `keep_out`, or an error while the
+    files are made (a template's) leaves `directory` as it was."""
     guarded = [Path(os.path.abspath(k)) for k in keep_out]
-    for name, target in targets.items():
-        _check_target(directory, name, target, guarded)
-    old = _previous(directory)
     _check_target(directory, MANIFEST, directory / MANIFEST, guarded)
-    for name, target in targets.items():
-        write_bytes_atomic(target, files[name])
+    made = not directory.exists()
+    directory.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=directory, prefix=".vp-bygge-"))
+    try:
+        names = Names()
+        for name, data in files:
+            names.add(name)
+            _stage(staging / name, data)
+        if any(len(os.fsencode(os.path.abspath(directory / n))) > PATH_MAX for n in names.files):
+            raise Refused(
+                f"webbplatsens sökvägar blir för långa i {display_path(directory)}; ingenting "
+                "har skrivits",
+                hint="Bygg i en katalog närmare roten, eller korta id:n i planen.",
+            )
+        for name in names.files:
+            _check_target(directory, name, directory / name, guarded)
+        old = _previous(directory)
+        touched = set()
+        for name in names.files:
+            target = directory / name
+            touched.add(target.parent)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.exists():
+                _keep_mode(staging / name, target)
+            os.replace(staging / name, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        if made:
+            shutil.rmtree(directory, ignore_errors=True)
+        raise
+    shutil.rmtree(staging, ignore_errors=True)
+    for folder in sorted(touched):
+        sync_folder(folder)  # the new names survive a power cut
     removed = []
-    for name in sorted(old - set(files)):
+    for name in sorted(old - set(names.files)):
         stale = directory / name
         try:
             _check_target(directory, name, stale, guarded)
@@ -73,8 +124,28 @@ def write_folder(directory: Path, files: dict[str, bytes], keep_out: list[Path])
         if stale.is_file():
             stale.unlink()
             removed.append(name)
-    write_bytes_atomic(directory / MANIFEST, "".join(f"{n}\n" for n in sorted(files)).encode())
-    return removed
+    listed = "".join(f"{n}\n" for n in sorted(names.files)).encode()
+    write_bytes_atomic(directory / MANIFEST, listed)
+    return len(names.files), removed
+
+
+def _stage(path: Path, data: bytes) -> None:
+    """A file in the private staging folder, synced, with the usual mode of a new file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o666)
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def _keep_mode(staged: Path, target: Path) -> None:
+    """The file that replaces `target` gets its mode (and owner, where vp may give it)."""
+    old = target.stat()
+    os.chmod(staged, old.st_mode & 0o7777)
+    if (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+        with contextlib.suppress(PermissionError):
+            os.chown(staged, old.st_uid, old.st_gid)
 
 
 def _check_target(directory: Path, name: str, target: Path, guarded: list[Path]) -> None:

@@ -21,6 +21,7 @@ except through --as-of.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -52,13 +53,14 @@ from .indicator_page import (
 
 def build_site(
     repository: Any, as_of: dt.date, templates: Any, base_url: str = ""
-) -> dict[str, bytes]:
-    """Every file of the site by its relative path; `base_url` makes the open-data
+) -> Iterator[tuple[str, bytes]]:
+    """Every file of the site with its relative path, a plan's at a time (kept whole, a site
+    of every plan's open data needs memory for all of it); `base_url` makes the open-data
     catalogue's addresses absolute."""
     from ...followup.rollup import default_year
     from ..export.status import csv_rows, plan_record, to_csv, to_json
 
-    files: dict[str, str | bytes] = {}
+    files = _Emitted()
     datasets: list[Dataset] = []
     plans = sorted(repository.with_goals(), key=lambda p: p.plan.id)
     latest = {}
@@ -154,6 +156,7 @@ def build_site(
                 for i in plan.indicators
             ],
         )
+        yield from files.made()  # one plan's pages at a time
     councils = sorted(council_plans(repository.plans), key=lambda p: p.plan.id)
     council_pages: list[dict[str, Any]] = []
     for council in councils:
@@ -201,6 +204,7 @@ def build_site(
             year=year,
             goals=[{**c, "path": c["path"].partition("/")[2]} for c in council_pages[first:]],
         )
+        yield from files.made()
     organisations = sorted({f.plan_file.plan.organisation for f, _, _ in latest.values()})
     files["index.html"] = templates(
         "site_index.html.j2",
@@ -254,7 +258,21 @@ def build_site(
             forecast_words({})[r] for r in (Result.ACHIEVED, Result.PARTIAL, Result.NOT_ACHIEVED)
         ],
     )
-    return {k: v.encode("utf-8") if isinstance(v, str) else v for k, v in sorted(files.items())}
+    yield from files.made()
+
+
+class _Emitted:
+    """The files made since made() last handed them on; set as into a dict."""
+
+    def __init__(self) -> None:
+        self._waiting: list[tuple[str, bytes]] = []
+
+    def __setitem__(self, name: str, content: str | bytes) -> None:
+        self._waiting.append((name, content if isinstance(content, bytes) else content.encode()))
+
+    def made(self) -> Iterator[tuple[str, bytes]]:
+        waiting, self._waiting = self._waiting, []
+        yield from waiting
 
 
 def shown_analysis(root: Path, plan: Any, year: int, as_of: dt.date) -> tuple[str, Any] | None:

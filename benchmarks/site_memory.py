@@ -1,0 +1,93 @@
+"""`vp site` memory: flat in plans × rows, within 1.5 × what `vp status` needs.
+
+Run from the project root: .venv/bin/python benchmarks/site_memory.py [--plans 5 20]
+[--years 10 40]
+
+One organisation with P plans (60 key figures, 40 goals each, all on the same data) and
+Y years of monthly, quarterly and yearly values of every key figure (about 1 000 rows a
+year). Every plan publishes its key figures' values as open data, so the site's files grow
+with plans × rows; what it holds in memory must not (it was about half a kilobyte per plan
+and row: 21.5 GiB for 1 000 plans and 5 million rows). Budget (the performance issue): the
+peak memory of `vp site` at most 1.5 × that of `vp status --format json` on the same
+repository, at every size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from national_scale import indicators, periods, plan_yaml
+
+VP = Path(sys.executable).parent / "vp"
+BUDGET = 1.5
+
+
+def write_repository(root: Path, plans: int, years: int) -> int:
+    """The repository; returns its number of data rows."""
+    defined = indicators(60)
+    (root / "plans" / "kommun").mkdir(parents=True)
+    for p in range(plans):
+        text = plan_yaml(f"kommun-{p:03d}", 40, defined, defined[:20])
+        (root / "plans" / "kommun" / f"plan-{p:03d}.yaml").write_text(text, "utf-8")
+    rng = random.Random(1)
+    out = ["indicator,period,value,gender"]
+    for ident, frequency in defined:
+        level = rng.uniform(5, 50)
+        for year in range(2020 - years, 2020):
+            for period in periods(frequency, year):
+                level *= rng.uniform(0.97, 1.02)
+                out += (
+                    f"{ident},{period},{level:.2f},T",
+                    f"{ident},{period},{level * 1.1:.2f},K",
+                    f"{ident},{period},{level * 0.9:.2f},M",
+                )
+    (root / "indicators-data" / "kommun").mkdir(parents=True)
+    (root / "indicators-data" / "kommun" / "data.csv").write_text("\n".join(out) + "\n", "utf-8")
+    return len(out) - 1
+
+
+def peak(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Seconds and peak resident memory (MiB) of one process."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    took = time.perf_counter() - start
+    if status != 0:
+        sys.exit(child.stderr.read().decode()[-2000:] if child.stderr else "misslyckades")
+    return took, usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--plans", type=int, nargs="+", default=[5, 20])
+    parser.add_argument("--years", type=int, nargs="+", default=[10, 40])
+    args = parser.parse_args()
+    for plans in args.plans:
+        for years in args.years:
+            with tempfile.TemporaryDirectory() as scratch:
+                root = Path(scratch) / "repo"
+                rows = write_repository(root, plans, years)
+                as_of = ["--as-of", "2020-06-30"]
+                _, status = peak([str(VP), "status", "--format", "json", *as_of], root)
+                took, site = peak([str(VP), "site", str(Path(scratch) / "site"), *as_of], root)
+                size = sum(f.stat().st_size for f in (Path(scratch) / "site").rglob("*"))
+                verdict = "inom" if site <= BUDGET * status else "ÖVER"
+                print(
+                    f"{plans:>4} planer × {rows:>7,} rader: vp site {took:6.1f} s, "
+                    f"{site:6.0f} MiB (webbplatsen {size / 2**20:,.0f} MiB); vp status "
+                    f"{status:5.0f} MiB; {site / status:.2f} × status (budget {BUDGET} ×: "
+                    f"{verdict})"
+                )
+
+
+if __name__ == "__main__":
+    main()
