@@ -34,12 +34,16 @@ def rounded(value: float, decimals: int) -> Decimal:
     """A finite value as `number` prints it: rounded half up, as people round (72,225 ->
     72,23), at the value's own decimal digits rather than its binary ones."""
     exact = Decimal(repr(float(value)))
+    places = _PLACES.get(decimals) or Decimal(1).scaleb(-decimals)
+    if exact.adjusted() + decimals + 2 <= 28:  # within the usual precision: no new context
+        return exact.quantize(places, ROUND_HALF_UP)
     with localcontext() as context:
         # Room for every digit of a large number (1e30 has 31) and the decimals asked for.
         context.prec = max(28, exact.adjusted() + decimals + 2)
         return exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
 
 
+_PLACES = {d: Decimal(1).scaleb(-d) for d in range(7)}
 _GROUPS = re.compile(r"(?<=\d)(?=(?:\d{3})+$)")
 
 # A number as people in Sweden write it: an optional sign (the minus sign too), digits in

@@ -70,22 +70,23 @@ def open_data(indicator: Any, rows: list[dict[str, Any]]) -> tuple[str, str]:
     """The values as CSV and as JSON, each carrying the unit, source and licence."""
     unit, licence, source = indicator.unit.value, licence_of(indicator), source_of(indicator)
     out = io.StringIO()
-    writer = csv.DictWriter(out, CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for r in rows:
-        writer.writerow(
-            {
-                "indicator": indicator.id,
-                "title": indicator.title,
-                "period": r["period"],
-                "gender": r["gender"],
-                "value": "" if r["value"] is None else plain_number(r["value"]),
-                "unit": unit,
-                "missing": r["missing"] or "",
-                "source": source,
-                "licence": licence,
-            }
-        )
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    # In CSV_COLUMNS' order; lists, as csv.DictWriter's conversion per row was a third of it.
+    writer.writerows(
+        [
+            indicator.id,
+            indicator.title,
+            r["period"],
+            r["gender"],
+            "" if r["value"] is None else plain_number(r["value"]),
+            unit,
+            r["missing"] or "",
+            source,
+            licence,
+        ]
+        for r in rows
+    )
     document = {
         "indicator": indicator.id,
         "title": indicator.title,
