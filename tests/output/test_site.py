@@ -222,3 +222,20 @@ def test_data_through_never_runs_past_the_day_the_site_is_built_for(
     # a quarterly indicator: its newest ended quarter is 2019-Q2
     assert "Uppgifterna gäller till och med 30 juni 2019." in text
     assert "Utfallet hittills 2019 är 41,1 %: ej uppnått hittills." in text
+
+
+def test_a_plan_with_council_goals_of_its_own_keeps_its_follow_up_page(built: Path) -> None:
+    """Bromölla's plan has both goals and kommunfullmäktiges mål: its index.html is the
+    plan's follow-up (as the start page's link to the plan promises), and the council goals
+    are listed beside their pages in kf/index.html, which the start page links to."""
+    plan = built / "bromolla-sf-2010-2011"
+    index = (plan / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<h1>[^<]*: uppföljning 2011</h1>", index)
+    council = (plan / "kf" / "index.html").read_text(encoding="utf-8")
+    assert "Kommunfullmäktiges mål och hur nämndernas mål bidrar" in council
+    assert 'href="dialog.html"' in council and 'href="../../index.html"' in council
+    goal = (plan / "kf" / "dialog.html").read_text(encoding="utf-8")
+    assert '<a href="index.html">' in goal  # the crumb back to the list of council goals
+    start = (built / "index.html").read_text(encoding="utf-8")
+    assert 'href="bromolla-sf-2010-2011/kf/index.html"' in start
+    assert 'href="degerfors-kf-2018-2019/index.html"' in start  # a council plan alone

@@ -129,3 +129,25 @@ def test_a_template_that_fails_late_leaves_the_site_as_it_was(repo_copy, run_vp)
     assert snapshot(Path("public")) == before
     assert [p.name for p in Path("public").iterdir() if p.name.startswith(".vp-bygge")] == []
     assert not Path("ny-webbplats").exists()
+
+
+def test_a_plan_for_two_centuries_gets_pages_for_its_goals_years(
+    tmp_path, monkeypatch, run_vp
+) -> None:
+    """A plan whose period runs to 2200 has goals in its first years: its site has a
+    follow-up page per year with goals (and none for 2027–2200's empty years), so it costs
+    what those years cost."""
+    import re
+
+    repository = tmp_path / "kommun"
+    assert run_vp("init", str(repository), "--as-of", "2026-05-20").exit_code == 0
+    plan = next((repository / "plans").rglob("*.yaml"))
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(re.sub(r"end: 2027", "end: 2200", text, count=1), encoding="utf-8")
+    monkeypatch.chdir(repository)
+    result = run_vp("site", "webb", "--as-of", "2026-05-20")
+    assert result.exit_code == 0, result.output
+    years = sorted(p.stem for p in Path("webb").glob("*/[0-9][0-9][0-9][0-9].html"))
+    goal_years = sorted(set(re.findall(r"^\s+year: (\d{4})", text, re.M)))
+    assert years == goal_years and "2026" in years
+    assert not list(Path("webb").glob("*/2100.html"))

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ...followup.attainment import Result
-from ...followup.council import council_chains, council_plans
+from ...followup.council import council_plans
 from ...followup.words import (
     STATUS_ORDER,
     coverage_text,
@@ -40,6 +40,7 @@ from ..report.goal_context import activity
 from ..report.richtext import parse
 from ..report.shown import long_date, status
 from .catalog import Dataset, catalogue
+from .council_page import council_files
 from .goal_page import goal_page
 from .indicator_page import (
     OWN_LICENCE,
@@ -68,7 +69,10 @@ def build_site(
         plan = plan_file.plan
         words = status_words(plan.follow_up)
         year = default_year(plan_file, as_of)
-        history = [repository.follow_up(plan_file, y, as_of) for y in plan.period.years]
+        # The years with goals (and the current one): a plan for 2026–2200 is not followed
+        # up in 175 empty pages, and costs what its goals' years cost.
+        years = {y for g in plan.goals for y in g.years if y in plan.period.years} | {year}
+        history = [repository.follow_up(plan_file, y, as_of) for y in sorted(years)]
         current = next(f for f in history if f.year == year)
         latest[plan.id] = (current, words, history)
         lookup = repository.lookup_for(plan_file, None)
@@ -159,52 +163,15 @@ def build_site(
         yield from files.made()  # one plan's pages at a time
     councils = sorted(council_plans(repository.plans), key=lambda p: p.plan.id)
     council_pages: list[dict[str, Any]] = []
+    current = [latest[p.plan.id][0] for p in plans]
+    council_index = []
     for council in councils:
-        year = default_year(council, as_of)
-        follow_ups = [latest[p.plan.id][0] for p in plans if latest[p.plan.id][0].year == year]
-        first = len(council_pages)
-        for chain in council_chains(council, follow_ups):
-            words = status_words(council.plan.follow_up)
-            path = f"{council.plan.id}/kf/{chain.council_goal.id}.html"
-            council_pages.append(
-                {
-                    "path": path,
-                    "title": chain.council_goal.title,
-                    "status": status(chain.tally.summary, words),
-                    "served": bool(chain.contributions),
-                }
-            )
-            files[path] = templates(
-                "site_council.html.j2",
-                plan=_plan(council.plan),
-                goal=chain.council_goal,
-                status=status(chain.tally.summary, words),
-                coverage=coverage_text(chain.tally),
-                contributions=[
-                    {
-                        "board": c.board,
-                        "plan": c.follow_up.plan_file.plan.id,
-                        "goals": [
-                            {
-                                "id": e.goal.id,
-                                "text": (e.goal.short or e.goal.text).strip(),
-                                "status": status(e.status, words),
-                            }
-                            for e in c.evaluations
-                        ],
-                    }
-                    for c in chain.contributions
-                ],
-                absent=chain.absent,
-                year=year,
-            )
-        files[f"{council.plan.id}/index.html"] = templates(
-            "site_council_plan.html.j2",
-            plan=_plan(council.plan),
-            year=year,
-            goals=[{**c, "path": c["path"].partition("/")[2]} for c in council_pages[first:]],
+        has_goals = council.plan.id in latest
+        yield from council_files(
+            council, current, has_goals, templates, as_of, _plan(council.plan), council_pages
         )
-        yield from files.made()
+        where = "kf/index.html" if has_goals else "index.html"
+        council_index.append({"id": council.plan.id, "title": council.plan.title, "path": where})
     organisations = sorted({f.plan_file.plan.organisation for f, _, _ in latest.values()})
     files["index.html"] = templates(
         "site_index.html.j2",
@@ -225,7 +192,7 @@ def build_site(
             for pid, (f, w, history) in sorted(latest.items())
         ],
         council=council_pages,
-        councils=[{"id": c.plan.id, "title": c.plan.title} for c in councils],
+        councils=council_index,
         legend=[status(r, {}) for r in (*STATUS_ORDER, Result.NOT_ASSESSABLE)],
     )
     files["catalog.ttl"] = catalogue(
