@@ -79,16 +79,17 @@ def write_folder(
     made and every name and target checked are they renamed into place. A name that is
     impossible, a path through a link, a target among `keep_out`, or an error while the
     files are made (a template's) leaves `directory` as it was."""
-    guarded = [Path(os.path.abspath(k)) for k in keep_out]
-    _check_target(directory, MANIFEST, directory / MANIFEST, guarded)
+    targets = _Targets(directory, keep_out)
+    targets.check(MANIFEST)
     made = not directory.exists()
     directory.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=directory, prefix=".vp-bygge-"))
+    staging = tempfile.mkdtemp(dir=directory, prefix=".vp-bygge-")
+    folders: set[str] = set()  # made already, in the staging folder and in `directory`
     try:
         names = Names()
         for name, data in files:
             names.add(name)
-            _stage(staging / name, data)
+            _stage(os.path.join(staging, name), data, folders)
         if any(len(os.fsencode(os.path.abspath(directory / n))) > PATH_MAX for n in names.files):
             raise Refused(
                 f"webbplatsens sökvägar blir för långa i {display_path(directory)}; ingenting "
@@ -96,29 +97,27 @@ def write_folder(
                 hint="Bygg i en katalog närmare roten, eller korta id:n i planen.",
             )
         for name in names.files:
-            _check_target(directory, name, directory / name, guarded)
+            targets.check(name)
         old = _previous(directory)
-        touched = set()
         for name in names.files:
-            target = directory / name
-            touched.add(target.parent)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.exists():
-                _keep_mode(staging / name, target)
-            os.replace(staging / name, target)
+            target = os.path.join(directory, name)
+            _folder(os.path.dirname(target), folders)
+            if os.path.lexists(target):
+                _keep_mode(os.path.join(staging, name), target)
+            os.replace(os.path.join(staging, name), target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         if made:
             shutil.rmtree(directory, ignore_errors=True)
         raise
     shutil.rmtree(staging, ignore_errors=True)
-    for folder in sorted(touched):
-        sync_folder(folder)  # the new names survive a power cut
+    for folder in sorted(f for f in folders if not f.startswith(staging)):
+        sync_folder(Path(folder))  # the new names survive a power cut
     removed = []
     for name in sorted(old - set(names.files)):
         stale = directory / name
         try:
-            _check_target(directory, name, stale, guarded)
+            targets.check(name)
         except Refused:
             continue  # not vp's to remove any more
         if stale.is_file():
@@ -129,9 +128,15 @@ def write_folder(
     return len(names.files), removed
 
 
-def _stage(path: Path, data: bytes) -> None:
+def _folder(folder: str, made: set[str]) -> None:
+    if folder not in made:  # a folder holds many files: made (or found) once
+        os.makedirs(folder, exist_ok=True)
+        made.add(folder)
+
+
+def _stage(path: str, data: bytes, folders: set[str]) -> None:
     """A file in the private staging folder, synced, with the usual mode of a new file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _folder(os.path.dirname(path), folders)
     handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o666)
     with os.fdopen(handle, "wb") as stream:
         stream.write(data)
@@ -139,39 +144,55 @@ def _stage(path: Path, data: bytes) -> None:
         os.fsync(stream.fileno())
 
 
-def _keep_mode(staged: Path, target: Path) -> None:
+def _keep_mode(staged: str, target: str) -> None:
     """The file that replaces `target` gets its mode (and owner, where vp may give it)."""
-    old = target.stat()
+    old = os.stat(target)
     os.chmod(staged, old.st_mode & 0o7777)
     if (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
         with contextlib.suppress(PermissionError):
             os.chown(staged, old.st_uid, old.st_gid)
 
 
-def _check_target(directory: Path, name: str, target: Path, guarded: list[Path]) -> None:
-    """The target and every folder on the way to it below `directory` are no links, and the
-    target lies in none of the guarded folders."""
-    where = Path(os.path.abspath(target))
-    for folder in guarded:
-        if where == folder or where.is_relative_to(folder):
+class _Targets:
+    """Where the files of `directory` may be written: no file or folder on the way below
+    `directory` is a link, no target lies in a guarded folder, and no target is anything but
+    a regular file. A folder found to be no link is not asked about again for its next file
+    (a site has tens of thousands of files in a few hundred folders)."""
+
+    def __init__(self, directory: Path, guarded: list[Path]) -> None:
+        self.directory = os.fspath(directory)
+        self.guarded = [os.path.abspath(k) for k in guarded]
+        self.checked: set[str] = set()
+
+    def check(self, name: str) -> None:
+        target = os.path.join(self.directory, name)
+        where = os.path.abspath(target)
+        for folder in self.guarded:
+            if where == folder or where.startswith(folder.rstrip(os.sep) + os.sep):
+                raise Refused(
+                    f"webbplatsen skulle skriva {display_path(Path(target))} i "
+                    f"{display_path(Path(folder))}/, bland planförrådets indata; ingenting "
+                    "har skrivits",
+                    hint="Bygg webbplatsen i en egen katalog, t.ex. vp site public.",
+                )
+        step = self.directory
+        for part in Path(name).parts:
+            step = os.path.join(step, part)
+            if step in self.checked:
+                continue
+            if os.path.islink(step):
+                raise Refused(
+                    f"{display_path(Path(step))} är en länk; vp skriver inte genom länkar, så "
+                    "ingenting har skrivits",
+                    hint="Ta bort länken, eller bygg webbplatsen i en tom katalog.",
+                )
+            if step != target:
+                self.checked.add(step)
+        if os.path.exists(target) and not os.path.isfile(target):
             raise Refused(
-                f"webbplatsen skulle skriva {display_path(target)} i {display_path(folder)}/, "
-                "bland planförrådets indata; ingenting har skrivits",
-                hint="Bygg webbplatsen i en egen katalog, t.ex. vp site public.",
+                f"{display_path(Path(target))} finns redan och är ingen vanlig fil; ingenting "
+                "har skrivits"
             )
-    step = directory
-    for part in Path(name).parts:
-        step = step / part
-        if step.is_symlink():
-            raise Refused(
-                f"{display_path(step)} är en länk; vp skriver inte genom länkar, så "
-                "ingenting har skrivits",
-                hint="Ta bort länken, eller bygg webbplatsen i en tom katalog.",
-            )
-    if target.exists() and not target.is_file():
-        raise Refused(
-            f"{display_path(target)} finns redan och är ingen vanlig fil; ingenting har skrivits"
-        )
 
 
 def _previous(directory: Path) -> set[str]:

@@ -22,6 +22,13 @@ def number(value: float, decimals: int = 2) -> str:
     editing command 50 ms to import for nothing more than that."""
     if not math.isfinite(value):
         return "ej ett tal" if math.isnan(value) else ("∞" if value > 0 else f"{MINUS}∞")
+    exact = repr(float(value))
+    whole, _, fraction = exact.partition(".")
+    if len(fraction) <= decimals and "e" not in exact:  # nothing to round: as it is written
+        fraction = fraction.rstrip("0")
+        digits = whole.lstrip("-")
+        text = _GROUPS.sub(NBSP, digits) + (f",{fraction}" if fraction else "")
+        return f"{MINUS}{text}" if whole[0] == "-" and (digits != "0" or fraction) else text
     shown = rounded(value, decimals)
     integer, _, fraction = format(abs(shown), "f").partition(".")
     grouped = _GROUPS.sub(NBSP, integer)
@@ -141,10 +148,10 @@ def printable(text: str) -> str:
     Plan text is data; an escape sequence in a goal text must not move the cursor, set a
     window title or hide what follows. Line breaks and tabs are kept.
     """
-    return "".join(
-        ch if ch in "\n\t" or not (ord(ch) < 32 or 127 <= ord(ch) < 160) else "\ufffd"
-        for ch in text
-    )
+    return text.translate(_NOT_PRINTED)
+
+
+_NOT_PRINTED = {c: "\ufffd" for c in (*range(32), *range(127, 160)) if chr(c) not in "\n\t"}
 
 
 # Characters with a meaning in Markdown: escaped in plan text, so that a goal text cannot

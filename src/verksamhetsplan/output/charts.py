@@ -121,13 +121,23 @@ def describe(chart: Chart) -> str:
 
 
 def element(tag: str, text: str | None = None, **attrs: Any) -> str:
-    """One SVG element; attribute names with _ are written with -, every value escaped."""
+    """One SVG element; attribute names with _ are written with -, every value escaped
+    (a number needs none: a site draws millions of coordinates)."""
     shown = "".join(
-        f' {name.rstrip("_").replace("_", "-")}="{escape(_coord(value))}"'
+        f' {_attribute(name)}="{_coord(value) if _is_number(value) else escape(str(value))}"'
         for name, value in attrs.items()
         if value is not None
     )
     return f"<{tag}{shown}/>" if text is None else f"<{tag}{shown}>{escape(text)}</{tag}>"
+
+
+def _is_number(value: Any) -> bool:
+    return type(value) in (float, int)
+
+
+@lru_cache(maxsize=64)
+def _attribute(name: str) -> str:
+    return name.rstrip("_").replace("_", "-")
 
 
 def _coord(value: Any) -> str:
