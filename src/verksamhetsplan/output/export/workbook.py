@@ -96,7 +96,7 @@ def status_workbook(records: list[dict[str, Any]]) -> bytes:
                     if value is None:
                         cells.append(None)
                     elif isinstance(value, str):
-                        cells.append(_text_cell(texts[key], value))
+                        cells.append(_text(texts[key], value))
                     else:
                         cell = numbers[key]
                         cell.value = value
@@ -105,6 +105,17 @@ def status_workbook(records: list[dict[str, Any]]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _text(cell: Any, text: str) -> Any:
+    """A text for a row: as it is where openpyxl stores it as text anyway (handing it a cell
+    costs an exception per cell in its append), else in a cell made to hold it as text."""
+    from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+
+    text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+    if text.startswith("=") or text in ERROR_CODES:
+        return _text_cell(cell, text)
+    return text
 
 
 def _text_cell(cell: Any, text: str) -> Any:
