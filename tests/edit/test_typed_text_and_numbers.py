@@ -101,3 +101,15 @@ def test_plan_text_is_never_a_formula_in_excel(repo_copy, run_vp, text) -> None:
     assert cells[0].data_type == "s"  # stored as text
     with zipfile.ZipFile("s.xlsx") as book:
         assert not any(b"<f>" in book.read(n) for n in book.namelist())  # no formula at all
+
+
+def test_a_goal_text_that_looks_like_an_excel_error_stays_text(repo_copy, run_vp) -> None:
+    """'#N/A' typed as a goal text: Excel would show an error value if it were stored as one."""
+    _hostile_goal_text('"#N/A"')
+    result = run_vp("status", "-f", "xlsx", "-o", "s.xlsx", "--year", "2018")
+    assert result.exit_code == 0, result.output
+    from openpyxl import load_workbook
+
+    sheet = load_workbook("s.xlsx")["degerfors-sn-2018-2019"]
+    cells = [row[3] for row in sheet.iter_rows() if row[3].value == "#N/A"]
+    assert len(cells) == 1 and cells[0].data_type == "s"
