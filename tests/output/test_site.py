@@ -231,6 +231,7 @@ def test_a_plan_with_council_goals_of_its_own_keeps_its_follow_up_page(built: Pa
     plan = built / "bromolla-sf-2010-2011"
     index = (plan / "index.html").read_text(encoding="utf-8")
     assert re.search(r"<h1>[^<]*: uppföljning 2011</h1>", index)
+    assert '<a href="kf/index.html">Kommunfullmäktiges mål i planen</a>' in index
     council = (plan / "kf" / "index.html").read_text(encoding="utf-8")
     assert "Kommunfullmäktiges mål och hur nämndernas mål bidrar" in council
     assert 'href="dialog.html"' in council and 'href="../../index.html"' in council

@@ -293,6 +293,7 @@ def _plan_page(
     text = analysis.text_for(plan.id) if analysis else None
     return {
         "plan": _plan(plan),
+        "council": "kf/index.html" if plan.council_goals else None,  # see council_page.py
         "year": f.year,
         "title": plan.title,
         "status": status(f.tally.summary, words),
