@@ -16,7 +16,6 @@ from typing import Any
 
 from ..common.problems import Problem, suggest
 from ..plan.model import Indicator
-from ..plan.vocabulary import Frequency
 from . import format as datafmt
 from .observation import Observation
 from .periods import period_order
@@ -204,7 +203,6 @@ def _rows(reader: _Records, file: str, indicators: dict[str, Indicator] | None) 
     where = {name: names.index(name) for name in datafmt.COLUMNS if name in names}
     seen: dict[tuple[str, str, str], int] = {}
     known = list(indicators or ())
-    fits: dict[tuple[Frequency, str], bool] = {}  # a few hundred kinds in a file
     line = 0
 
     def at(column: str, code: str, message: str, hint: str | None = None) -> Problem:
@@ -261,11 +259,7 @@ def _rows(reader: _Records, file: str, indicators: dict[str, Indicator] | None) 
                 f"nyckeltalet {shown(ident)} finns inte i planerna",
                 f"Menade du {close!r}?" if close else None,
             )
-        elif not (
-            fits[kind]
-            if (kind := (indicator.frequency, period)) in fits
-            else fits.setdefault(kind, datafmt.period_fits(period, indicator.frequency))
-        ):
+        elif not datafmt.period_fits(period, indicator.frequency):
             example = datafmt.PERIOD_EXAMPLES[indicator.frequency]
             yield at(
                 "period",
