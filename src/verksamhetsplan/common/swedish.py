@@ -25,16 +25,15 @@ def number(value: float, decimals: int = 2) -> str:
     exact = repr(float(value))
     whole, _, fraction = exact.partition(".")
     if len(fraction) <= decimals and "e" not in exact:  # nothing to round: as it is written
-        fraction = fraction.rstrip("0")
-        digits = whole.lstrip("-")
-        text = _GROUPS.sub(NBSP, digits) + (f",{fraction}" if fraction else "")
-        return f"{MINUS}{text}" if whole[0] == "-" and (digits != "0" or fraction) else text
-    shown = rounded(value, decimals)
-    integer, _, fraction = format(abs(shown), "f").partition(".")
+        integer, negative = whole.lstrip("-"), value < 0
+    else:
+        shown = rounded(value, decimals)
+        integer, _, fraction = format(abs(shown), "f").partition(".")
+        negative = shown < 0
     grouped = _GROUPS.sub(NBSP, integer)
     fraction = fraction.rstrip("0")
     text = f"{grouped},{fraction}" if fraction else grouped
-    return f"{MINUS}{text}" if shown < 0 else text
+    return f"{MINUS}{text}" if negative else text
 
 
 def rounded(value: float, decimals: int) -> Decimal:
@@ -46,8 +45,8 @@ def rounded(value: float, decimals: int) -> Decimal:
         return exact.quantize(places, ROUND_HALF_UP)
     with localcontext() as context:
         # Room for every digit of a large number (1e30 has 31) and the decimals asked for.
-        context.prec = max(28, exact.adjusted() + decimals + 2)
-        return exact.quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+        context.prec = exact.adjusted() + decimals + 2
+        return exact.quantize(places, ROUND_HALF_UP)
 
 
 _PLACES = {d: Decimal(1).scaleb(-d) for d in range(7)}
