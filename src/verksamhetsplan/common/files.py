@@ -54,15 +54,23 @@ def _beside(target: Path, data: bytes) -> Path:
             stream.flush()
             os.fsync(stream.fileno())
         # mkstemp makes the file private; keep the old file's mode, or the usual one for a new file.
-        os.chmod(temporary, old.st_mode & 0o7777 if old else 0o666 & ~_umask())
-        if old is not None and (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
-            # Only root may give a file away; others keep their own ownership.
-            with contextlib.suppress(PermissionError):
-                os.chown(temporary, old.st_uid, old.st_gid)
+        if old is None:
+            os.chmod(temporary, 0o666 & ~_umask())
+        else:
+            take_mode(temporary, old)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return Path(temporary)
+
+
+def take_mode(path: str | Path, old: os.stat_result) -> None:
+    """The file that is to replace another gets its mode, and its owner where vp may give it
+    (only root may give a file away; others keep their own ownership)."""
+    os.chmod(path, old.st_mode & 0o7777)
+    if (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
+        with contextlib.suppress(PermissionError):
+            os.chown(path, old.st_uid, old.st_gid)
 
 
 class ChangedMeanwhile(Exception):

@@ -8,14 +8,13 @@ wrote itself are ever removed, so a folder shared with other files keeps them.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .files import display_path, sync_folder, write_bytes_atomic
+from .files import display_path, sync_folder, take_mode, write_bytes_atomic
 from .problems import Refused
 
 MANIFEST = ".vp-webbplats"
@@ -103,7 +102,7 @@ def write_folder(
             target = os.path.join(directory, name)
             _folder(os.path.dirname(target), folders)
             if os.path.lexists(target):
-                _keep_mode(os.path.join(staging, name), target)
+                take_mode(os.path.join(staging, name), os.stat(target))
             os.replace(os.path.join(staging, name), target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -142,15 +141,6 @@ def _stage(path: str, data: bytes, folders: set[str]) -> None:
         stream.write(data)
         stream.flush()
         os.fsync(stream.fileno())
-
-
-def _keep_mode(staged: str, target: str) -> None:
-    """The file that replaces `target` gets its mode (and owner, where vp may give it)."""
-    old = os.stat(target)
-    os.chmod(staged, old.st_mode & 0o7777)
-    if (old.st_uid, old.st_gid) != (os.getuid(), os.getgid()):
-        with contextlib.suppress(PermissionError):
-            os.chown(staged, old.st_uid, old.st_gid)
 
 
 class _Targets:
