@@ -35,8 +35,9 @@ class Names:
     def add(self, name: str) -> None:
         if name in self._files:
             return  # made again: the later content is what is written, as in a dict
-        parts = Path(name).parts
-        if Path(name).is_absolute() or "\0" in name:
+        path = Path(name)
+        parts = path.parts
+        if path.is_absolute() or "\0" in name:
             parts = ("",)  # never a name outside the folder
         for part in parts:
             if part in ("", ".", "..") or len(part.encode("utf-8", "surrogatepass")) > NAME_MAX:
@@ -46,9 +47,11 @@ class Names:
                     f"(längre än {NAME_MAX} byte eller tom); ingenting har skrivits",
                     hint="Korta id:t i planen (det blir filnamnet).",
                 )
-        parents = [str(p) for p in Path(name).parents if str(p) != "."]
-        if name in self._folders or any(p in self._files for p in parents):
-            clash = name if name in self._folders else next(p for p in parents if p in self._files)
+        parents = [str(p) for p in path.parents if str(p) != "."]
+        clash = (
+            name if name in self._folders else next((p for p in parents if p in self._files), None)
+        )
+        if clash is not None:
             raise Refused(
                 f"webbplatsen skulle ha både en fil och en katalog som heter {clash!r}; "
                 "ingenting har skrivits",
@@ -58,13 +61,6 @@ class Names:
         self._folders.update(parents)
         self._files.add(name)
         self.files.append(name)
-
-
-def check_names(files: Iterable[str]) -> None:
-    """Every name a file system takes, and no name both a file and a folder."""
-    names = Names()
-    for name in sorted(files):
-        names.add(name)
 
 
 def write_folder(
