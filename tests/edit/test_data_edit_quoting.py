@@ -38,3 +38,8 @@ def test_a_written_row_is_what_the_csv_module_writes(note: str, delimiter: str) 
         ["andel", "2019-03", "7.5", "T", note]
     )
     assert data.text_of(again.row) == replaced.getvalue().removesuffix("\r\n") + "\n"
+    # and once more: the spans are found again from the line the first replacement wrote
+    written = data.text_of(again.row)
+    third = upsert(data, "andel", "2019-03", "T", 12.0, note)
+    assert third.what == "replaced"
+    assert data.text_of(third.row) == written.replace("7.5", "12", 1)

@@ -298,13 +298,11 @@ def upsert(
             same = False
         if same:
             return Upsert("unchanged", row, old.strip())
-        if row.spans is None:
-            row.spans = _spans(data.text_of(row), data.delimiter)
-        start, end = row.spans[value_column]
         line = data.text_of(row)
+        start, end = (row.spans or _spans(line, data.delimiter))[value_column]
         data.set_text(row, line[:start] + _cell(text, data.delimiter) + line[end:])
         row.cells[value_column] = text
-        row.spans = _spans(data.text_of(row), data.delimiter)
+        row.spans = None  # found again from the new line if it is replaced once more
         return Upsert("replaced", row, old.strip())
     given = (indicator, period, text, gender, note)
     cells = [given[at] if at >= 0 else "" for at in _order(data)]
