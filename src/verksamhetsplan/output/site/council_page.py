@@ -13,6 +13,13 @@ from ...followup.words import coverage_text, status_words
 from ..report.shown import status
 
 
+def list_page(has_goals: bool) -> str:
+    """Where a council plan's list of its goals stands in the plan's folder: index.html, or
+    kf/index.html beside the goals' pages when the plan has goals of its own (Bromölla's),
+    whose follow-up is index.html."""
+    return "kf/index.html" if has_goals else "index.html"
+
+
 def council_files(
     council: Any,
     current: list[Any],
@@ -23,15 +30,13 @@ def council_files(
     listed: list[dict[str, Any]],
 ) -> Iterator[tuple[str, bytes]]:
     """The pages of one council plan, given every board plan's current follow-up; each
-    council goal is added to `listed` for the start page. A council plan with goals of its
-    own (Bromölla's) has its follow-up at <id>/index.html, so its list of council goals is
-    kf/index.html, beside the goals' pages, rather than written over it."""
+    council goal is added to `listed` for the start page; the list is at list_page()."""
     from ...followup.rollup import default_year
 
     ident = council.plan.id
     year = default_year(council, as_of)
     words = status_words(council.plan.follow_up)
-    index = f"{ident}/kf/index.html" if has_goals else f"{ident}/index.html"
+    index = f"{ident}/{list_page(has_goals)}"
     first = len(listed)
     for chain in council_chains(council, [f for f in current if f.year == year]):
         path = f"{ident}/kf/{chain.council_goal.id}.html"
@@ -73,7 +78,7 @@ def council_files(
     page = templates(
         "site_council_plan.html.j2",
         plan=shown_plan,
-        root_path="../../" if has_goals else "../",
+        root_path="../" * index.count("/"),
         year=year,
         goals=[{**c, "path": posixpath.relpath(c["path"], here)} for c in listed[first:]],
     )

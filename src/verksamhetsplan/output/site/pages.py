@@ -40,7 +40,7 @@ from ..report.goal_context import activity
 from ..report.richtext import parse
 from ..report.shown import long_date, status
 from .catalog import Dataset, catalogue
-from .council_page import council_files
+from .council_page import council_files, list_page
 from .goal_page import goal_page
 from .indicator_page import (
     OWN_LICENCE,
@@ -170,8 +170,9 @@ def build_site(
         yield from council_files(
             council, current, has_goals, templates, as_of, _plan(council.plan), council_pages
         )
-        where = "kf/index.html" if has_goals else "index.html"
-        council_index.append({"id": council.plan.id, "title": council.plan.title, "path": where})
+        council_index.append(
+            {"id": council.plan.id, "title": council.plan.title, "path": list_page(has_goals)}
+        )
     organisations = sorted({f.plan_file.plan.organisation for f, _, _ in latest.values()})
     files["index.html"] = templates(
         "site_index.html.j2",
@@ -293,7 +294,7 @@ def _plan_page(
     text = analysis.text_for(plan.id) if analysis else None
     return {
         "plan": _plan(plan),
-        "council": "kf/index.html" if plan.council_goals else None,  # see council_page.py
+        "council": list_page(has_goals=True) if plan.council_goals else None,
         "year": f.year,
         "title": plan.title,
         "status": status(f.tally.summary, words),
