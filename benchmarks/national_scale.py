@@ -84,6 +84,23 @@ def plan_yaml(
     return "\n".join(lines) + "\n"
 
 
+def data_lines(defined: list[tuple[str, str]], years: range, rng: random.Random) -> list[str]:
+    """A data file's lines: each key figure's values (a random walk) in every period of the
+    years at its frequency, in total and for women and men."""
+    out = ["indicator,period,value,gender"]
+    for ident, frequency in defined:
+        level = rng.uniform(5, 50)
+        for year in years:
+            for period in periods(frequency, year):
+                level *= rng.uniform(0.97, 1.02)
+                out += (
+                    f"{ident},{period},{level:.2f},T",
+                    f"{ident},{period},{level * 1.1:.2f},K",
+                    f"{ident},{period},{level * 0.9:.2f},M",
+                )
+    return out
+
+
 def write_repository(root: Path, rows: int, municipalities: int, goals: int) -> int:
     """A repository with about `rows` data rows; returns the exact number written.
 
@@ -103,18 +120,7 @@ def write_repository(root: Path, rows: int, municipalities: int, goals: int) -> 
         (root / "plans" / name).mkdir(parents=True)
         text = plan_yaml(name, goals, all_indicators, used)
         (root / "plans" / name / "plan.yaml").write_text(text, "utf-8")
-        out = ["indicator,period,value,gender"]
-        for ident, frequency in all_indicators:
-            level = rng.uniform(5, 50)
-            for year in years:
-                for period in periods(frequency, year):
-                    level *= rng.uniform(0.97, 1.02)
-                    total = f"{level:.2f}"
-                    out += (
-                        f"{ident},{period},{total},T",
-                        f"{ident},{period},{level * 1.1:.2f},K",
-                        f"{ident},{period},{level * 0.9:.2f},M",
-                    )
+        out = data_lines(all_indicators, years, rng)
         (root / "indicators-data" / name).mkdir(parents=True)
         (root / "indicators-data" / name / "data.csv").write_text("\n".join(out) + "\n", "utf-8")
         written += len(out) - 1

@@ -15,17 +15,14 @@ repository, at every size.
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from national_scale import indicators, periods, plan_yaml
+from national_scale import data_lines, indicators, measured, plan_yaml
 
 VP = Path(sys.executable).parent / "vp"
 BUDGET = 1.5
@@ -38,32 +35,10 @@ def write_repository(root: Path, plans: int, years: int) -> int:
     for p in range(plans):
         text = plan_yaml(f"kommun-{p:03d}", 40, defined, defined[:20])
         (root / "plans" / "kommun" / f"plan-{p:03d}.yaml").write_text(text, "utf-8")
-    rng = random.Random(1)
-    out = ["indicator,period,value,gender"]
-    for ident, frequency in defined:
-        level = rng.uniform(5, 50)
-        for year in range(2020 - years, 2020):
-            for period in periods(frequency, year):
-                level *= rng.uniform(0.97, 1.02)
-                out += (
-                    f"{ident},{period},{level:.2f},T",
-                    f"{ident},{period},{level * 1.1:.2f},K",
-                    f"{ident},{period},{level * 0.9:.2f},M",
-                )
+    out = data_lines(defined, range(2020 - years, 2020), random.Random(1))
     (root / "indicators-data" / "kommun").mkdir(parents=True)
     (root / "indicators-data" / "kommun" / "data.csv").write_text("\n".join(out) + "\n", "utf-8")
     return len(out) - 1
-
-
-def peak(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Seconds and peak resident memory (MiB) of one process."""
-    start = time.perf_counter()
-    child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    took = time.perf_counter() - start
-    if status != 0:
-        sys.exit(child.stderr.read().decode()[-2000:] if child.stderr else "misslyckades")
-    return took, usage.ru_maxrss / 1024
 
 
 def main() -> None:
@@ -77,8 +52,9 @@ def main() -> None:
                 root = Path(scratch) / "repo"
                 rows = write_repository(root, plans, years)
                 as_of = ["--as-of", "2020-06-30"]
-                _, status = peak([str(VP), "status", "--format", "json", *as_of], root)
-                took, site = peak([str(VP), "site", str(Path(scratch) / "site"), *as_of], root)
+                _, status, _ = measured([str(VP), "status", "--format", "json", *as_of], root)
+                site_command = [str(VP), "site", str(Path(scratch) / "site"), *as_of]
+                took, site, _ = measured(site_command, root)
                 size = sum(f.stat().st_size for f in (Path(scratch) / "site").rglob("*"))
                 verdict = "inom" if site <= BUDGET * status else "ÖVER"
                 print(
