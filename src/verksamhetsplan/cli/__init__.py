@@ -102,19 +102,20 @@ def main() -> None:
     gc.freeze()
     gc.set_threshold(100_000, 50, 1000)
 
+    run: Any = app
     if "_VP_COMPLETE" in os.environ:  # the shell asks for completions (vp completion)
         from typer._completion_classes import completion_init
 
-        from .complete import narrow
+        from .complete import command_for
 
         completion_init()
-        narrow(app, os.environ["_VP_COMPLETE"].removeprefix("complete_"))
+        run = command_for(app, os.environ["_VP_COMPLETE"].removeprefix("complete_"))
     elif len(sys.argv) > 1:
         from .narrow import only_commands_for
 
         only_commands_for(app, sys.argv[1:])
     try:
-        code = app(prog_name="vp", standalone_mode=False)
+        code = run(prog_name="vp", standalone_mode=False)
     except UsageError as error:
         if isinstance(error, NoArgsIsHelpError):
             print(error.format_message(), file=sys.stderr)

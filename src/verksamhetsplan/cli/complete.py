@@ -58,6 +58,31 @@ def completer(kind: str) -> Any:
     return complete
 
 
+def command_for(app: Any, shell: str) -> Any:
+    """The click command that answers the shell: only the commands the words can be in
+    (see narrow), and its parameters' words left as written."""
+    from typer import core
+    from typer.main import get_command
+
+    narrow(app, shell)
+    # Completion needs the words, not their values. typer 0.29 coerces every parameter,
+    # the help option included, through a pydantic TypeAdapter it builds on first use:
+    # importing and building them was a quarter of a key press. This process only
+    # completes and exits; older typer has no such step and is left as it is.
+    parameter = getattr(core, "_TyperParameter", None)
+    if parameter is not None and hasattr(parameter, "get_runtime_param"):
+        parameter.get_runtime_param = lambda self: _AS_WRITTEN
+    return get_command(app)
+
+
+class _AsWritten:
+    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
+        return value
+
+
+_AS_WRITTEN = _AsWritten()
+
+
 def narrow(app: Any, shell: str) -> None:
     """Leave in `app` only the commands the words being completed can be in (see
     cli.narrow); the words are read as typer's own completion class for the shell reads them."""
