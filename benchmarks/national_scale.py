@@ -11,7 +11,10 @@ and 4 GiB, with time growing linearly with the number of rows (the attainment is
 most 0.8 × DuckDB and 900 MiB (the performance issue). The peer, where DuckDB is installed
 (pip install -e '.[bench]'), runs in the same run: a Python process that reads every data
 file with DuckDB's read_csv and groups the years' values by file, key figure and gender,
-the aggregation status starts from (without any of its judging).
+the aggregation status starts from (without any of its judging). Beside it, what the
+reader vp chose costs alone: pyarrow reading every file on a thread per core with the columns
+as vp asks for them (dictionary-encoded text), in a process that imports nothing else. It
+shows how much of DuckDB's time is left for vp's plans, checks and judging.
 """
 
 from __future__ import annotations
@@ -139,6 +142,20 @@ found = duckdb.sql(
 print(len(found))
 """
 
+PYARROW = """
+import io, os
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+import pyarrow as pa, pyarrow.csv as pacsv
+text = pa.dictionary(pa.int32(), pa.string())
+columns = dict.fromkeys(["indicator", "period", "value", "gender"], text)
+options = pacsv.ConvertOptions(column_types=columns)
+def read(path):
+    return pacsv.read_csv(io.BytesIO(path.read_bytes()), convert_options=options).num_rows
+with ThreadPoolExecutor(os.cpu_count()) as pool:
+    print(sum(pool.map(read, sorted(Path("indicators-data").glob("*/data.csv")))))
+"""
+
 
 def measured(command: list[str], cwd: Path) -> tuple[float, float, str]:
     """Seconds, peak resident memory (MiB) and output of one process."""
@@ -186,6 +203,11 @@ def main() -> None:
                 f"  peer DuckDB read_csv + GROUP BY: {peer:.2f} s, {peer_peak:.0f} MiB; "
                 f"vp = {ratio:.2f} × DuckDB (budget 0.8 ×: {'inom' if ratio <= 0.8 else 'ÖVER'}), "
                 f"memory {'inom' if peak <= 900 else 'ÖVER'} 900 MiB"
+            )
+            alone, _, _ = measured([sys.executable, "-c", PYARROW], root)
+            print(
+                f"  pyarrow reading the files alone, as vp reads them: {alone:.2f} s "
+                f"= {alone / peer:.2f} × DuckDB"
             )
     if len(results) > 1:
         (small, t_small, _), (large, t_large, _) = results[0], results[-1]
