@@ -185,6 +185,7 @@ class DocxBlocks:
         """A captioned table whose header row repeats on every page and whose rows are not
         split across pages; columns get fixed widths that add up to A4's text width."""
         from docx.shared import Pt
+        from docx.table import _Cell
 
         caption_paragraph = self.doc.add_paragraph(style=self._style("Caption"))
         caption_paragraph.add_run(caption).bold = True
@@ -195,19 +196,22 @@ class DocxBlocks:
         scale = min(1.0, TEXT_WIDTH_MM / sum(widths_mm))
         widths = header_fitting([int(w * scale) for w in widths_mm], header)
         header_row(table.rows[0], header, self._status_runs)
+        # The rows' cells straight from their XML: python-docx's row.cells works out merged
+        # cells each time it is asked, and vp's tables have none (a sixth of a Word report).
         for values in rows:
-            cells = table.add_row().cells
+            cells = [_Cell(tc, table) for tc in table.add_row()._tr.tc_lst]
             for index, value in enumerate(values):
                 self._cell(cells[index], value)
                 if numeric_from is not None and index >= numeric_from:
                     align_right(cells[index])
         fix_widths(table, widths)
-        for row in table.rows:
-            cant_split(row)
-            for cell in row.cells:
-                for paragraph in cell.paragraphs:
-                    for run in paragraph.runs:
-                        run.font.size = _table_text_size()
+        size = _table_text_size()
+        for tr in table._tbl.tr_lst:
+            cant_split(tr)
+            for tc in tr.tc_lst:
+                for paragraph in tc.p_lst:
+                    for run in paragraph.r_lst:  # as Paragraph.runs: the paragraph's own runs
+                        run.get_or_add_rPr().sz_val = size
         # distance between the table and the text that follows it
         spacer = self.doc.add_paragraph()
         spacer.paragraph_format.space_before = spacer.paragraph_format.space_after = Pt(0)

@@ -114,19 +114,20 @@ def fix_widths(table: Any, widths: list[int]) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Mm(width)
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Mm(width)
+    for tr in table._tbl.tr_lst:  # vp's tables merge no cells: a cell per column
+        for tc, width in zip(tr.tc_lst, widths, strict=True):
+            tc.width = Mm(width)
     properties = table._tbl.tblPr
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     properties.append(layout)
 
 
-def cant_split(row: Any) -> None:
+def cant_split(tr: Any) -> None:
+    """The row (its `w:tr` element) is kept whole on one page."""
     from docx.oxml import OxmlElement
 
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def align_right(cell: Any) -> None:
