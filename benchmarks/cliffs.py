@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+from bytecode import compile_vp
 from national_scale import indicators, periods, plan_yaml
 
 VP = Path(sys.executable).parent / "vp"
@@ -90,6 +91,7 @@ def verdict(ratio: float, budget: float) -> str:
 
 
 def main() -> None:
+    compile_vp()
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     runs = parser.parse_args().runs

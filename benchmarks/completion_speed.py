@@ -19,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 
+from bytecode import compile_vp
+
 ROOT = Path(__file__).resolve().parent.parent
 VP = Path(sys.executable).parent / "vp"
 BUDGET = 0.2
@@ -41,6 +43,7 @@ def timings(command: list[str], env: dict[str, str], runs: int) -> list[float]:
 
 
 def main() -> None:
+    compile_vp()
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=9)
     runs = parser.parse_args().runs

@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bytecode import compile_vp
+
 ROOT = Path(__file__).resolve().parent.parent
 VP = Path(sys.executable).parent / "vp"
 
@@ -112,6 +114,7 @@ def command(root: Path, *args: str) -> float:
 
 
 def main() -> None:
+    compile_vp()
     with tempfile.TemporaryDirectory() as scratch:
         results = {}
         for boards in (10, 40):

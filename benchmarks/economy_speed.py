@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+from bytecode import compile_vp
 from control_speed import command as run  # a vp command timed as a user runs it
 
 UNITS = 300
@@ -71,6 +72,7 @@ def indicator_data(units: int) -> str:
 
 
 def main() -> None:
+    compile_vp()
     with tempfile.TemporaryDirectory() as scratch:
         economy_times, indicator_times = [], []
         for attempt in range(3):

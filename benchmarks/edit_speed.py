@@ -17,12 +17,15 @@ import tempfile
 import time
 from pathlib import Path
 
+from bytecode import compile_vp
+
 ROOT = Path(__file__).resolve().parent.parent
 VP = str(Path(sys.executable).parent / "vp")
 KOLADA = str(ROOT / "tests/cases/kolada/v2-degerfors.json")
 
 
 def main() -> None:
+    compile_vp()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     runs = parser.parse_args().runs

@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bytecode import compile_vp
+
 VP = Path(sys.executable).parent / "vp"
 KPIS = 500
 BUDGET = 5.0
@@ -118,6 +120,7 @@ def best_of(size: int, runs: int) -> tuple[float, float]:
 
 
 def main() -> None:
+    compile_vp()
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     runs = parser.parse_args().runs

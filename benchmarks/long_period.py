@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bytecode import compile_vp
+
 VP = Path(sys.executable).parent / "vp"
 BUDGET = 1.5
 COMMANDS = {
@@ -61,6 +63,7 @@ def fastest(folder: Path, args: list[str], runs: int) -> float:
 
 
 def main() -> None:
+    compile_vp()
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     runs = parser.parse_args().runs

@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bytecode import compile_vp
+
 ROOT = Path(__file__).resolve().parent.parent
 VP = Path(sys.executable).parent / "vp"
 ARGS = ["report", "--period", "2018-T2", "--plan", "degerfors-sn-2018-2019"]
@@ -48,6 +50,7 @@ def show(label: str, times: list[float], budget: float | None = None) -> None:
 
 
 def main() -> None:
+    compile_vp()
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     runs = parser.parse_args().runs

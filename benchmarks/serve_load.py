@@ -34,6 +34,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from bytecode import compile_vp
+
 ROOT = Path(__file__).resolve().parent.parent
 VP = Path(sys.executable).parent / "vp"
 PLAN = "degerfors-voo-2018-2019"
@@ -155,6 +157,7 @@ def lost_updates(folder: Path, saved: list) -> list[str]:
 
 
 def main() -> None:
+    compile_vp()
     parser = argparse.ArgumentParser()
     parser.add_argument("--reporters", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)

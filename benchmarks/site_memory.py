@@ -22,6 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+from bytecode import compile_vp
 from national_scale import data_lines, indicators, measured, plan_yaml
 
 VP = Path(sys.executable).parent / "vp"
@@ -42,6 +43,7 @@ def write_repository(root: Path, plans: int, years: int) -> int:
 
 
 def main() -> None:
+    compile_vp()
     parser = argparse.ArgumentParser()
     parser.add_argument("--plans", type=int, nargs="+", default=[5, 20])
     parser.add_argument("--years", type=int, nargs="+", default=[10, 40])

@@ -25,6 +25,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bytecode import compile_vp
+
 sys.path.insert(0, str(Path(__file__).parent))
 
 from national_scale import measured, write_repository
@@ -101,6 +103,7 @@ print(f"{time.perf_counter() - start:.3f}")
 
 
 def main() -> None:
+    compile_vp()
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--municipalities", type=int, default=290)

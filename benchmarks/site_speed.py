@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+from bytecode import compile_vp
 from national_scale import indicators, plan_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +36,7 @@ def timed(cwd: Path, out: Path) -> float:
 
 
 def main() -> None:
+    compile_vp()
     with tempfile.TemporaryDirectory() as scratch:
         shipped = timed(ROOT, Path(scratch) / "shipped")
         print(

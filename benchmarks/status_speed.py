@@ -15,6 +15,8 @@ import sys
 import time
 from pathlib import Path
 
+from bytecode import compile_vp
+
 ROOT = Path(__file__).resolve().parent.parent
 VP = str(Path(sys.executable).parent / "vp")
 BUDGET = 0.9
@@ -30,6 +32,7 @@ def times(command: list[str], runs: int) -> list[float]:
 
 
 def main() -> None:
+    compile_vp()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
     runs = parser.parse_args().runs

@@ -26,6 +26,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bytecode import compile_vp
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 BUDGETS = {"help": 0.25, "shipped": 0.4, "hundred": 1.5}
@@ -110,6 +112,7 @@ def timed(command: list[str], runs: int) -> Timing:
 
 
 def main() -> None:
+    compile_vp()
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     runs = parser.parse_args().runs

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+from bytecode import compile_vp
 from national_scale import write_repository
 
 VP = Path(sys.executable).parent / "vp"
@@ -38,6 +39,7 @@ def timed(root: Path, kind: str) -> float:
 
 
 def main() -> None:
+    compile_vp()
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[125, 250, 500])
     sizes = parser.parse_args().sizes
