@@ -166,3 +166,36 @@ def test_the_pdf_charts_labels_are_drawn_in_ink(in_repo, run_vp, tmp_path) -> No
         top = image.crop((int(x0), int(y0) + 1, int(x1), int(y0 + (y1 - y0) * 0.5)))
         darkest = top.getextrema()[0]
         assert darkest < 100, word
+
+
+def test_long_tick_labels_are_not_cut_at_the_charts_edge() -> None:
+    """Degerfors counts heltider: '45 heltider' at a 64 px margin was cut to '5 heltider' in
+    Word and on the site, a wrong number on the axis. The plot moves right instead."""
+    from io import BytesIO
+
+    from PIL import Image, ImageFont
+
+    from verksamhetsplan.output.charts import SCALE, TICK_GAP, png
+
+    months = [f"2017-{m:02d}" for m in range(1, 13)]
+    values: list[float | None] = [26.0 + m for m in range(12)]
+    chart = Chart(
+        "Heltider",
+        " heltider",
+        months,
+        {"T": values},
+        baseline=(30.0, "Basvärde 2017: 30 heltider"),
+        target=(40.0, "Målvärde: 40 heltider"),
+    )
+    lay = _layout(chart)
+    assert lay.tick_labels[-1] == "45 heltider"
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 12)
+    left = lay.x_of(0)
+    for label in lay.tick_labels:  # each label, as DejaVu draws it, ends before the axis
+        assert font.getlength(label) <= left - TICK_GAP
+    image = Image.open(BytesIO(png(chart))).convert("L")
+    edge = image.crop((0, 0, 2 * SCALE, image.height))
+    assert edge.getextrema()[0] == 255, "ink at the chart's left edge: a label is cut"
+    # a short unit keeps the usual margin: the plot is not narrowed for nothing
+    narrow = _layout(Chart("Andel", "\u00a0%", months, {"T": values}))
+    assert narrow.x_of(0) == 64

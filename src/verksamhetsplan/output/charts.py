@@ -25,11 +25,15 @@ from typing import Any
 
 WIDTH, HEIGHT = 440, 240  # a goal's chart, in CSS pixels (PNG at twice that)
 SCALE = 2  # PNG is drawn at twice the size, for print
-# Room for the ticks at the left, the periods below (half the last one's width at the right)
-# and the legend above; the baseline's and
-# target's labels stand inside the plot at its left (the forecast's is at the right), so
-# that a phone's narrow screen shrinks the chart little.
+# Room for the ticks at the left (at least; more when a tick's label is longer, as
+# "45 heltider"), the periods below (half the last one's width at the right) and the legend
+# above; the baseline's and target's labels stand inside the plot at its left (the
+# forecast's is at the right), so that a phone's narrow screen shrinks the chart little.
 LEFT, RIGHT, TOP, BOTTOM = 64, 30, 34, 40
+TICK_GAP = 6  # between a tick's label and the axis
+# A character's width in DejaVu Sans, in ems (browsers' sans fonts are narrower): enough to
+# make room for the ticks' labels without measuring them in a font the SVG may not get.
+_NARROW, _WIDE = set(" \u00a0\u202f.,:;'|ijlf"), set("%mwMW\u2212#&+<=>@^~")
 # Told apart by dash and marker; the colours only add to that.
 STYLES = {
     "T": ("", "circle", "#1a1a1a"),
@@ -75,6 +79,15 @@ class _Layout:
     y_ticks: list[float]
     width: int
     height: int
+    tick_labels: list[str]
+
+
+def text_width(text: str, size: float = 12) -> float:
+    """About how wide a text is in DejaVu Sans at `size` pixels, never less than it is."""
+    ems = sum(
+        0.36 if c in _NARROW else 1.0 if c in _WIDE else 0.8 if c.isupper() else 0.64 for c in text
+    )
+    return ems * size
 
 
 def _layout(chart: Chart, width: int = WIDTH, height: int = HEIGHT) -> _Layout:
@@ -89,17 +102,24 @@ def _layout(chart: Chart, width: int = WIDTH, height: int = HEIGHT) -> _Layout:
         low = 0.0
     y_ticks = ticks(low, high)
     bottom, top = min(y_ticks[0], low), max(y_ticks[-1], high)
+    labels = [_number(t) + chart.unit for t in y_ticks]
+    # A label wider than the room at the left would be cut at the chart's edge ("5 heltider"
+    # for 45): the plot moves right to make room for it.
+    left = max(LEFT, math.ceil(max(map(text_width, labels)) + TICK_GAP + 2))
     plot_h = height - TOP - BOTTOM
-    plot_w = width - LEFT - RIGHT
+    plot_w = width - left - RIGHT
     n = max(1, len(chart.periods) - 1 + (1 if chart.forecast else 0))
 
     def scale_y(value: float) -> float:
         return TOP + plot_h - (value - bottom) / (top - bottom) * plot_h
 
     def x_of(index: float) -> float:
-        return LEFT + index / n * plot_w
+        return left + index / n * plot_w
 
-    return _Layout(scale_y, x_of, [t for t in y_ticks if bottom <= t <= top], width, height)
+    shown = [(t, label) for t, label in zip(y_ticks, labels, strict=True) if bottom <= t <= top]
+    return _Layout(
+        scale_y, x_of, [t for t, _ in shown], width, height, [label for _, label in shown]
+    )
 
 
 def describe(chart: Chart) -> str:
@@ -157,11 +177,12 @@ def svg(chart: Chart, ident: str) -> str:
     left, right, bottom = lay.x_of(0), lay.width - RIGHT, lay.height - BOTTOM
     out.append(element("line", class_="axis", x1=left, y1=TOP, x2=left, y2=bottom, stroke=ink))
     out.append(element("line", class_="axis", x1=left, y1=bottom, x2=right, y2=bottom, stroke=ink))
-    for tick in lay.y_ticks:
+    for tick, label in zip(lay.y_ticks, lay.tick_labels, strict=True):
         y = lay.scale_y(tick)
         out.append(element("line", x1=left - 4, y1=y, x2=left, y2=y, stroke=ink))
-        label = _number(tick) + chart.unit
-        out.append(element("text", label, class_="tick", x=left - 6, y=y + 4, text_anchor="end"))
+        out.append(
+            element("text", label, class_="tick", x=left - TICK_GAP, y=y + 4, text_anchor="end")
+        )
     for index, period in _labelled(chart.periods):
         x = lay.x_of(index)
         out.append(
@@ -301,10 +322,10 @@ def png(chart: Chart) -> bytes:
     left, right, bottom = lay.x_of(0), lay.width - RIGHT, lay.height - BOTTOM
     draw.line([p(left, TOP), p(left, bottom)], fill=ink, width=SCALE)
     draw.line([p(left, bottom), p(right, bottom)], fill=ink, width=SCALE)
-    for tick in lay.y_ticks:
+    for tick, label in zip(lay.y_ticks, lay.tick_labels, strict=True):
         y = lay.scale_y(tick)
         draw.line([p(left - 4, y), p(left, y)], fill=ink, width=SCALE)
-        text(left - 6, y, _number(tick) + chart.unit, "rm")
+        text(left - TICK_GAP, y, label, "rm")
     for index, period in _labelled(chart.periods):
         text(lay.x_of(index), bottom + 10, period, "mt")
     for line, y, label_y, style in _label_heights(chart, lay):
