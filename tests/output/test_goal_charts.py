@@ -199,3 +199,29 @@ def test_long_tick_labels_are_not_cut_at_the_charts_edge() -> None:
     # a short unit keeps the usual margin: the plot is not narrowed for nothing
     narrow = _layout(Chart("Andel", "\u00a0%", months, {"T": values}))
     assert narrow.x_of(0) == 64
+
+
+def test_the_pngs_period_labels_stand_on_one_line() -> None:
+    """'mar' and 'sep' (no tall letters) stood higher than 'jan' and 'dec' in Word: each
+    label was hung from the top of its own letters. Now they share a baseline."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    from verksamhetsplan.output.charts import SCALE, png
+
+    months = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+    values: list[float | None] = [10.0 * m for m in range(1, 13)]
+    chart = Chart("Utfall", " mnkr", months, {"T": values})
+    image = Image.open(BytesIO(png(chart))).convert("L")
+    lay = _layout(chart)
+    axis = int((lay.height - 40) * SCALE)
+
+    def ink_bottom(index: int) -> int:
+        x = int(lay.x_of(index) * SCALE)
+        label = image.crop((x - 20 * SCALE, axis + 4, x + 20 * SCALE, image.height))
+        ink = label.point(lambda v: 255 if v < 128 else 0)  # dark pixels lit
+        return ink.getbbox()[3]
+
+    # neither has letters below the line: mar and dec end on the same row
+    assert ink_bottom(2) == ink_bottom(11)

@@ -327,7 +327,7 @@ def png(chart: Chart) -> bytes:
         draw.line([p(left - 4, y), p(left, y)], fill=ink, width=SCALE)
         text(left - TICK_GAP, y, label, "rm")
     for index, period in _labelled(chart.periods):
-        text(lay.x_of(index), bottom + 10, period, "mt")
+        text(lay.x_of(index), bottom + 16, period, "ms")  # on one baseline, as in the SVG
     for line, y, label_y, style in _label_heights(chart, lay):
         gap = int(style.split("|")[0].split()[0]) + 1
         _dashed(draw, (p(left, y), p(right, y)), gap * SCALE, "#444444", SCALE)
