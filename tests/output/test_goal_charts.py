@@ -11,7 +11,7 @@ from pathlib import Path
 
 from docx import Document
 
-from verksamhetsplan.output.charts import Chart, _layout, ticks
+from verksamhetsplan.output.charts import Chart, layout, ticks
 
 YEAR = ["--year", "2019", "--plan", "degerfors-sn-2018-2019", "--as-of", "2020-03-01"]
 DELAR = ["--period", "2019-T2", "--plan", "degerfors-sn-2018-2019", "--as-of", "2020-03-01"]
@@ -59,7 +59,7 @@ def test_a_running_year_draws_its_forecast_dashed(in_repo, run_vp, tmp_path) -> 
 
 def test_two_close_values_are_not_stretched_floor_to_ceiling() -> None:
     chart = Chart("Två värden", " %", ["2018", "2019"], {"T": [40.0, 41.0]})
-    lay = _layout(chart)
+    lay = layout(chart)
     a, b = lay.scale_y(40.0), lay.scale_y(41.0)
     plot = lay.height - 40 - 34
     assert abs(a - b) < plot / 2  # a one-point rise is not half the chart
@@ -175,7 +175,8 @@ def test_long_tick_labels_are_not_cut_at_the_charts_edge() -> None:
 
     from PIL import Image, ImageFont
 
-    from verksamhetsplan.output.charts import SCALE, TICK_GAP, png
+    from verksamhetsplan.output.chart_png import png
+    from verksamhetsplan.output.charts import SCALE, TICK_GAP
 
     months = [f"2017-{m:02d}" for m in range(1, 13)]
     values: list[float | None] = [26.0 + m for m in range(12)]
@@ -187,7 +188,7 @@ def test_long_tick_labels_are_not_cut_at_the_charts_edge() -> None:
         baseline=(30.0, "Basvärde 2017: 30 heltider"),
         target=(40.0, "Målvärde: 40 heltider"),
     )
-    lay = _layout(chart)
+    lay = layout(chart)
     assert lay.tick_labels[-1] == "45 heltider"
     font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 12)
     left = lay.x_of(0)
@@ -197,7 +198,7 @@ def test_long_tick_labels_are_not_cut_at_the_charts_edge() -> None:
     edge = image.crop((0, 0, 2 * SCALE, image.height))
     assert edge.getextrema()[0] == 255, "ink at the chart's left edge: a label is cut"
     # a short unit keeps the usual margin: the plot is not narrowed for nothing
-    narrow = _layout(Chart("Andel", "\u00a0%", months, {"T": values}))
+    narrow = layout(Chart("Andel", "\u00a0%", months, {"T": values}))
     assert narrow.x_of(0) == 64
 
 
@@ -208,13 +209,14 @@ def test_the_pngs_period_labels_stand_on_one_line() -> None:
 
     from PIL import Image
 
-    from verksamhetsplan.output.charts import SCALE, png
+    from verksamhetsplan.output.chart_png import png
+    from verksamhetsplan.output.charts import SCALE
 
     months = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
     values: list[float | None] = [10.0 * m for m in range(1, 13)]
     chart = Chart("Utfall", " mnkr", months, {"T": values})
     image = Image.open(BytesIO(png(chart))).convert("L")
-    lay = _layout(chart)
+    lay = layout(chart)
     axis = int((lay.height - 40) * SCALE)
 
     def ink_bottom(index: int) -> int:

@@ -1,6 +1,6 @@
-"""A goal's chart, for every format: one layout, drawn as SVG (HTML, PDF and the site) and as
-PNG (Word, which shows no SVG everywhere). The small charts (key-figure lines, the summary's
-status bars) are in `small_charts`.
+"""A goal's chart, for every format: one layout, drawn as SVG here (HTML, PDF and the site)
+and as PNG in `chart_png` (Word, which shows no SVG everywhere). The small charts (key-figure
+lines, the summary's status bars) are in `small_charts`.
 
 A chart a nämnd can read: a y-axis with its unit and round ticks, the periods along the
 x-axis, the baseline and the target as labelled lines, K and M as series of their own
@@ -8,15 +8,10 @@ beside the total (told apart by dash and marker, never by colour alone), and the
 drawn dashed to the year's end. The y-range always holds the baseline, the target and
 zero-ish room around the values, so two close values are not stretched from floor to
 ceiling. Every chart has a text alternative, and its values stand in a table beside it.
-
-The PNG is drawn with Pillow (already there for WeasyPrint) rather than matplotlib, which
-would add tens of megabytes for some lines and labels.
 """
 
 from __future__ import annotations
 
-import io
-import itertools
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -73,7 +68,7 @@ def ticks(low: float, high: float, count: int = 5) -> list[float]:
 
 
 @dataclass
-class _Layout:
+class Layout:
     scale_y: Any
     x_of: Any
     y_ticks: list[float]
@@ -90,7 +85,7 @@ def text_width(text: str, size: float = 12) -> float:
     return ems * size
 
 
-def _layout(chart: Chart, width: int = WIDTH, height: int = HEIGHT) -> _Layout:
+def layout(chart: Chart, width: int = WIDTH, height: int = HEIGHT) -> Layout:
     values = [v for s in chart.series.values() for v in s if v is not None]
     values += [line[0] for line in (chart.baseline, chart.target, chart.forecast) if line]
     low, high = min(values), max(values)
@@ -117,7 +112,7 @@ def _layout(chart: Chart, width: int = WIDTH, height: int = HEIGHT) -> _Layout:
         return left + index / n * plot_w
 
     shown = [(t, label) for t, label in zip(y_ticks, labels, strict=True) if bottom <= t <= top]
-    return _Layout(
+    return Layout(
         scale_y, x_of, [t for t, _ in shown], width, height, [label for _, label in shown]
     )
 
@@ -166,7 +161,7 @@ def _coord(value: Any) -> str:
 
 def svg(chart: Chart, ident: str) -> str:
     """The chart as an accessible SVG element (role img, title and description)."""
-    lay = _layout(chart)
+    lay = layout(chart)
     ink = "#1a1a1a"
     out = [
         f'<svg role="img" class="chart" aria-labelledby="{ident}-t {ident}-d" '
@@ -183,12 +178,12 @@ def svg(chart: Chart, ident: str) -> str:
         out.append(
             element("text", label, class_="tick", x=left - TICK_GAP, y=y + 4, text_anchor="end")
         )
-    for index, period in _labelled(chart.periods):
+    for index, period in labelled(chart.periods):
         x = lay.x_of(index)
         out.append(
             element("text", period, class_="period", x=x, y=bottom + 16, text_anchor="middle")
         )
-    for line, y, label_y, style in _label_heights(chart, lay):
+    for line, y, label_y, style in label_heights(chart, lay):
         dash, name = style.split("|")
         out.append(
             element("line", class_=name, x1=left, y1=y, x2=right, y2=y, stroke="#444",
@@ -205,7 +200,7 @@ def svg(chart: Chart, ident: str) -> str:
                     stroke_width=2, stroke_dasharray=dash or None, points=coords)
             )  # fmt: skip
         out.extend(_marker_svg(marker, x, y, colour) for x, y in points)
-    ends = _forecast_line(chart, lay)
+    ends = forecast_line(chart, lay)
     if ends is not None:
         (x0, y0), (x1, y1) = ends
         out.append(
@@ -245,7 +240,7 @@ def _haloed(words: str, **attrs: Any) -> list[str]:
     ]  # fmt: skip
 
 
-def _label_heights(chart: Chart, lay: _Layout) -> list[tuple[Any, float, float, str]]:
+def label_heights(chart: Chart, lay: Layout) -> list[tuple[Any, float, float, str]]:
     """The baseline and target lines with where their labels stand: at the line, or moved
     apart when the two lines are too close for two lines of text."""
     lines = [
@@ -264,7 +259,7 @@ def _label_heights(chart: Chart, lay: _Layout) -> list[tuple[Any, float, float, 
     return [(line, y, label_y, f"{dash}|{name}") for line, y, label_y, dash, name in placed]
 
 
-def _labelled(periods: list[str]) -> list[tuple[int, str]]:
+def labelled(periods: list[str]) -> list[tuple[int, str]]:
     """The periods the x-axis names: all of a few, else at most six spread evenly, so that
     no two labels of a month ("2018-04") touch (every period stands in the table beside the
     chart)."""
@@ -276,7 +271,7 @@ def _labelled(periods: list[str]) -> list[tuple[int, str]]:
     return [(i, periods[i]) for i in chosen]
 
 
-def _forecast_line(chart: Chart, lay: _Layout) -> tuple[Any, Any] | None:
+def forecast_line(chart: Chart, lay: Layout) -> tuple[Any, Any] | None:
     """From the last measured total to the year-end forecast, one step to the right."""
     totals = chart.series.get("T") or []
     last = max((i for i, v in enumerate(totals) if v is not None), default=None)
@@ -299,108 +294,7 @@ def _marker_svg(kind: str, x: float, y: float, colour: str) -> str:
     return f'<circle cx="{_coord(x)}" cy="{_coord(y)}" r="3" fill="{fill}"/>'
 
 
-def png(chart: Chart) -> bytes:
-    """The same chart as PNG bytes, drawn at twice the size for print."""
-    from PIL import Image, ImageDraw
-
-    lay = _layout(chart)
-    image = Image.new("RGB", (lay.width * SCALE, lay.height * SCALE), "white")
-    draw = ImageDraw.Draw(image)
-    font = chart_font(12 * SCALE)
-    ink = "#1a1a1a"
-
-    def p(x: float, y: float) -> tuple[float, float]:
-        return x * SCALE, y * SCALE
-
-    def text(x: float, y: float, words: str, anchor: str = "la", halo: bool = False) -> None:
-        # Pillow's own font has no glyph for the no-break space before % and tkr
-        words = words.replace("\u00a0", " ")
-        width = 3 * SCALE if halo else 0
-        draw.text(p(x, y), words, fill=ink, font=font, anchor=anchor, stroke_width=width,
-                  stroke_fill="white")  # fmt: skip
-
-    left, right, bottom = lay.x_of(0), lay.width - RIGHT, lay.height - BOTTOM
-    draw.line([p(left, TOP), p(left, bottom)], fill=ink, width=SCALE)
-    draw.line([p(left, bottom), p(right, bottom)], fill=ink, width=SCALE)
-    for tick, label in zip(lay.y_ticks, lay.tick_labels, strict=True):
-        y = lay.scale_y(tick)
-        draw.line([p(left - 4, y), p(left, y)], fill=ink, width=SCALE)
-        text(left - TICK_GAP, y, label, "rm")
-    for index, period in _labelled(chart.periods):
-        text(lay.x_of(index), bottom + 16, period, "ms")  # on one baseline, as in the SVG
-    for line, y, label_y, style in _label_heights(chart, lay):
-        gap = int(style.split("|")[0].split()[0]) + 1
-        _dashed(draw, (p(left, y), p(right, y)), gap * SCALE, "#444444", SCALE)
-        text(left + 4, label_y - 3, line[1], "ls", halo=True)
-    for key, values in chart.series.items():
-        dash, marker, colour = STYLES[key]
-        points = [p(lay.x_of(i), lay.scale_y(v)) for i, v in enumerate(values) if v is not None]
-        for a, b in itertools.pairwise(points):
-            _stroke(draw, (a, b), dash, colour)
-        for x, y in points:
-            r = 3 * SCALE
-            if marker == "square":
-                draw.rectangle([x - r, y - r, x + r, y + r], fill=colour)
-            elif marker == "triangle":
-                draw.polygon([(x, y - r - 1), (x - r, y + r), (x + r, y + r)], fill=colour)
-            else:
-                draw.ellipse([x - r, y - r, x + r, y + r], fill=colour)
-    ends = _forecast_line(chart, lay)
-    if ends is not None and chart.forecast is not None:
-        a, b = p(*ends[0]), p(*ends[1])
-        _dashed(draw, (a, b), 3 * SCALE, ink, SCALE)
-        draw.ellipse([b[0] - 8, b[1] - 8, b[0] + 8, b[1] + 8], outline=ink, width=SCALE)
-        text(ends[1][0] - 6, ends[1][1] - 8, chart.forecast[1], "rs", halo=True)
-    if len(chart.series) > 1:
-        for row, key in enumerate(chart.series):
-            dash, _, colour = STYLES[key]
-            x, y = left + row * 100, 12
-            _stroke(draw, (p(x, y), p(x + 24, y)), dash, colour)
-            text(x + 30, y, chart.words.get(key, SERIES_WORDS[key]), "lm")
-    out = io.BytesIO()
-    # zlib's level 3 packs a chart a twentieth larger in half the time of its default 6 (and a
-    # fifth of optimize=True's): encoding was an eighth of a Word report.
-    image.save(out, format="PNG", compress_level=3)
-    return out.getvalue()
-
-
-def _stroke(draw: Any, ends: tuple[Any, Any], dash: str, colour: str) -> None:
-    if dash:
-        _dashed(draw, ends, int(dash.split()[0]) * SCALE, colour, 2 * SCALE)
-    else:
-        draw.line(list(ends), fill=colour, width=2 * SCALE)
-
-
-def _dashed(draw: Any, ends: tuple[Any, Any], dash: float, fill: str, width: int) -> None:
-    """A dashed line from one end to the other (Pillow draws only solid ones)."""
-    a, b = ends
-    length = math.dist(a, b)
-    if length == 0:
-        return
-    for i in range(int(length // (dash * 2)) + 1):
-        start, end = i * 2 * dash / length, min(1.0, (i * 2 + 1) * dash / length)
-        if start >= 1:
-            break
-        at = [(a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t) for t in (start, end)]
-        draw.line(at, fill=fill, width=width)
-
-
 def _number(value: float) -> str:
     from ..common.swedish import number
 
     return number(value, 2)
-
-
-@lru_cache(maxsize=8)
-def chart_font(size: int) -> Any:
-    """DejaVu Sans (Debian's fonts-dejavu-core), which has å, ä, ö, – and the status symbols;
-    Pillow's own font has none of them, so it is the fallback only. Debian's path is tried
-    first and each size loaded once: for a bare name Pillow walks every font folder."""
-    from PIL import ImageFont
-
-    for name in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "DejaVuSans.ttf"):
-        try:
-            return ImageFont.truetype(name, size)
-        except OSError:
-            continue
-    return ImageFont.load_default(size=size)

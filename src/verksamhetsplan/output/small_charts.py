@@ -7,7 +7,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from .charts import SCALE, WIDTH, chart_font
+from .chart_png import chart_font
+from .charts import SCALE, WIDTH
 
 CHART_WIDTH, CHART_HEIGHT = 160, 36  # the key-figure table's sparkline
 SMALL_WIDTH, SMALL_HEIGHT = 320, 120  # the key-figure chart in Word, drawn at SCALE
@@ -53,7 +54,7 @@ def line_chart(values: list[float], first: str, last: str) -> bytes | None:
     draw.text((left, bottom + 4 * SCALE), first, fill="#1a1a1a", font=font)
     draw.text((right, bottom + 4 * SCALE), last, fill="#1a1a1a", font=font, anchor="ra")
     out = io.BytesIO()
-    image.save(out, format="PNG", compress_level=3)  # see charts.png
+    image.save(out, format="PNG", compress_level=3)  # see chart_png.png
     return out.getvalue()
 
 
@@ -119,5 +120,5 @@ def status_bars_png(rows: list[tuple[str, list[dict[str, Any]]]]) -> bytes:
                 draw.rectangle(box, fill=FILLS.get(c["key"], "#cccccc"), outline="#1a1a1a")
                 x += share
     out = io.BytesIO()
-    image.save(out, format="PNG", compress_level=3)  # see charts.png
+    image.save(out, format="PNG", compress_level=3)  # see chart_png.png
     return out.getvalue()

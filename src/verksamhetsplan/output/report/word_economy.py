@@ -11,7 +11,7 @@ from .word_blocks import DocxBlocks
 
 class DocxEconomy(DocxBlocks):
     def economy(self, ec: dict[str, Any], blocks: Any, warning: str | None) -> None:
-        from ..charts import png
+        from ..chart_png import png
 
         self.para(ec["summary"])
         self.table(

@@ -106,7 +106,7 @@ class DocxGoals(DocxBlocks):
     def _chart(self, chart: dict[str, Any]) -> None:
         """The goal's chart as a picture with its text alternative, and its values in a
         table beneath (Word shows no SVG everywhere: the same chart, drawn as PNG)."""
-        from ..charts import png
+        from ..chart_png import png
 
         self.picture(png(chart["data"]), chart["text"], chart["data"].title)
         widths = [30] + [30] * (len(chart["header"]) - 1)
