@@ -500,9 +500,12 @@ def test_pdf_tables_repeat_their_header_row_on_every_page(in_repo, run_vp, tmp_p
             assert header in texts[page], (page, header)
 
 
-def test_no_header_of_a_word_table_is_broken_inside_a_word(in_repo, run_vp, tmp_path) -> None:
+def test_no_word_of_a_word_table_is_broken_inside(in_repo, run_vp, tmp_path) -> None:
     """Word's tables as LibreOffice lays them out: every header word stands whole on a line
-    ('Redovisas', not 'Redovisa' above 's'), in the delårsrapport and the year's report."""
+    ('Redovisas', not 'Redovisa' above 's'), and so do the cells' words where the columns
+    have room ('ledningssystemet' in a measure's text took room from no other column and
+    broke; a number and its unit go on two lines rather than 'heltid/er'), in the
+    delårsrapport and the year's report."""
     from docx import Document
 
     need("pdftotext")
@@ -523,6 +526,16 @@ def test_no_header_of_a_word_table_is_broken_inside_a_word(in_repo, run_vp, tmp_
         }
         assert len(words) > 20  # the check sees the report's header words
         assert sorted(w for w in words if w not in laid_out) == [], name
+        cells = {
+            word.strip('().,:;"”')
+            for table in Document(str(source)).tables
+            for row in table.rows[1:]
+            for cell in row.cells
+            for word in re.split(r"[ \t\n\u00a0]+", cell.text)
+        }
+        cells = {w for w in cells if len(w) >= 5 and re.fullmatch(r"[\wåäöÅÄÖ-]+", w)}
+        assert len(cells) > 100
+        assert sorted(w for w in cells if w not in laid_out) == [], name
 
 
 def test_word_contents_show_page_numbers_when_libreoffice_opens_the_file(
@@ -608,3 +621,20 @@ def test_no_pdf_text_runs_past_the_right_margin(in_repo, run_vp, tmp_path) -> No
             if x1 > right_edge + 1
         ]
         assert past == [], name
+
+
+def test_a_tables_columns_make_room_for_words_and_let_units_go_not_numbers() -> None:
+    from verksamhetsplan.output.report.word_blocks import _loosened, column_widths
+
+    # 'arbetsmarknaden': 15 letters at 1,5 mm and 4 mm of margins = 26,5 → 27 mm; the other
+    # column needs 'heltider', 16 mm, and gives the 7 mm from its 30.
+    rows = [["arbetsmarknaden", "minst 10\u00a0heltider"]]
+    assert column_widths([20, 30], ["Mått", "Mål"], rows) == [27, 23]
+    # a header word keeps its room: 'Framsteg' (8 bold letters, 20 mm) gives nothing
+    assert column_widths([20, 20], ["Mått", "Framsteg"], rows) == [20, 20]
+    # 18 mm hold (18 − 4) / 1,5 = 9,3 letters: '335 000 tkr' (11) lets its unit go
+    assert _loosened("335\u00a0000\u00a0tkr", 18) == "335\u00a0000 tkr"
+    assert _loosened("30\u00a0%", 18) == "30\u00a0%"
+    assert _loosened([["9,33\u00a0heltider: ", {"word": "delvis"}]], 18) == [
+        ["9,33 heltider: ", {"word": "delvis"}]
+    ]

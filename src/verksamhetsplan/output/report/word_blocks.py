@@ -4,6 +4,7 @@ and word, and the administration's analysis from the safe-Markdown model."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -33,20 +34,66 @@ COLOURS = {  # the HTML report's status colours, AA contrast on white
 SYMBOL_FONT = "Segoe UI Symbol"
 
 
-# A bold 9-point letter of the report's fonts is at most about 2 mm wide; a cell keeps about
-# 2 mm on each side. A header word needs its letters and the margins on one line.
-LETTER_MM, CELL_MARGINS_MM = 2.0, 4.0
+# A bold 9-point letter of the report's fonts is at most about 2 mm wide, a regular one of a
+# word about 1.5 mm (Times New Roman's Swedish words: 1.3–1.45); a cell keeps about 2 mm on
+# each side. A word needs its letters and the margins on one line.
+LETTER_MM, BODY_LETTER_MM, CELL_MARGINS_MM = 2.0, 1.5, 4.0
 
 
-def header_fitting(widths: list[int], header: list[Any]) -> list[int]:
+def column_widths(widths: list[int], header: list[Any], rows: list[list[Any]]) -> list[int]:
     """Column widths in which every header word fits on a line of its own ('Bedömda' whole,
-    not 'Bedömd/a'): a column too narrow for its longest word takes the room from columns
-    that have more than their own words need, the widest first; the total stays the same."""
-    words = [(value[1] if isinstance(value, tuple) else str(value)).split() for value in header]
-    needed = [
-        int(max((len(w) for w in column), default=0) * LETTER_MM + CELL_MARGINS_MM + 0.999)
-        for column in words
-    ]
+    not 'Bedömd/a'), and then as many of the cells' words as the other columns have room
+    for ('arbetsmarknaden' whole in a measure's text): a column too narrow takes the room
+    from columns that have more than their own words need, the widest first; the total
+    stays the same, and a header word keeps its room whatever the cells need."""
+    heads = [_longest(value[1] if isinstance(value, tuple) else value) for value in header]
+    bodies = [max((_longest(row[i]) for row in rows if i < len(row)), default=0) for i in
+              range(len(header))]  # fmt: skip
+    header_needs = [_mm(n, LETTER_MM) for n in heads]
+    needs = [max(h, _mm(n, BODY_LETTER_MM)) for h, n in zip(header_needs, bodies, strict=True)]
+    return _fitted(_fitted(list(widths), header_needs), needs)
+
+
+# A no-break space before a unit ('9,33\u00a0heltider'), not one between a number's digits.
+_UNIT_SPACE = re.compile("\u00a0(?=\\D)")
+
+
+def _longest(value: Any) -> int:
+    """The letters of the longest word in a cell: text, a status, or lines of both. A number
+    and its unit may go on two lines in a narrow column (see _loosened); a number may not."""
+    if isinstance(value, dict):
+        value = value.get("word", "")
+    elif isinstance(value, list):
+        return max((_longest(part) for line in value for part in line), default=0)
+    words = re.split(r"[ \t\n]+", _UNIT_SPACE.sub(" ", str(value)))
+    return max(map(len, words), default=0)
+
+
+def _loosened(value: Any, width_mm: int) -> Any:
+    """The cell with a number and its unit let apart where together they are wider than the
+    column: Word would break inside the unit ('heltid/er') rather than at a no-break space."""
+    room = (width_mm - CELL_MARGINS_MM) / BODY_LETTER_MM
+
+    def text(words: str) -> str:
+        if "\u00a0" not in words:
+            return words
+        return " ".join(
+            _UNIT_SPACE.sub(" ", group) if len(group) > room else group
+            for group in words.split(" ")
+        )
+
+    if isinstance(value, str):
+        return text(value)
+    if isinstance(value, list):
+        return [[text(p) if isinstance(p, str) else p for p in line] for line in value]
+    return value  # a status: its words are its own
+
+
+def _mm(letters: int, letter_mm: float) -> int:
+    return int(letters * letter_mm + CELL_MARGINS_MM + 0.999)
+
+
+def _fitted(widths: list[int], needed: list[int]) -> list[int]:
     fitted = list(widths)
     for index, need in enumerate(needed):
         short = need - fitted[index]
@@ -194,14 +241,14 @@ class DocxBlocks:
         table.style = self._table_style()
         table.autofit = False
         scale = min(1.0, TEXT_WIDTH_MM / sum(widths_mm))
-        widths = header_fitting([int(w * scale) for w in widths_mm], header)
+        widths = column_widths([int(w * scale) for w in widths_mm], header, rows)
         header_row(table.rows[0], header, self._status_runs)
         # The rows' cells straight from their XML: python-docx's row.cells works out merged
         # cells each time it is asked, and vp's tables have none (a sixth of a Word report).
         for values in rows:
             cells = [_Cell(tc, table) for tc in table.add_row()._tr.tc_lst]
             for index, value in enumerate(values):
-                self._cell(cells[index], value)
+                self._cell(cells[index], _loosened(value, widths[index]))
                 if numeric_from is not None and index >= numeric_from:
                     align_right(cells[index])
         fix_widths(table, widths)
