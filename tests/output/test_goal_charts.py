@@ -42,6 +42,8 @@ def test_a_goal_chart_has_axes_unit_lines_series_and_words(in_repo, run_vp, tmp_
             else ("stroke-dasharray" not in line.group(0))
         )
     assert ">Kvinnor<" in chart and ">Män<" in chart  # the legend says it in words
+    # the total is drawn last, on top of K and M where the lines meet
+    assert chart.index("series-T") > chart.index("series-K") > chart.index("series-M")
     desc = re.search(r"<desc[^>]*>([^<]+)</desc>", chart).group(1)
     assert "Totalt: 2018-Q1 37,6" in desc and "Kvinnor: 2018-Q1 34,6" in desc
     table = html[html.index('<table class="chart-values">', html.index(chart)) :]

@@ -19,6 +19,7 @@ from .charts import (
     TICK_GAP,
     TOP,
     Chart,
+    drawing_order,
     forecast_line,
     label_heights,
     labelled,
@@ -59,7 +60,7 @@ def png(chart: Chart) -> bytes:
         gap = int(style.split("|")[0].split()[0]) + 1
         _dashed(draw, (p(left, y), p(right, y)), gap * SCALE, "#444444", SCALE)
         text(left + 4, label_y - 3, line[1], "ls", halo=True)
-    for key, values in chart.series.items():
+    for key, values in drawing_order(chart):
         dash, marker, colour = STYLES[key]
         points = [p(lay.x_of(i), lay.scale_y(v)) for i, v in enumerate(values) if v is not None]
         for a, b in itertools.pairwise(points):

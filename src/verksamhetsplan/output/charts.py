@@ -190,7 +190,7 @@ def svg(chart: Chart, ident: str) -> str:
                 stroke_dasharray=dash)
         )  # fmt: skip
         out.extend(_haloed(line[1], class_=f"{name}-label", x=left + 4, y=label_y - 3))
-    for key, values in chart.series.items():
+    for key, values in drawing_order(chart):
         dash, marker, colour = STYLES[key]
         points = [(lay.x_of(i), lay.scale_y(v)) for i, v in enumerate(values) if v is not None]
         if len(points) > 1:
@@ -227,6 +227,12 @@ def svg(chart: Chart, ident: str) -> str:
     out.append("</svg>")
     # every text in the chart the size of a table's: set once, on the element
     return "".join(out).replace("<text ", '<text font-size="12" ')
+
+
+def drawing_order(chart: Chart) -> list[tuple[str, list[float | None]]]:
+    """The series, the first (the total, or the outcome beside its budget) drawn last, on
+    top: where the lines meet, what was measured is what shows."""
+    return list(chart.series.items())[::-1]
 
 
 def _haloed(words: str, **attrs: Any) -> list[str]:
