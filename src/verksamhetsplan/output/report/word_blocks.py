@@ -47,8 +47,10 @@ def column_widths(widths: list[int], header: list[Any], rows: list[list[Any]]) -
     from columns that have more than their own words need, the widest first; the total
     stays the same, and a header word keeps its room whatever the cells need."""
     heads = [_longest(value[1] if isinstance(value, tuple) else value) for value in header]
-    bodies = [max((_longest(row[i]) for row in rows if i < len(row)), default=0) for i in
-              range(len(header))]  # fmt: skip
+    bodies = [
+        max((_longest(row[i]) for row in rows if i < len(row)), default=0)
+        for i in range(len(header))
+    ]
     header_needs = [_mm(n, LETTER_MM) for n in heads]
     needs = [max(h, _mm(n, BODY_LETTER_MM)) for h, n in zip(header_needs, bodies, strict=True)]
     return _fitted(_fitted(list(widths), header_needs), needs)
