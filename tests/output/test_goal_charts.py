@@ -229,3 +229,21 @@ def test_the_pngs_period_labels_stand_on_one_line() -> None:
 
     # neither has letters below the line: mar and dec end on the same row
     assert ink_bottom(2) == ink_bottom(11)
+
+
+def test_a_long_area_name_wraps_in_the_words_summary_bars() -> None:
+    """An area's name as long as a sentence is not cut at the picture's right edge: it
+    wraps, and the picture grows by the lines it takes."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    from verksamhetsplan.output.small_charts import status_bars_png
+
+    counts = [{"key": "achieved", "count": 2, "symbol": "✔", "word": "uppnått"}]
+    short = Image.open(BytesIO(status_bars_png([("Ekonomi", counts)])))
+    name = "Minskat utanförskap och ökad självförsörjning för alla som står långt från arbete"
+    long = Image.open(BytesIO(status_bars_png([(name, counts)]))).convert("L")
+    assert short.height == (10 + 48) * 2  # one line of name, one of counts, the bar
+    assert long.height == short.height + 13 * 2  # the name on two lines
+    assert long.crop((long.width - 2, 0, long.width, long.height)).getextrema()[0] == 255

@@ -100,25 +100,45 @@ def status_bars_png(rows: list[tuple[str, list[dict[str, Any]]]]) -> bytes:
     """The same summary bars as PNG, for Word."""
     from PIL import Image, ImageDraw
 
-    # the area on one line, its counts on the next, the bar beneath: long names fit
-    width, bar, gap = WIDTH, 14, 48
-    image = Image.new("RGB", (width * SCALE, (10 + gap * len(rows)) * SCALE), "white")
-    draw = ImageDraw.Draw(image)
+    # the area's name, then its counts, each wrapped to the width, and the bar beneath
+    width, bar, line_height = WIDTH, 14, 13
     font = chart_font(11 * SCALE)
-    for row, (label, counts) in enumerate(rows):
-        y = 6 + row * gap
-        for line, words in enumerate((label, counts_said(counts))):
-            draw.text((0, (y + 10 + line * 13) * SCALE), words.replace("\u00a0", " "),
-                      fill="#1a1a1a", font=font, anchor="ls")  # fmt: skip
+    laid = [
+        (_wrapped(label, font, width) + _wrapped(counts_said(counts), font, width), counts)
+        for label, counts in rows
+    ]
+    height = 10 + sum(line_height * len(lines) + 22 for lines, _ in laid)
+    image = Image.new("RGB", (width * SCALE, height * SCALE), "white")
+    draw = ImageDraw.Draw(image)
+    y = 6
+    for lines, counts in laid:
+        for line, words in enumerate(lines):
+            draw.text((0, (y + 10 + line * line_height) * SCALE), words, fill="#1a1a1a",
+                      font=font, anchor="ls")  # fmt: skip
         total = sum(c["count"] for c in counts) or 1
         x = 0.0
+        top = y + 2 + line_height * len(lines)
+        y = top + 20
         for c in counts:
             share = c["count"] / total * (width - 2)
             if share:
-                top = y + 28
                 box = [x * SCALE, top * SCALE, (x + share) * SCALE, (top + bar) * SCALE]
                 draw.rectangle(box, fill=FILLS.get(c["key"], "#cccccc"), outline="#1a1a1a")
                 x += share
     out = io.BytesIO()
     image.save(out, format="PNG", compress_level=3)  # see chart_png.png
     return out.getvalue()
+
+
+def _wrapped(words: str, font: Any, width: int) -> list[str]:
+    """The words in lines no wider than the image (at SCALE): a long area name is not cut."""
+    lines: list[str] = []
+    line = ""
+    for word in words.replace("\u00a0", " ").split(" "):  # Pillow's font has no U+00A0
+        trial = f"{line} {word}" if line else word
+        if line and font.getlength(trial) > (width - 2) * SCALE:
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    return [*lines, line]
