@@ -151,3 +151,12 @@ def test_the_site_has_the_section_too(in_repo, run_vp, tmp_path) -> None:
         r"<td class=\"number\">337 400</td><td class=\"number\">−2 400</td>",
         page,
     )
+
+
+def test_the_site_says_a_running_years_date_as_people_write_it(in_repo, run_vp, tmp_path) -> None:
+    """A site built within the year follows the economy up to its date, in words."""
+    out = tmp_path / "site"
+    assert run_vp("site", str(out), "--as-of", "2018-09-30").exit_code == 0
+    page = flat((out / "degerfors-sn-2018-2019" / "2018.html").read_text(encoding="utf-8"))
+    assert "Till och med 30 september 2018 är utfallet 256 509 tkr" in page
+    assert "2018-09-30" not in page.split("<h2>Ekonomi 2018</h2>")[1].split("</p>")[0]
