@@ -47,3 +47,15 @@ def test_status_and_explain_speak_them_too(repo_copy, run_vp) -> None:
     assert "bedöms" in table and "uppnås" not in table
     explained = run_vp("explain", "all-in-2018", "--period", "2018-T2", "--as-of", "2020-03-01")
     assert "Prognosbedömning för helåret: ✔ bedöms uppfyllt" in explained.stdout
+
+
+def test_dates_are_written_as_swedish_long_dates() -> None:
+    """CLDR's sv long date (d MMMM y), as Babel wrote it before vp did: no leading zero,
+    the month in lower case."""
+    import datetime as dt
+
+    from verksamhetsplan.followup.words import long_date
+
+    assert long_date(dt.date(2017, 11, 29)) == "29 november 2017"
+    assert long_date(dt.date(2018, 1, 1)) == "1 januari 2018"
+    assert long_date(dt.date(2200, 5, 9)) == "9 maj 2200"

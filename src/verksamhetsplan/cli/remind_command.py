@@ -39,8 +39,8 @@ def remind(
     from ..common.problems import Refused
     from ..edit.accounts import load_accounts
     from ..followup.remind import deadlines, digests, next_reminder
+    from ..followup.words import long_date
     from ..output.mail import as_text, compose
-    from ..output.report.shown import long_date
     from ..web.settings import load_settings
 
     chosen = any_period(period)

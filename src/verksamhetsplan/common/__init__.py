@@ -2,5 +2,5 @@
 suggestions, files (finding, showing, reading, atomic writing), Swedish number formatting
 and running work in parallel.
 
-May import: the standard library and babel. Nothing else of vp.
+May import: the standard library. Nothing else of vp.
 """

@@ -18,8 +18,8 @@ def number(value: float, decimals: int = 2) -> str:
     `decimals` decimals.
 
     CLDR's Swedish pattern (#,##0.##: groups of three, a no-break space between them, a
-    decimal comma) written out here: Babel, which the report uses for dates, costs an
-    editing command 50 ms to import for nothing more than that."""
+    decimal comma) written out here, as the long date is in followup.words.long_date: Babel
+    would cost a command 50 ms to import for nothing more than that."""
     if not math.isfinite(value):
         return "ej ett tal" if math.isnan(value) else ("∞" if value > 0 else f"{MINUS}∞")
     exact = repr(float(value))

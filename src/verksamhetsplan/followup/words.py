@@ -249,6 +249,12 @@ MONTHS = [
 ]
 
 
+def long_date(day: dt.date) -> str:
+    """29 november 2017: CLDR's Swedish long date (d MMMM y), written out here as number()
+    is; identical to Babel's for every day from 1900 to 2200, without its import."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
 def period_name(period: str) -> str:
     """A period by its name alone: "tertial 2 2018", "halvår 1 2018", "maj 2018", "2018"."""
     year, _, part = period.partition("-")

@@ -16,11 +16,10 @@ from ..followup.control import (
     ControlPlanFollowUp,
     level,
 )
-from ..followup.words import ACTIVITY_WORDS, period_name
+from ..followup.words import ACTIVITY_WORDS, long_date, period_name
 from ..plan.control_model import Action, Category, Decision, Method
 from ..plan.publishing import as_published
 from ..plan.vocabulary import ActivityStatus
-from .report.shown import long_date
 from .terminal.problems import plural
 
 METHOD_TEXT = (

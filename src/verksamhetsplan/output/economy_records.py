@@ -10,7 +10,7 @@ from typing import Any
 from ..common.swedish import number
 from ..data.periods import period_end
 from ..followup.economy import Amount, EconomyFollowUp, UnitFollowUp
-from ..followup.words import MONTHS, period_text
+from ..followup.words import MONTHS, long_date, period_text
 from .charts import Chart
 
 COLUMNS = (
@@ -98,7 +98,7 @@ def summary(found: EconomyFollowUp, top: UnitFollowUp) -> str:
         said += f" mot en budget på {tkr(top.budget_year.value)} tkr"
         return said + f", en avvikelse på {tkr(top.deviation_year)} tkr."
     said = (
-        f"Till och med {period_text(found.period) if found.period else _day(found.end)} är "
+        f"Till och med {period_text(found.period) if found.period else long_date(found.end)} är "
         f"utfallet {tkr(top.outcome_period.value)} tkr mot en budget på "
         f"{tkr(top.budget_period.value)} tkr, en avvikelse på {tkr(top.deviation_period)} tkr."
     )
@@ -108,11 +108,6 @@ def summary(found: EconomyFollowUp, top: UnitFollowUp) -> str:
         f" Prognosen för helåret är {tkr(top.forecast_year.value)} tkr mot en budget på "
         f"{tkr(top.budget_year.value)} tkr, en avvikelse på {tkr(top.deviation_year)} tkr."
     )
-
-
-def _day(day: Any) -> str:
-    """30 september 2018, as the sentence is read (babel is not needed for it)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def chart(found: EconomyFollowUp, top: UnitFollowUp) -> Chart:

@@ -11,8 +11,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 from typing import Any
 
-from ..followup.words import period_name, period_text
-from .report.shown import long_date
+from ..followup.words import long_date, period_name, period_text
 
 TIMEOUT = 30.0  # seconds for each SMTP step: a stuck server never hangs a cron job
 SUBJECTS = {

@@ -1,6 +1,6 @@
 """The nämnd report: a plan's follow-up as plain data for the templates, and its rendering.
 
-Numbers, dates and statuses are formatted here, in Swedish with Babel, so that templates
+Numbers, dates and statuses are formatted here, in Swedish, so that templates
 only place text and a municipality's own template cannot get the formatting wrong.
 """
 
@@ -20,6 +20,7 @@ from ...followup.words import (
     MONTHS,
     coverage_text,
     forecast_words,
+    long_date,
     period_text,
     rule_text,
     status_words,
@@ -29,7 +30,7 @@ from ...plan.analysis import Analysis
 from ...plan.model import Plan, iter_areas
 from .figures import key_figures, without_values
 from .goal_context import activity, analysis_blocks, free_sections, goal_context
-from .shown import Words, counts, forecast, forecast_counts, long_date, status
+from .shown import Words, counts, forecast, forecast_counts, status
 
 KIND_WORDS = {
     "verksamhetsplan": "verksamhetsplan",

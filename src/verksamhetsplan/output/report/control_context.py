@@ -8,11 +8,11 @@ import datetime as dt
 from typing import Any
 
 from ...followup.control import follow_up
+from ...followup.words import long_date
 from ...plan.control import ControlFile
 from ..control_records import METHOD_TEXT, records
 from .context import period_context
 from .goal_context import ORDERED_SECTIONS
-from .shown import long_date
 
 TITLES = ("internkontroll", "intern kontroll")
 

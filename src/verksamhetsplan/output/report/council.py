@@ -7,10 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 from ...followup.council import CouncilChain
-from ...followup.words import coverage_text, status_words
+from ...followup.words import coverage_text, long_date, status_words
 from ...plan.load import PlanFile
 from .context import period_context, report_title
-from .shown import forecast, forecast_counts, long_date, status
+from .shown import forecast, forecast_counts, status
 
 
 def build_council(

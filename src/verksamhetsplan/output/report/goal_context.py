@@ -22,6 +22,7 @@ from ...followup.words import (
     UNIT_SUFFIX,
     amount,
     comparison_text,
+    long_date,
     no_value,
     target_shown,
     target_text,
@@ -33,7 +34,7 @@ from ...plan.goals import Assessment, Milestone
 from ...plan.model import Activity, Indicator, Plan
 from ...plan.publishing import as_published
 from ...plan.vocabulary import ActivityStatus, Combine, Frequency
-from .shown import Words, forecast, long_date, status
+from .shown import Words, forecast, status
 
 
 def goal_context(

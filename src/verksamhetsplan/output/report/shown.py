@@ -3,21 +3,13 @@ report context (plan, goals, council) shares."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
-
-from babel.dates import format_date
 
 from ...followup.attainment import Result
 from ...followup.summary import Tally
 from ...followup.words import STATUS, STATUS_ORDER, forecast_words
 
 Words = dict[Result, str]
-
-
-def long_date(day: dt.date) -> str:
-    """29 november 2017."""
-    return str(format_date(day, format="long", locale="sv_SE"))
 
 
 def status(result: Result, words: Words) -> dict[str, str]:

@@ -9,11 +9,18 @@ import datetime as dt
 from typing import Any
 
 from ...followup.attainment import Evaluation, Result
-from ...followup.words import amount, forecast_words, period_text, target_text, verdict_text
+from ...followup.words import (
+    amount,
+    forecast_words,
+    long_date,
+    period_text,
+    target_text,
+    verdict_text,
+)
 from ...plan.goals import Milestone
 from ...plan.publishing import as_published
 from ..report.goal_context import activity, goal_chart
-from ..report.shown import Words, long_date, status
+from ..report.shown import Words, status
 from ..terminal.explain import explain
 
 

@@ -31,6 +31,7 @@ from ...followup.words import (
     STATUS_ORDER,
     coverage_text,
     forecast_words,
+    long_date,
     period_text,
     rule_text,
     status_words,
@@ -38,7 +39,7 @@ from ...followup.words import (
 )
 from ..report.goal_context import activity
 from ..report.richtext import parse
-from ..report.shown import long_date, status
+from ..report.shown import status
 from .catalog import Dataset, catalogue
 from .council_page import council_files, list_page
 from .goal_page import goal_page
